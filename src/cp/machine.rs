@@ -1,0 +1,148 @@
+//! `VirtualMachine`: one logged-on user as CP sees it: storage, VMCF authorization, the SET
+//! settings, the external-interrupt mask, and the queue of interrupts waiting to be presented.
+
+use super::clock::Tod;
+use super::message::MsgKey;
+use super::storage::Storage;
+use crate::vmcf::{Userid, Vmcmhdr};
+use std::collections::VecDeque;
+
+/// Default storage of a new VM (1M), as the console contract says.
+pub const DEFAULT_STORAGE: u32 = 1 << 20;
+
+/// What AUTHORIZE recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Authorization {
+    /// External interrupt buffer address (VMCPVADA of AUTHORIZE).
+    pub buffer: u32,
+    /// Its length (VMCPLENA), at least 40.
+    pub length: u32,
+    /// AUTHORIZE SPECIFIC: the one VM that may send to this one.
+    pub specific: Option<Userid>,
+    /// AUTHORIZE PRIORITY: others may send priority messages.
+    pub priority: bool,
+}
+
+/// An interrupt waiting in CP for the VM to be enabled.
+#[derive(Debug, Clone)]
+pub(crate) enum Pending {
+    /// The SEND interrupt of a message (SEND, SEND/RECV, SENDX, IDENTIFY) in the message table.
+    Send(MsgKey),
+    /// The RESPONSE interrupt of a completed message; the header is in the message record.
+    Response(MsgKey),
+    /// A special message from CP: header and text (at most [`SMSG_MAX`] bytes).
+    Smsg {
+        header: Vmcmhdr,
+        len: u8,
+        text: [u8; SMSG_MAX],
+    },
+}
+
+/// The longest SMSG text CP delivers (134-byte input line less `SM U `).
+pub const SMSG_MAX: usize = 129;
+
+/// One virtual machine.
+#[derive(Debug)]
+pub struct VirtualMachine {
+    pub(crate) userid: Userid,
+    pub(crate) storage: Storage,
+    pub(crate) auth: Option<Authorization>,
+    pub(crate) quiesced: bool,
+    pub(crate) smsg: bool,
+    pub(crate) msg: bool,
+    pub(crate) enabled: bool,
+    pub(crate) logon_at: Tod,
+    /// Priority interrupts, presented before any in `normal`.
+    pub(crate) priority_queue: VecDeque<Pending>,
+    pub(crate) normal_queue: VecDeque<Pending>,
+    /// Messages this VM originated that are in transit (at most 50: DECISION D10).
+    pub(crate) outbound: Vec<MsgKey>,
+}
+
+impl VirtualMachine {
+    pub(crate) fn new(userid: Userid, at: Tod) -> VirtualMachine {
+        VirtualMachine {
+            userid,
+            storage: Storage::new(DEFAULT_STORAGE),
+            auth: None,
+            quiesced: false,
+            smsg: false,
+            msg: true,
+            enabled: true,
+            logon_at: at,
+            priority_queue: VecDeque::new(),
+            normal_queue: VecDeque::new(),
+            outbound: Vec::new(),
+        }
+    }
+
+    /// The userid.
+    pub fn userid(&self) -> Userid {
+        self.userid
+    }
+
+    /// The VM's storage (read-only; the engine is the one writer).
+    pub fn storage(&self) -> &Storage {
+        &self.storage
+    }
+
+    /// VMCF authorization, if AUTHORIZE is in effect.
+    pub fn authorization(&self) -> Option<&Authorization> {
+        self.auth.as_ref()
+    }
+
+    /// In QUIESCE status.
+    pub fn is_quiesced(&self) -> bool {
+        self.quiesced
+    }
+
+    /// The SMSG flag (`SET SMSG ON` or AUTHORIZE with X'20').
+    pub fn smsg(&self) -> bool {
+        self.smsg
+    }
+
+    /// `SET MSG ON`.
+    pub fn msg(&self) -> bool {
+        self.msg
+    }
+
+    /// Enabled for external interrupts.
+    pub fn is_enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// When it logged on.
+    pub fn logon_at(&self) -> Tod {
+        self.logon_at
+    }
+
+    /// Interrupts waiting to be presented.
+    pub fn pending_interrupts(&self) -> usize {
+        self.priority_queue.len() + self.normal_queue.len()
+    }
+
+    /// Messages it originated that are still in transit.
+    pub fn messages_in_transit(&self) -> usize {
+        self.outbound.len()
+    }
+
+    pub(crate) fn queue(&mut self, priority: bool, p: Pending) {
+        if priority {
+            self.priority_queue.push_back(p);
+        } else {
+            self.normal_queue.push_back(p);
+        }
+    }
+
+    pub(crate) fn next_pending(&mut self) -> Option<Pending> {
+        self.priority_queue
+            .pop_front()
+            .or_else(|| self.normal_queue.pop_front())
+    }
+
+    /// Removes queued entries for which `gone` is true.
+    pub(crate) fn withdraw(&mut self, mut gone: impl FnMut(&Pending) -> bool) {
+        self.priority_queue.retain(|p| !gone(p));
+        self.normal_queue.retain(|p| !gone(p));
+    }
+}

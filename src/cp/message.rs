@@ -1,0 +1,159 @@
+//! The message table: every SEND, SEND/RECV, SENDX and IDENTIFY in transit, from acceptance until
+//! its RESPONSE is presented (or it is cancelled or purged). One record a message; records are
+//! reused, so a busy session allocates nothing per message once the table has grown.
+
+use crate::vmcf::{Subfunction, Userid, Vmcmhdr, Vmcparm, vmcmstat};
+
+/// Index of a record in the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct MsgKey(u32);
+
+/// Where a message stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MsgState {
+    /// Its SEND interrupt waits in the sink's queue (a RECEIVE now gets RC 13).
+    Queued,
+    /// The sink has been presented the SEND interrupt.
+    Presented,
+    /// SEND/RECV only: the sink RECEIVEd the data and owes a REPLY or REJECT.
+    Received,
+    /// Finished; its RESPONSE waits in the source's queue (it still counts towards the limit).
+    Completed,
+}
+
+/// One message in transit.
+#[derive(Debug, Clone)]
+pub(crate) struct Message {
+    pub source: usize,
+    pub source_user: Userid,
+    pub sink: usize,
+    pub sink_user: Userid,
+    pub func: Subfunction,
+    /// The source's parameter list as it was at SEND time.
+    pub plist: Vmcparm,
+    pub state: MsgState,
+    /// The sink's RECEIVE moved the data (the RESPONSE's LENA residual is then 0).
+    pub received: bool,
+    /// Set when completed: the RESPONSE header the source will be presented.
+    pub response: Option<Vmcmhdr>,
+}
+
+impl Message {
+    /// Whether it is a priority message.
+    pub fn priority(&self) -> bool {
+        self.plist.priority()
+    }
+
+    /// The SEND interrupt header for the sink: the source's VMCPARM bytes 2-39 with VMCMUSER
+    /// replaced by the source userid (reference §2.2); VMCMRESP on an IDENTIFY.
+    pub fn send_header(&self) -> Vmcmhdr {
+        let p = &self.plist;
+        let mut stat = if self.priority() {
+            vmcmstat::VMCMPRTY
+        } else {
+            0
+        };
+        if self.func == Subfunction::Identify {
+            stat |= vmcmstat::VMCMRESP;
+        }
+        Vmcmhdr {
+            stat,
+            eflg: 0,
+            func: p.func,
+            mid: p.mid,
+            user: self.source_user,
+            vada: p.vada,
+            lena: p.lena,
+            vadb: p.vadb,
+            lenb: p.lenb,
+            use_dw: p.use_dw,
+        }
+    }
+
+    /// The RESPONSE header (DECISIONS D1, D2): original FUNC and MID, the sink's userid, the
+    /// source's addresses, the residual counts, and the doubleword given.
+    pub fn response_header(
+        &self,
+        rejected: bool,
+        eflg: u8,
+        replied: u32,
+        use_dw: [u8; 8],
+    ) -> Vmcmhdr {
+        let p = &self.plist;
+        let mut stat = vmcmstat::VMCMRESP;
+        if rejected {
+            stat |= vmcmstat::VMCMRJCT;
+        }
+        if self.priority() {
+            stat |= vmcmstat::VMCMPRTY;
+        }
+        Vmcmhdr {
+            stat,
+            eflg,
+            func: p.func,
+            mid: p.mid,
+            user: self.sink_user,
+            vada: p.vada,
+            lena: if self.received { 0 } else { p.lena },
+            vadb: p.vadb,
+            lenb: p.lenb.wrapping_sub(replied),
+            use_dw,
+        }
+    }
+}
+
+/// The table.
+#[derive(Debug, Default)]
+pub(crate) struct Messages {
+    slots: Vec<Option<Message>>,
+    free: Vec<u32>,
+}
+
+impl Messages {
+    pub fn insert(&mut self, m: Message) -> MsgKey {
+        match self.free.pop() {
+            Some(i) => {
+                self.slots[i as usize] = Some(m);
+                MsgKey(i)
+            }
+            None => {
+                self.slots.push(Some(m));
+                MsgKey(self.slots.len() as u32 - 1)
+            }
+        }
+    }
+
+    pub fn get(&self, k: MsgKey) -> &Message {
+        self.slots[k.0 as usize]
+            .as_ref()
+            .expect("message keys are withdrawn with their record")
+    }
+
+    pub fn get_mut(&mut self, k: MsgKey) -> &mut Message {
+        self.slots[k.0 as usize]
+            .as_mut()
+            .expect("message keys are withdrawn with their record")
+    }
+
+    pub fn remove(&mut self, k: MsgKey) -> Message {
+        let m = self.slots[k.0 as usize]
+            .take()
+            .expect("message keys are withdrawn with their record");
+        self.free.push(k.0);
+        m
+    }
+
+    /// Keys of every record for which `f` holds.
+    pub fn keys_where(&self, mut f: impl FnMut(&Message) -> bool) -> Vec<MsgKey> {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| m.as_ref().filter(|m| f(m)).map(|_| MsgKey(i as u32)))
+            .collect()
+    }
+
+    /// Number of records in use.
+    pub fn len(&self) -> usize {
+        self.slots.len() - self.free.len()
+    }
+}

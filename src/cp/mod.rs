@@ -1,0 +1,289 @@
+//! The engine: one simulated CP. `Cp` owns the logged-on virtual machines, the VMCF message table,
+//! the injected clock and the event log. It performs no I/O and formats nothing: every outcome is
+//! an [`Event`] (and a return value), for the console or any other front end to show.
+//!
+//! The VMCF subfunctions are in `vmcf.rs` (one function each, behind [`Cp::diagnose_68`]); the CP
+//! commands that touch VMCF (`SMSG`, `MSG`) in `smsg.rs`; presentation of interrupts in
+//! `present.rs`.
+
+pub mod clock;
+pub mod event;
+pub mod machine;
+mod message;
+mod present;
+mod smsg;
+pub mod storage;
+mod vmcf;
+
+pub use clock::{Civil, Clock, FixedClock, SystemClock, Tod};
+pub use event::{CpError, CpMessage, Event, EventLog, NotReceiving, Span};
+pub use machine::{Authorization, DEFAULT_STORAGE, SMSG_MAX, VirtualMachine};
+pub use storage::{MAX_STORAGE, Storage};
+
+use crate::vmcf::Userid;
+use machine::Pending;
+use message::Messages;
+use std::collections::{HashMap, VecDeque};
+
+/// The simulated Control Program.
+pub struct Cp {
+    clock: Box<dyn Clock>,
+    /// The last TOD value handed out, so that every STCK-like value is unique (SMSG MIDs).
+    last_tod: Tod,
+    vms: Vec<Option<VirtualMachine>>,
+    free_slots: Vec<usize>,
+    by_userid: HashMap<Userid, usize>,
+    /// Logon sequence number of each slot, for listing users in logon order.
+    logon_seq: Vec<u64>,
+    next_seq: u64,
+    messages: Messages,
+    /// Slots that may have interrupts to present.
+    ready: VecDeque<usize>,
+    log: EventLog,
+}
+
+impl std::fmt::Debug for Cp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cp")
+            .field("users", &self.by_userid.len())
+            .field("messages", &self.messages.len())
+            .finish()
+    }
+}
+
+impl Cp {
+    /// A CP with nobody logged on, reading time from `clock`.
+    pub fn new(clock: Box<dyn Clock>) -> Cp {
+        let now = clock.now();
+        Cp {
+            clock,
+            last_tod: Tod(now.0.saturating_sub(1)),
+            vms: Vec::new(),
+            free_slots: Vec::new(),
+            by_userid: HashMap::new(),
+            logon_seq: Vec::new(),
+            next_seq: 0,
+            messages: Messages::default(),
+            ready: VecDeque::new(),
+            log: EventLog::default(),
+        }
+    }
+
+    /// The time now.
+    pub fn now(&self) -> Tod {
+        self.clock.now()
+    }
+
+    /// Moves a stepping clock on by one step (the console does this once a line).
+    pub fn tick(&mut self) {
+        self.clock.tick();
+    }
+
+    /// A TOD value never handed out before: the clock, or one microsecond past the last value,
+    /// as STCK on a real machine never stores the same value twice.
+    pub(crate) fn unique_tod(&mut self) -> Tod {
+        let now = self.clock.now();
+        let next = if now > self.last_tod {
+            now
+        } else {
+            Tod(self.last_tod.0 + (1 << 12))
+        };
+        self.last_tod = next;
+        next
+    }
+
+    /// What happened since the log was last cleared.
+    pub fn events(&self) -> &EventLog {
+        &self.log
+    }
+
+    /// Forgets the recorded events (keeping their memory for reuse).
+    pub fn clear_events(&mut self) {
+        self.log.clear();
+    }
+
+    pub(crate) fn slot(&self, user: Userid) -> Option<usize> {
+        self.by_userid.get(&user).copied()
+    }
+
+    pub(crate) fn vm_at(&self, slot: usize) -> &VirtualMachine {
+        self.vms[slot]
+            .as_ref()
+            .expect("slots in the index are occupied")
+    }
+
+    pub(crate) fn vm_at_mut(&mut self, slot: usize) -> &mut VirtualMachine {
+        self.vms[slot]
+            .as_mut()
+            .expect("slots in the index are occupied")
+    }
+
+    /// The virtual machine of a logged-on user.
+    pub fn vm(&self, user: Userid) -> Option<&VirtualMachine> {
+        self.slot(user).map(|s| self.vm_at(s))
+    }
+
+    /// Whether `user` is logged on.
+    pub fn is_logged_on(&self, user: Userid) -> bool {
+        self.by_userid.contains_key(&user)
+    }
+
+    /// The logged-on users, in the order they logged on.
+    pub fn users(&self) -> Vec<Userid> {
+        let mut v: Vec<(u64, Userid)> = self
+            .by_userid
+            .iter()
+            .map(|(&u, &s)| (self.logon_seq[s], u))
+            .collect();
+        v.sort_unstable();
+        v.into_iter().map(|(_, u)| u).collect()
+    }
+
+    /// Number of logged-on users.
+    pub fn user_count(&self) -> usize {
+        self.by_userid.len()
+    }
+
+    /// Number of messages in transit in the whole system.
+    pub fn messages_in_transit(&self) -> usize {
+        self.messages.len()
+    }
+
+    fn error(&mut self, user: Userid, error: CpError) -> CpError {
+        self.log.push(Event::Error { user, error });
+        error
+    }
+
+    fn require(&mut self, user: Userid) -> Result<usize, CpError> {
+        match self.slot(user) {
+            Some(s) => Ok(s),
+            None => Err(self.error(user, CpError::NotLoggedOn(user))),
+        }
+    }
+
+    /// LOGON: logs `user` on with a new virtual machine, or reconnects to it if it is logged on
+    /// already (CP's reconnect). Returns `true` for a new logon.
+    pub fn logon(&mut self, user: Userid) -> bool {
+        let at = self.now();
+        if self.is_logged_on(user) {
+            self.log.push(Event::Message {
+                user,
+                message: CpMessage::Reconnected(at),
+            });
+            return false;
+        }
+        let vm = VirtualMachine::new(user, at);
+        let slot = match self.free_slots.pop() {
+            Some(s) => {
+                self.vms[s] = Some(vm);
+                self.logon_seq[s] = self.next_seq;
+                s
+            }
+            None => {
+                self.vms.push(Some(vm));
+                self.logon_seq.push(self.next_seq);
+                self.vms.len() - 1
+            }
+        };
+        self.next_seq += 1;
+        self.by_userid.insert(user, slot);
+        self.log.push(Event::Message {
+            user,
+            message: CpMessage::LogonAt(at),
+        });
+        true
+    }
+
+    /// LOGOFF: runs the UNAUTHORIZE logic for the VM (reference §5.2, DECISION D5), then ends it.
+    pub fn logoff(&mut self, user: Userid) -> Result<(), CpError> {
+        let slot = self.require(user)?;
+        self.vmcf_reset(slot);
+        let vm = self.vms[slot].take().expect("slot occupied");
+        self.by_userid.remove(&user);
+        self.free_slots.push(slot);
+        self.ready.retain(|&s| s != slot);
+        let at = self.now();
+        let connect = at
+            .seconds_since_1900()
+            .saturating_sub(vm.logon_at.seconds_since_1900());
+        self.log.push(Event::Message {
+            user,
+            message: CpMessage::LogoffAt { at, connect },
+        });
+        self.present_ready();
+        Ok(())
+    }
+
+    /// DEFINE STORAGE: a new storage size (a multiple of 4K, 4K to 16M). As in CP this resets the
+    /// virtual machine: storage is cleared and the VMCF reset (UNAUTHORIZE logic) runs.
+    pub fn define_storage(&mut self, user: Userid, size: u32) -> Result<(), CpError> {
+        let slot = self.require(user)?;
+        if size == 0 || size > MAX_STORAGE || !size.is_multiple_of(4096) {
+            return Err(self.error(user, CpError::StorageInvalid(size)));
+        }
+        self.vmcf_reset(slot);
+        let vm = self.vm_at_mut(slot);
+        vm.storage = Storage::new(size);
+        vm.enabled = true;
+        self.log.push(Event::Message {
+            user,
+            message: CpMessage::StorageDefined(size),
+        });
+        self.present_ready();
+        Ok(())
+    }
+
+    /// STORE: writes bytes into a VM's storage (nothing is stored if any byte would fall outside).
+    pub fn store(&mut self, user: Userid, addr: u32, bytes: &[u8]) -> Result<(), CpError> {
+        let slot = self.require(user)?;
+        let vm = self.vm_at_mut(slot);
+        if vm.storage.write(addr, bytes).is_none() {
+            let bad = addr.max(vm.storage.size());
+            return Err(self.error(user, CpError::ExceedsStorage(bad)));
+        }
+        Ok(())
+    }
+
+    /// Reads a VM's storage (for DISPLAY); no event.
+    pub fn fetch(&self, user: Userid, addr: u32, out: &mut [u8]) -> Result<(), CpError> {
+        let vm = self.vm(user).ok_or(CpError::NotLoggedOn(user))?;
+        vm.storage
+            .read(addr, out)
+            .ok_or(CpError::ExceedsStorage(addr.max(vm.storage.size())))
+    }
+
+    /// SET MSG ON|OFF.
+    pub fn set_msg(&mut self, user: Userid, on: bool) -> Result<(), CpError> {
+        let slot = self.require(user)?;
+        self.vm_at_mut(slot).msg = on;
+        Ok(())
+    }
+
+    /// SET SMSG ON|OFF (DECISION D12: the same flag AUTHORIZE's X'20' sets).
+    pub fn set_smsg(&mut self, user: Userid, on: bool) -> Result<(), CpError> {
+        let slot = self.require(user)?;
+        self.vm_at_mut(slot).smsg = on;
+        Ok(())
+    }
+
+    /// Enables the VM for external interrupts and presents what was held (DECISION D13).
+    pub fn enable(&mut self, user: Userid) -> Result<(), CpError> {
+        let slot = self.require(user)?;
+        self.vm_at_mut(slot).enabled = true;
+        self.ready.push_back(slot);
+        self.present_ready();
+        Ok(())
+    }
+
+    /// Disables the VM for external interrupts: they stay queued in CP.
+    pub fn disable(&mut self, user: Userid) -> Result<(), CpError> {
+        let slot = self.require(user)?;
+        self.vm_at_mut(slot).enabled = false;
+        Ok(())
+    }
+
+    pub(crate) fn queue_interrupt(&mut self, slot: usize, priority: bool, p: Pending) {
+        self.vm_at_mut(slot).queue(priority, p);
+        self.ready.push_back(slot);
+    }
+}

@@ -1,0 +1,139 @@
+//! Presenting external interrupt X'4001': CP stores the header (and SENDX or SMSG data after it)
+//! into the VM's interrupt buffer when the VM is enabled. DECISION D13: the guest takes each
+//! interrupt at once while enabled, so every queued interrupt is presented in order, priority
+//! ones first, each stored over the last.
+
+use super::Cp;
+use super::event::{Event, Span};
+use super::machine::Pending;
+use super::message::{MsgKey, MsgState};
+use crate::vmcf::{Subfunction, TransferError, Vmcmhdr};
+
+impl Cp {
+    /// Presents every interrupt that an enabled VM has waiting.
+    pub(crate) fn present_ready(&mut self) {
+        while let Some(slot) = self.ready.pop_front() {
+            while let Some(vm) = self.vms[slot].as_mut() {
+                if !vm.enabled || vm.auth.is_none() {
+                    break;
+                }
+                let Some(p) = vm.next_pending() else {
+                    break;
+                };
+                self.present(slot, p);
+            }
+        }
+    }
+
+    fn present(&mut self, slot: usize, p: Pending) {
+        match p {
+            Pending::Send(key) => self.present_send(slot, key),
+            Pending::Response(key) => {
+                let m = self.messages.get(key);
+                let header = m.response.expect("a queued RESPONSE has its header");
+                let source = m.source;
+                self.detach(key, source);
+                self.store_interrupt(slot, header, &[]);
+            }
+            Pending::Smsg { header, len, text } => {
+                // A special message is a SENDX from CP: if the buffer shrank under it (re-AUTHORIZE
+                // while disabled), the move fails and CP, the source, ignores the code: the target
+                // gets nothing. Not described by the manual; chosen as the SENDX rule applied to CP.
+                let text = &text[..usize::from(len)];
+                if self.fits(slot, text.len() as u32) {
+                    self.store_interrupt(slot, header, text);
+                }
+            }
+        }
+    }
+
+    fn fits(&self, slot: usize, data: u32) -> bool {
+        let auth = self
+            .vm_at(slot)
+            .auth
+            .expect("presented only when authorized");
+        data <= auth.length - 40
+    }
+
+    fn present_send(&mut self, slot: usize, key: MsgKey) {
+        let m = self.messages.get(key);
+        let header = m.send_header();
+        match m.func {
+            Subfunction::Identify => {
+                // IDENTIFY is final as presented: no RESPONSE; it stops counting (DECISION D10).
+                let source = m.source;
+                self.detach(key, source);
+                self.store_interrupt(slot, header, &[]);
+            }
+            Subfunction::Sendx => {
+                let (source, vada, lena) = (m.source, m.plist.vada, m.plist.lena);
+                if !self.fits(slot, lena) {
+                    // The sink re-AUTHORIZEd with a smaller buffer: data-transfer code 7 [SP3 p134].
+                    let use_dw = m.plist.use_dw;
+                    self.complete(key, false, TransferError::SendxTooLarge.number(), 0, use_dw);
+                    return;
+                }
+                let span = self.read_span(source, vada, lena);
+                self.store_interrupt_span(slot, header, span);
+                // DECISION D14: SENDX completes as it is presented; the RESPONSE carries the
+                // source's own doubleword (DECISION D1).
+                let m = self.messages.get_mut(key);
+                m.received = true;
+                let use_dw = m.plist.use_dw;
+                self.complete(key, false, 0, 0, use_dw);
+            }
+            _ => {
+                self.messages.get_mut(key).state = MsgState::Presented;
+                self.store_interrupt(slot, header, &[]);
+            }
+        }
+    }
+
+    /// Copies `len` bytes of a VM's storage into the event arena.
+    pub(crate) fn read_span(&mut self, slot: usize, addr: u32, len: u32) -> Span {
+        let storage = &self.vms[slot].as_ref().expect("occupied").storage;
+        self.log.push_bytes_with(len as usize, |out| {
+            // Ranges were checked when the message was accepted, and storage cannot shrink
+            // without a reset that purges the message.
+            storage
+                .read(addr, out)
+                .expect("range checked at acceptance");
+        })
+    }
+
+    /// Writes arena bytes into a VM's storage.
+    pub(crate) fn write_span(&mut self, slot: usize, addr: u32, span: Span) {
+        let bytes = self.log.bytes(span);
+        let storage = &mut self.vms[slot].as_mut().expect("occupied").storage;
+        storage
+            .write(addr, bytes)
+            .expect("range checked before the move");
+    }
+
+    fn store_interrupt(&mut self, slot: usize, header: Vmcmhdr, data: &[u8]) {
+        let span = self
+            .log
+            .push_bytes_with(data.len(), |out| out.copy_from_slice(data));
+        self.store_interrupt_span(slot, header, span);
+    }
+
+    fn store_interrupt_span(&mut self, slot: usize, header: Vmcmhdr, data: Span) {
+        let buffer = self
+            .vm_at(slot)
+            .auth
+            .expect("presented only when authorized")
+            .buffer;
+        let vm = self.vms[slot].as_mut().expect("occupied");
+        vm.storage
+            .write(buffer, &header.encode())
+            .expect("buffer checked by AUTHORIZE");
+        let user = vm.userid;
+        self.write_span(slot, buffer + 40, data);
+        self.log.push(Event::Interrupt {
+            user,
+            buffer,
+            header,
+            data,
+        });
+    }
+}

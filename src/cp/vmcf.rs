@@ -1,0 +1,408 @@
+//! DIAGNOSE X'68': the VMCF subfunctions, one function each, with the return codes of the
+//! reference (§5) checked in the order of DECISION D6.
+
+use super::Cp;
+use super::event::{CpError, Event};
+use super::machine::{Authorization, Pending};
+use super::message::{Message, MsgKey, MsgState};
+use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcparm};
+
+use ReturnCode as Rc;
+
+/// DECISION D10: messages one source may have in transit.
+pub const MESSAGE_LIMIT: usize = 50;
+
+impl Cp {
+    /// DIAGNOSE X'68' issued by `user` with Rx pointing at `plist`: reads the 40-byte VMCPARM from
+    /// the VM's storage, performs the subfunction and returns the code CP leaves in Ry. The return
+    /// code event comes first, then any data moved, then the interrupts the call caused.
+    ///
+    /// A parameter list off a doubleword boundary or outside storage is a program exception, not a
+    /// return code (DECISION D9): `Err`, and nothing else happens.
+    pub fn diagnose_68(&mut self, user: Userid, plist: u32) -> Result<ReturnCode, CpError> {
+        let slot = self.require(user)?;
+        if !plist.is_multiple_of(8) {
+            return Err(self.error(user, CpError::SpecificationException(plist)));
+        }
+        let mut bytes = [0u8; Vmcparm::LEN];
+        if self.vm_at(slot).storage.read(plist, &mut bytes).is_none() {
+            return Err(self.error(user, CpError::AddressingException(plist)));
+        }
+        let p = Vmcparm::decode(&bytes);
+        let first = self.log.events().len();
+        let rc = self.vmcf(slot, &p);
+        self.log.push(Event::ReturnCode {
+            user,
+            func: p.func,
+            rc,
+        });
+        // The return code belongs before the data its call moved.
+        self.log.rotate_last_to(first);
+        self.present_ready();
+        Ok(rc)
+    }
+
+    fn vmcf(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
+        let Some(sub) = p.subfunction() else {
+            return Rc::InvalidSubfunction;
+        };
+        if sub != Subfunction::Authorize && self.vm_at(slot).auth.is_none() {
+            return Rc::NotAuthorized;
+        }
+        match sub {
+            Subfunction::Authorize => self.authorize(slot, p),
+            Subfunction::Unauthorize => {
+                self.vmcf_reset(slot);
+                Rc::Ok
+            }
+            Subfunction::Send | Subfunction::SendRecv | Subfunction::Sendx => {
+                self.send(slot, p, sub)
+            }
+            Subfunction::Identify => self.send(slot, p, sub),
+            Subfunction::Receive => self.receive(slot, p),
+            Subfunction::Reply => self.reply(slot, p),
+            Subfunction::Reject => self.reject(slot, p),
+            Subfunction::Cancel => self.cancel(slot, p),
+            // DECISION D7: repeating either is harmless and returns 0.
+            Subfunction::Quiesce => {
+                self.vm_at_mut(slot).quiesced = true;
+                Rc::Ok
+            }
+            Subfunction::Resume => {
+                self.vm_at_mut(slot).quiesced = false;
+                Rc::Ok
+            }
+        }
+    }
+
+    fn in_storage(&self, slot: usize, addr: u32, len: u32) -> bool {
+        self.vm_at(slot).storage.contains(addr, len)
+    }
+
+    /// AUTHORIZE (reference §5.1). Also a re-AUTHORIZE: the new buffer and options replace the old.
+    fn authorize(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
+        if !p.vada.is_multiple_of(8) || p.lena < 40 || !self.in_storage(slot, p.vada, p.lena) {
+            return Rc::InvalidBuffer;
+        }
+        let specific = p.specific().then_some(p.user);
+        let vm = self.vm_at_mut(slot);
+        vm.auth = Some(Authorization {
+            buffer: p.vada,
+            length: p.lena,
+            specific,
+            priority: p.priority(),
+        });
+        // DECISION D12: X'20' sets the SMSG flag; its absence leaves the flag alone.
+        if p.smsg() {
+            vm.smsg = true;
+        }
+        if let Some(partner) = specific {
+            // A re-AUTHORIZE SPECIFIC ends messages in transit from anyone else with
+            // data-transfer code 5 [SP3 p134].
+            let keys = self.messages.keys_where(|m| {
+                m.sink == slot && m.source_user != partner && m.state != MsgState::Completed
+            });
+            for key in keys {
+                self.sink_gone(key);
+            }
+        }
+        Rc::Ok
+    }
+
+    /// The sink of a message may no longer take it: a RESPONSE with VMCMEFLG 5 to the source, with
+    /// the source's own doubleword (DECISION D1); an IDENTIFY simply disappears.
+    fn sink_gone(&mut self, key: MsgKey) {
+        let m = self.messages.get(key);
+        let (source, sink, func, use_dw) = (m.source, m.sink, m.func, m.plist.use_dw);
+        self.vm_at_mut(sink)
+            .withdraw(|p| matches!(p, Pending::Send(k) if *k == key));
+        if func == Subfunction::Identify {
+            self.detach(key, source);
+        } else {
+            self.complete(
+                key,
+                false,
+                TransferError::SinkNotAvailable.number(),
+                0,
+                use_dw,
+            );
+        }
+    }
+
+    /// UNAUTHORIZE, and what LOGOFF and a system reset do (reference §5.2, DECISION D5): the VM's
+    /// own messages are purged, sources of messages to it get a RESPONSE with VMCMEFLG 5, and
+    /// everything queued for it is discarded.
+    pub(crate) fn vmcf_reset(&mut self, slot: usize) {
+        if self.vm_at(slot).auth.is_none() {
+            return;
+        }
+        for key in self.vm_at(slot).outbound.clone() {
+            let m = self.messages.get(key);
+            let sink = m.sink;
+            if let Some(vm) = self.vms[sink].as_mut() {
+                vm.withdraw(|p| matches!(p, Pending::Send(k) if *k == key));
+            }
+            self.detach(key, slot);
+        }
+        let inbound = self
+            .messages
+            .keys_where(|m| m.sink == slot && m.state != MsgState::Completed);
+        for key in inbound {
+            self.sink_gone(key);
+        }
+        let vm = self.vm_at_mut(slot);
+        vm.priority_queue.clear();
+        vm.normal_queue.clear();
+        vm.auth = None;
+        vm.quiesced = false;
+    }
+
+    /// Removes a message from the table and from its source's count.
+    pub(crate) fn detach(&mut self, key: MsgKey, source: usize) {
+        self.messages.remove(key);
+        let out = &mut self.vm_at_mut(source).outbound;
+        if let Some(i) = out.iter().position(|&k| k == key) {
+            out.swap_remove(i);
+        }
+    }
+
+    /// Ends a transaction: builds its RESPONSE and queues it for the source, priority messages
+    /// ahead of the others. The record stays (counting towards the limit) until it is presented.
+    pub(crate) fn complete(
+        &mut self,
+        key: MsgKey,
+        rejected: bool,
+        eflg: u8,
+        replied: u32,
+        use_dw: [u8; 8],
+    ) {
+        let m = self.messages.get_mut(key);
+        m.response = Some(m.response_header(rejected, eflg, replied, use_dw));
+        m.state = MsgState::Completed;
+        let (source, priority) = (m.source, m.priority());
+        self.queue_interrupt(source, priority, Pending::Response(key));
+    }
+
+    /// SEND, SEND/RECV, SENDX (reference §5.3-5.5) and IDENTIFY (§5.11).
+    fn send(&mut self, slot: usize, p: &Vmcparm, sub: Subfunction) -> ReturnCode {
+        if sub != Subfunction::Identify {
+            if !self.in_storage(slot, p.vada, p.lena) {
+                return Rc::InvalidBuffer;
+            }
+            if sub == Subfunction::SendRecv && !self.in_storage(slot, p.vadb, p.lenb) {
+                return Rc::InvalidBuffer;
+            }
+        }
+        let source_user = self.vm_at(slot).userid;
+        let Some(sink) = self.slot(p.user) else {
+            return Rc::UserNotAvailable;
+        };
+        let Some(auth) = self.vm_at(sink).auth else {
+            return Rc::UserNotAvailable;
+        };
+        if auth.specific.is_some_and(|s| s != source_user) {
+            return Rc::UserNotAvailable;
+        }
+        if p.priority() && !auth.priority {
+            return Rc::PriorityNotAuthorized;
+        }
+        if self.vm_at(sink).quiesced {
+            return Rc::TargetQuiesced;
+        }
+        if sub == Subfunction::Sendx && p.lena > auth.length - 40 {
+            return Rc::SendxTooLarge;
+        }
+        if sub != Subfunction::Identify && self.find(slot, sink, p.mid).is_some() {
+            return Rc::DuplicateMessage;
+        }
+        if self.vm_at(slot).outbound.len() >= MESSAGE_LIMIT {
+            return Rc::MessageLimitExceeded;
+        }
+        let key = self.messages.insert(Message {
+            source: slot,
+            source_user,
+            sink,
+            sink_user: p.user,
+            func: sub,
+            plist: *p,
+            state: MsgState::Queued,
+            received: false,
+            response: None,
+        });
+        self.vm_at_mut(slot).outbound.push(key);
+        self.queue_interrupt(sink, p.priority(), Pending::Send(key));
+        Rc::Ok
+    }
+
+    /// The message with `mid` from `source` to `sink` in transit, if any. IDENTIFY is not a
+    /// message one can answer or cancel: its MID is free control data.
+    fn find(&self, source: usize, sink: usize, mid: u32) -> Option<MsgKey> {
+        self.vm_at(source).outbound.iter().copied().find(|&k| {
+            let m = self.messages.get(k);
+            m.sink == sink && m.plist.mid == mid && m.func != Subfunction::Identify
+        })
+    }
+
+    /// The message the caller, its sink, answers: VMCPUSER names the source.
+    fn inbound(&self, slot: usize, p: &Vmcparm) -> Option<MsgKey> {
+        self.find(self.slot(p.user)?, slot, p.mid)
+    }
+
+    /// The checks RECEIVE, REPLY and REJECT share (DECISION D6): 12, then 5, then 13.
+    fn answerable(
+        &self,
+        slot: usize,
+        p: &Vmcparm,
+        check_source: bool,
+    ) -> Result<MsgKey, ReturnCode> {
+        let key = self.inbound(slot, p).ok_or(Rc::MessageNotFound)?;
+        let m = self.messages.get(key);
+        if check_source {
+            // The source re-AUTHORIZEd SPECIFIC for another VM since sending: the sink cannot reach
+            // it. Not spelled out by the manual; RC 5 is the code its text gives for a partner
+            // authorized SPECIFIC for some other VM, and the message stays in transit.
+            let source = self.vm_at(m.source);
+            if source
+                .auth
+                .and_then(|a| a.specific)
+                .is_some_and(|s| s != self.vm_at(slot).userid)
+            {
+                return Err(Rc::UserNotAvailable);
+            }
+        }
+        if m.state == MsgState::Queued {
+            return Err(Rc::SynchronizationError);
+        }
+        Ok(key)
+    }
+
+    /// Whether `[a, a+alen)` and `[b, b+blen)` share a byte.
+    fn overlap(a: u32, alen: u32, b: u32, blen: u32) -> bool {
+        let (a, alen, b, blen) = (u64::from(a), u64::from(alen), u64::from(b), u64::from(blen));
+        alen > 0 && blen > 0 && a < b + blen && b < a + alen
+    }
+
+    /// Ends a transaction with a data-transfer error seen by both sides (RC and VMCMEFLG).
+    fn fail_transfer(&mut self, key: MsgKey, rc: ReturnCode) -> ReturnCode {
+        let use_dw = self.messages.get(key).plist.use_dw;
+        self.complete(key, false, rc.number(), 0, use_dw);
+        rc
+    }
+
+    /// RECEIVE (reference §5.6).
+    fn receive(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
+        if !self.in_storage(slot, p.vada, p.lena) {
+            return Rc::InvalidBuffer;
+        }
+        let key = match self.answerable(slot, p, true) {
+            Ok(k) => k,
+            Err(rc) => return rc,
+        };
+        let m = self.messages.get(key);
+        if m.state != MsgState::Presented || m.func == Subfunction::Sendx {
+            return Rc::ProtocolViolation;
+        }
+        let (source, data, len, func) = (m.source, m.plist.vada, m.plist.lena, m.func);
+        // DECISION D8: a buffer too short moves nothing and ends the transaction for both.
+        if p.lena < len {
+            return self.fail_transfer(key, Rc::IncorrectLength);
+        }
+        if source == slot && Self::overlap(p.vada, len, data, len) {
+            return self.fail_transfer(key, Rc::DestructiveOverlap);
+        }
+        let span = self.read_span(source, data, len);
+        self.write_span(slot, p.vada, span);
+        let user = self.vm_at(slot).userid;
+        self.log.push(Event::Data {
+            user,
+            address: p.vada,
+            data: span,
+        });
+        let m = self.messages.get_mut(key);
+        m.received = true;
+        if func == Subfunction::Send {
+            // DECISION D1: the RESPONSE carries the doubleword of the sink's RECEIVE.
+            self.complete(key, false, 0, 0, p.use_dw);
+        } else {
+            m.state = MsgState::Received;
+        }
+        Rc::Ok
+    }
+
+    /// REPLY (reference §5.8).
+    fn reply(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
+        if !self.in_storage(slot, p.vada, p.lena) {
+            return Rc::InvalidBuffer;
+        }
+        let key = match self.answerable(slot, p, true) {
+            Ok(k) => k,
+            Err(rc) => return rc,
+        };
+        let m = self.messages.get(key);
+        if m.func != Subfunction::SendRecv || m.state == MsgState::Completed {
+            return Rc::ProtocolViolation;
+        }
+        let (source, rbuf, rlen) = (m.source, m.plist.vadb, m.plist.lenb);
+        if p.lena > rlen {
+            return self.fail_transfer(key, Rc::IncorrectLength);
+        }
+        if source == slot && Self::overlap(p.vada, p.lena, rbuf, p.lena) {
+            return self.fail_transfer(key, Rc::DestructiveOverlap);
+        }
+        let span = self.read_span(slot, p.vada, p.lena);
+        self.write_span(source, rbuf, span);
+        let user = self.vm_at(source).userid;
+        self.log.push(Event::Data {
+            user,
+            address: rbuf,
+            data: span,
+        });
+        self.complete(key, false, 0, p.lena, p.use_dw);
+        Rc::Ok
+    }
+
+    /// REJECT (reference §5.12): valid for a SEND before RECEIVE, and for a SEND/RECV before
+    /// REPLY (section 12), never for a SENDX.
+    fn reject(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
+        let key = match self.answerable(slot, p, false) {
+            Ok(k) => k,
+            Err(rc) => return rc,
+        };
+        let m = self.messages.get(key);
+        if m.state == MsgState::Completed || m.func == Subfunction::Sendx {
+            return Rc::ProtocolViolation;
+        }
+        // DECISION D1: the REJECT's doubleword reaches the source, for SEND and SEND/RECV alike.
+        self.complete(key, true, 0, 0, p.use_dw);
+        Rc::Ok
+    }
+
+    /// CANCEL (reference §5.7): by the source, naming the sink and the MID.
+    fn cancel(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
+        let Some(sink) = self.slot(p.user) else {
+            return Rc::MessageNotFound;
+        };
+        let Some(key) = self.find(slot, sink, p.mid) else {
+            // A message with that MID exists between the two, but the caller is its sink.
+            return if self.find(sink, slot, p.mid).is_some() {
+                Rc::ProtocolViolation
+            } else {
+                Rc::MessageNotFound
+            };
+        };
+        match self.messages.get(key).state {
+            MsgState::Completed => Rc::CancelTooLate,
+            MsgState::Received => {
+                // Only the REPLY part can go: the sink's later REPLY gets RC 12.
+                self.detach(key, slot);
+                Rc::ReplyCancelled
+            }
+            MsgState::Queued | MsgState::Presented => {
+                self.vm_at_mut(sink)
+                    .withdraw(|q| matches!(q, Pending::Send(k) if *k == key));
+                self.detach(key, slot);
+                Rc::Ok
+            }
+        }
+    }
+}

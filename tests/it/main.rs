@@ -1,0 +1,4 @@
+//! The one integration-test binary: every test module compiles into it once.
+
+mod engine;
+mod support;
