@@ -74,10 +74,14 @@ pub enum CpMessage {
 /// One thing that happened, in the order it happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// DIAGNOSE X'68' finished; `func` is VMCPFUNC as the guest stored it.
+    /// DIAGNOSE X'68' finished; `func`, `mid` and `partner` (VMCPUSER) are as the guest stored
+    /// them in the parameter list at `plist`.
     ReturnCode {
         user: Userid,
+        plist: u32,
         func: u16,
+        mid: u32,
+        partner: Userid,
         rc: ReturnCode,
     },
     /// External interrupt X'4001' presented: `header` was stored at `buffer`, `data` after it.

@@ -33,7 +33,10 @@ impl Cp {
         let rc = self.vmcf(slot, &p);
         self.log.push(Event::ReturnCode {
             user,
+            plist,
             func: p.func,
+            mid: p.mid,
+            partner: p.user,
             rc,
         });
         // The return code belongs before the data its call moved.
