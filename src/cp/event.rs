@@ -3,6 +3,7 @@
 //! message costs no allocation once the log has grown to the session's size.
 
 use super::clock::Tod;
+use super::storage::Storage;
 use crate::vmcf::{ReturnCode, Userid, Vmcmhdr};
 
 /// A run of bytes in an [`EventLog`]'s arena.
@@ -141,14 +142,23 @@ impl EventLog {
         self.events[at..].rotate_right(1);
     }
 
-    /// Reserves `len` bytes and lets `fill` write them; returns their span.
-    pub(crate) fn push_bytes_with(&mut self, len: usize, fill: impl FnOnce(&mut [u8])) -> Span {
+    /// Copies bytes into the arena; returns their span.
+    pub(crate) fn push_bytes(&mut self, data: &[u8]) -> Span {
         let start = self.bytes.len();
-        self.bytes.resize(start + len, 0);
-        fill(&mut self.bytes[start..]);
+        self.bytes.extend_from_slice(data);
         Span {
             start: start as u32,
-            len: len as u32,
+            len: data.len() as u32,
         }
+    }
+
+    /// Copies `len` bytes of `storage` at `addr` into the arena; `None` if outside storage.
+    pub(crate) fn push_storage(&mut self, storage: &Storage, addr: u32, len: u32) -> Option<Span> {
+        let start = self.bytes.len();
+        storage.append_to(addr, len, &mut self.bytes)?;
+        Some(Span {
+            start: start as u32,
+            len,
+        })
     }
 }

@@ -24,6 +24,31 @@ use crate::vmcf::Userid;
 use machine::Pending;
 use message::Messages;
 use std::collections::{HashMap, VecDeque};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A multiplicative hash for the userid index: a userid is one word, and SipHash's defence
+/// against chosen keys costs more than the rest of a SEND. Userids here come from the console.
+#[derive(Default)]
+struct UseridHasher(u64);
+
+impl Hasher for UseridHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        // Fold the well-mixed high half down: the table indexes by the low bits.
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
+type UseridMap = HashMap<Userid, usize, BuildHasherDefault<UseridHasher>>;
 
 /// The simulated Control Program.
 pub struct Cp {
@@ -32,7 +57,7 @@ pub struct Cp {
     last_tod: Tod,
     vms: Vec<Option<VirtualMachine>>,
     free_slots: Vec<usize>,
-    by_userid: HashMap<Userid, usize>,
+    by_userid: UseridMap,
     /// Logon sequence number of each slot, for listing users in logon order.
     logon_seq: Vec<u64>,
     next_seq: u64,
@@ -60,7 +85,7 @@ impl Cp {
             last_tod: Tod(now.0.saturating_sub(1)),
             vms: Vec::new(),
             free_slots: Vec::new(),
-            by_userid: HashMap::new(),
+            by_userid: UseridMap::default(),
             logon_seq: Vec::new(),
             next_seq: 0,
             messages: Messages::default(),

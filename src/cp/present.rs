@@ -92,13 +92,11 @@ impl Cp {
     /// Copies `len` bytes of a VM's storage into the event arena.
     pub(crate) fn read_span(&mut self, slot: usize, addr: u32, len: u32) -> Span {
         let storage = &self.vms[slot].as_ref().expect("occupied").storage;
-        self.log.push_bytes_with(len as usize, |out| {
-            // Ranges were checked when the message was accepted, and storage cannot shrink
-            // without a reset that purges the message.
-            storage
-                .read(addr, out)
-                .expect("range checked at acceptance");
-        })
+        // Ranges were checked when the message was accepted, and storage cannot shrink
+        // without a reset that purges the message.
+        self.log
+            .push_storage(storage, addr, len)
+            .expect("range checked at acceptance")
     }
 
     /// Writes arena bytes into a VM's storage.
@@ -111,9 +109,7 @@ impl Cp {
     }
 
     fn store_interrupt(&mut self, slot: usize, header: Vmcmhdr, data: &[u8]) {
-        let span = self
-            .log
-            .push_bytes_with(data.len(), |out| out.copy_from_slice(data));
+        let span = self.log.push_bytes(data);
         self.store_interrupt_span(slot, header, span);
     }
 

@@ -87,6 +87,20 @@ impl Storage {
         Some(())
     }
 
+    /// Appends `len` bytes from `addr` to `out`, piece by piece with no zero-fill first (the
+    /// hot path of every data move). `None` (and nothing appended) if outside storage.
+    pub fn append_to(&self, addr: u32, len: u32, out: &mut Vec<u8>) -> Option<()> {
+        if !self.contains(addr, len) {
+            return None;
+        }
+        out.reserve(len as usize);
+        Self::pieces(addr, len, |at, n| match self.page(at) {
+            Some(p) => out.extend_from_slice(&p[at % PAGE..at % PAGE + n]),
+            None => out.resize(out.len() + n, 0),
+        });
+        Some(())
+    }
+
     /// Stores `bytes`. `None` (and nothing stored) if the range is outside storage.
     pub fn write(&mut self, addr: u32, bytes: &[u8]) -> Option<()> {
         let len = u32::try_from(bytes.len()).ok()?;

@@ -5,7 +5,7 @@ use crate::ebcdic;
 use std::fmt;
 
 /// A CP userid as eight EBCDIC bytes, blank (X'40') padded.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Userid([u8; 8]);
 
 /// Why text is not a userid.
@@ -56,6 +56,13 @@ impl Userid {
     pub fn trimmed(&self) -> String {
         let end = self.0.iter().rposition(|&b| b != 0x40).map_or(0, |i| i + 1);
         ebcdic::display(&self.0[..end])
+    }
+}
+
+/// One word, not a length-prefixed slice: CP looks userids up on every call.
+impl std::hash::Hash for Userid {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(u64::from_be_bytes(self.0));
     }
 }
 
