@@ -1,3 +1,70 @@
-fn main() {
-    println!("Hello, world!");
+//! The `vmcfsim` program: the front ends over the console library. `main` turns the result of
+//! [`try_main`] into the exit status, in this one place: 0 every line accepted (or the REPL
+//! ended), 1 a line was rejected, 2 a usage or file error. A closed output pipe ends quietly.
+
+mod cli;
+mod repl;
+mod run;
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Mode};
+use crate::run::{Failure, Output, Replay, STDIN_NAME, Status};
+
+fn main() -> ExitCode {
+    exit_code(try_main(std::env::args_os()))
+}
+
+/// Runs what the arguments ask for.
+fn try_main(args: impl IntoIterator<Item = OsString>) -> Result<Status, Failure> {
+    let cli = Cli::parse_from_args(args).map_err(Failure::Usage)?;
+    let mode = cli.mode(io::stdin().is_terminal());
+    let clock = cli.clock(&mode);
+    let color = cli.color();
+    match mode {
+        Mode::Repl => repl::run(
+            clock,
+            &repl::Settings {
+                color,
+                json: cli.options.json,
+                history: repl::history_path(cli.options.no_history),
+            },
+        ),
+        Mode::Run(path) => {
+            let name = path.as_ref().map(|p| p.to_string_lossy().into_owned());
+            let how = Replay {
+                output: Output {
+                    json: cli.options.json,
+                    color,
+                    echo: true,
+                    source: Some(name.as_deref().unwrap_or(STDIN_NAME)),
+                },
+                stop_on_error: cli.options.stop_on_error,
+                flush_each_line: path.is_none(),
+            };
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            run::script(path.as_deref(), clock, &how, &mut out)
+        }
+    }
+}
+
+/// The one place that decides the exit status and reports what went wrong.
+fn exit_code(result: Result<Status, Failure>) -> ExitCode {
+    match result {
+        Ok(Status::Accepted) => ExitCode::SUCCESS,
+        Ok(Status::Rejected) => ExitCode::from(1),
+        // clap prints help and version (status 0) and usage errors (status 2) itself.
+        Err(Failure::Usage(e)) => {
+            let _ = e.print();
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+        }
+        // `vmcfsim run x | head`: the reader has what it wanted.
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(failure) => {
+            let _ = writeln!(io::stderr(), "vmcfsim: {failure}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -1,0 +1,240 @@
+//! The command line: clap's description of `vmcfsim`, and the decisions taken once from it
+//! (colour, clock, mode). Nothing here reads input or writes output; `main` does that.
+
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use vmcfsim::cp::{Clock, FixedClock, SystemClock};
+
+const EXAMPLES: &str = "\
+Examples:
+  vmcfsim                                 the interactive console (the REPL)
+  vmcfsim run scripts/hello.cp            replay a script, print its transcript
+  vmcfsim run - < session.cp              replay standard input
+  vmcfsim < session.cp                    the same: without a terminal, vmcfsim replays
+  vmcfsim run --json scripts/hello.cp     one JSON event a line, for tools
+  vmcfsim run --stop-on-error test.cp     stop at the first rejected line
+
+Exit status: 0 every line was accepted, 1 a line was rejected, 2 usage or file error.
+
+Environment:
+  NO_COLOR          any value turns colour off (--color overrides it)
+  VMCFSIM_HISTORY   the REPL's history file (empty: keep no history)
+
+Type HELP in the console for its commands.";
+
+/// A simulator of the VM/370 CP console and its Virtual Machine Communication Facility (VMCF).
+///
+/// Several virtual machines log on to one simulated CP, exchange VMCF messages and SMSG, and
+/// receive external interrupt X'4001' with its 40-byte message header.
+#[derive(Debug, Parser)]
+#[command(name = "vmcfsim", version, after_help = EXAMPLES, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub options: Options,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The interactive console (the default when standard input is a terminal).
+    Repl,
+    /// Replays a script: each line after its prompt, then what it did.
+    Run {
+        /// The script; `-` reads standard input.
+        #[arg(value_name = "FILE|-")]
+        file: PathBuf,
+    },
+}
+
+/// Options every mode takes (clap's `global`: they may come before or after the subcommand).
+#[derive(Debug, Args)]
+pub struct Options {
+    /// JSON Lines events instead of the transcript (with `run` and with `repl`).
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Colour the output: `auto` colours only a terminal, and not when NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// The console clock: `fixed` starts at 1981-04-01 09:00:00 and ticks a second a line
+    /// (the default for `run`), `real` is the time now (the default for `repl`).
+    #[arg(long, value_enum, value_name = "CLOCK", global = true)]
+    pub clock: Option<ClockChoice>,
+
+    /// `run`: stop at the first rejected line (exit status 1).
+    #[arg(long, global = true)]
+    pub stop_on_error: bool,
+
+    /// `repl`: neither read nor write the history file.
+    #[arg(long, global = true)]
+    pub no_history: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClockChoice {
+    Fixed,
+    Real,
+}
+
+/// What the process does, decided from the arguments and the terminal.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The REPL. Without a terminal on standard input it reads plain lines (for tools).
+    Repl,
+    /// Replay of a file, or of standard input when `None`.
+    Run(Option<PathBuf>),
+}
+
+impl Cli {
+    /// Parses the arguments; help, version and usage errors come back as `clap::Error`.
+    pub fn parse_from_args(args: impl IntoIterator<Item = OsString>) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(args)
+    }
+
+    /// `vmcfsim` alone is the REPL at a terminal and `run -` otherwise, so that
+    /// `vmcfsim < script` replays.
+    pub fn mode(&self, stdin_is_terminal: bool) -> Mode {
+        match &self.command {
+            Some(Command::Repl) => Mode::Repl,
+            Some(Command::Run { file }) if file.as_os_str() == "-" => Mode::Run(None),
+            Some(Command::Run { file }) => Mode::Run(Some(file.clone())),
+            None if stdin_is_terminal => Mode::Repl,
+            None => Mode::Run(None),
+        }
+    }
+
+    /// Colour for standard output, decided once: the flag, then `NO_COLOR`, then the terminal.
+    pub fn color(&self) -> bool {
+        use_color(
+            self.options.color,
+            std::env::var_os("NO_COLOR").is_some(),
+            std::io::stdout().is_terminal(),
+        )
+    }
+
+    /// The clock for `mode`: fixed for replays (reproducible transcripts), real for the REPL,
+    /// unless `--clock` says otherwise.
+    pub fn clock(&self, mode: &Mode) -> Box<dyn Clock> {
+        let default = match mode {
+            Mode::Repl => ClockChoice::Real,
+            Mode::Run(_) => ClockChoice::Fixed,
+        };
+        match self.options.clock.unwrap_or(default) {
+            ClockChoice::Fixed => Box::new(FixedClock::standard()),
+            ClockChoice::Real => Box::new(SystemClock),
+        }
+    }
+}
+
+/// The colour rule: `--color` wins; else `NO_COLOR` (any value, even empty) turns colour off;
+/// else colour exactly when standard output is a terminal.
+pub fn use_color(choice: ColorChoice, no_color_set: bool, stdout_is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color_set && stdout_is_terminal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cli(args: &[&str]) -> Cli {
+        Cli::parse_from_args(
+            std::iter::once("vmcfsim")
+                .chain(args.iter().copied())
+                .map(Into::into),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn colour_flag_beats_env_beats_terminal() {
+        use ColorChoice::*;
+        assert!(
+            use_color(Always, true, false),
+            "--color always wins over NO_COLOR and a pipe"
+        );
+        assert!(
+            !use_color(Never, false, true),
+            "--color never wins over a terminal"
+        );
+        assert!(
+            !use_color(Auto, true, true),
+            "NO_COLOR wins over a terminal"
+        );
+        assert!(use_color(Auto, false, true));
+        assert!(
+            !use_color(Auto, false, false),
+            "no colour into a pipe or file"
+        );
+    }
+
+    #[test]
+    fn bare_vmcfsim_is_the_repl_at_a_terminal_and_a_replay_of_stdin_otherwise() {
+        assert_eq!(cli(&[]).mode(true), Mode::Repl);
+        assert_eq!(cli(&[]).mode(false), Mode::Run(None));
+        assert_eq!(cli(&["repl"]).mode(false), Mode::Repl);
+        assert_eq!(cli(&["run", "-"]).mode(true), Mode::Run(None));
+        assert_eq!(
+            cli(&["run", "x.cp"]).mode(true),
+            Mode::Run(Some(PathBuf::from("x.cp")))
+        );
+    }
+
+    #[test]
+    fn options_go_before_or_after_the_subcommand() {
+        let c = cli(&[
+            "--json",
+            "run",
+            "x.cp",
+            "--color",
+            "never",
+            "--stop-on-error",
+        ]);
+        assert!(c.options.json && c.options.stop_on_error);
+        assert_eq!(c.options.color, ColorChoice::Never);
+        let c = cli(&["repl", "--no-history", "--clock", "fixed"]);
+        assert!(c.options.no_history);
+        assert_eq!(c.options.clock, Some(ClockChoice::Fixed));
+    }
+
+    #[test]
+    fn clock_defaults_to_fixed_for_run_and_real_for_the_repl() {
+        let fixed = FixedClock::standard().now();
+        let c = cli(&["run", "x.cp"]);
+        assert_eq!(c.clock(&c.mode(false)).now(), fixed);
+        let c = cli(&["repl"]);
+        assert_ne!(c.clock(&c.mode(true)).now(), fixed);
+        let c = cli(&["repl", "--clock", "fixed"]);
+        assert_eq!(c.clock(&c.mode(true)).now(), fixed);
+    }
+
+    #[test]
+    fn bad_usage_is_an_error_not_a_panic() {
+        let parse = |a: &[&str]| {
+            Cli::parse_from_args(
+                std::iter::once("vmcfsim")
+                    .chain(a.iter().copied())
+                    .map(Into::into),
+            )
+        };
+        assert!(parse(&["run"]).is_err(), "run needs a file");
+        assert!(parse(&["--color", "sometimes"]).is_err());
+        assert!(parse(&["frobnicate"]).is_err());
+    }
+}

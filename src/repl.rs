@@ -1,0 +1,529 @@
+//! The interactive console: a rustyline editor over one console session, with completion,
+//! hints, input highlighting and a history file. Owns everything the person at the terminal
+//! sees besides the console's own output: the welcome line, the prompt's colour, the input
+//! line's colours. Without a terminal on standard input it reads plain lines instead (tools
+//! driving `vmcfsim repl --json`).
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use owo_colors::{OwoColorize, Style};
+use rustyline::completion::Completer;
+use rustyline::config::{ColorMode, CompletionType, Config};
+use rustyline::error::ReadlineError;
+use rustyline::highlight::{CmdKind, Highlighter};
+use rustyline::hint::{Hinter, HistoryHinter};
+use rustyline::history::FileHistory;
+use rustyline::validate::Validator;
+use rustyline::{Context, Editor, Helper};
+use vmcfsim::console::{self, Session};
+use vmcfsim::cp::Clock;
+
+use crate::run::{self, Failure, Output, Replay, Status};
+
+/// What the REPL was asked for.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Colour on the terminal (already decided from flag, `NO_COLOR` and terminal).
+    pub color: bool,
+    /// JSON Lines events instead of the transcript.
+    pub json: bool,
+    /// Where history is kept; `None` keeps none.
+    pub history: Option<PathBuf>,
+}
+
+/// Runs the console until Ctrl-D, `QUIT` or the end of input. Ends with status 0 whatever
+/// the lines did: at a terminal, a rejected line is answered on the spot.
+pub fn run(clock: Box<dyn Clock>, settings: &Settings) -> Result<Status, Failure> {
+    let session = Session::new(clock);
+    if io::stdin().is_terminal() {
+        interactive(session, settings)
+    } else {
+        plain(session, settings)
+    }
+}
+
+/// The REPL without a terminal: lines as bytes, no prompt, no echo, no history, so that a
+/// program can drive it through pipes (with `--json`, every output line is an event).
+fn plain(mut session: Session, settings: &Settings) -> Result<Status, Failure> {
+    let how = Replay {
+        output: output(settings),
+        stop_on_error: false,
+        flush_each_line: true,
+    };
+    let mut out = io::stdout().lock();
+    run::replay(&mut session, &mut io::stdin().lock(), &how, &mut out)?;
+    Ok(Status::Accepted)
+}
+
+fn output(settings: &Settings) -> Output<'static> {
+    Output {
+        json: settings.json,
+        color: settings.color,
+        echo: false,
+        source: None,
+    }
+}
+
+fn interactive(session: Session, settings: &Settings) -> Result<Status, Failure> {
+    let session = Rc::new(RefCell::new(session));
+    let config = Config::builder()
+        .auto_add_history(false)
+        .history_ignore_space(true)
+        .completion_type(CompletionType::List)
+        .color_mode(if settings.color {
+            ColorMode::Enabled
+        } else {
+            ColorMode::Disabled
+        });
+    let config = config
+        .history_ignore_dups(true)
+        .and_then(|c| c.max_history_size(1000))
+        .map_err(Failure::Terminal)?
+        .build();
+    let mut editor: Editor<ConsoleHelper, FileHistory> =
+        Editor::with_config(config).map_err(Failure::Terminal)?;
+    editor.set_helper(Some(ConsoleHelper {
+        session: Rc::clone(&session),
+        color: settings.color,
+        history_hinter: HistoryHinter::new(),
+    }));
+    if let Some(path) = &settings.history {
+        // A missing file is the first session, not a problem.
+        let _ = editor.load_history(path);
+    }
+
+    welcome(settings).map_err(Failure::Output)?;
+    let result = edit_loop(&mut editor, &session, settings);
+    if let Some(path) = &settings.history {
+        save_history(&mut editor, path);
+    }
+    result
+}
+
+/// Says what this is and how to get help; on stderr with `--json`, so stdout stays events.
+fn welcome(settings: &Settings) -> io::Result<()> {
+    let online = "VM/370 ONLINE";
+    let online = if settings.color {
+        online.bold().to_string()
+    } else {
+        online.to_string()
+    };
+    let text = format!(
+        "{online}  vmcfsim {}: LOGON userid to begin, HELP for the commands, QUIT or Ctrl-D to end.\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    if settings.json {
+        io::stderr().write_all(text.as_bytes())
+    } else {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()
+    }
+}
+
+fn edit_loop(
+    editor: &mut Editor<ConsoleHelper, FileHistory>,
+    session: &RefCell<Session>,
+    settings: &Settings,
+) -> Result<Status, Failure> {
+    let how = output(settings);
+    let mut buf = String::new();
+    let mut line_no = 0;
+    loop {
+        let prompt = session.borrow().prompt();
+        let input = match editor.readline(&prompt) {
+            Ok(input) => input,
+            // Ctrl-C drops the line being typed; the console goes on.
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => return Ok(Status::Accepted),
+            Err(e) => return Err(Failure::Terminal(e)),
+        };
+        for line in console_lines(&input) {
+            if !line.trim().is_empty() {
+                // Refused only for blank-led or repeated lines, which history skips on purpose.
+                let _ = editor.add_history_entry(line);
+            }
+            line_no += 1;
+            buf.clear();
+            let quit = {
+                let mut session = session.borrow_mut();
+                let outcome = session.feed(line_no, line.as_bytes());
+                how.render(&outcome, &mut buf);
+                outcome.quit()
+            };
+            let mut out = io::stdout().lock();
+            out.write_all(buf.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(Failure::Output)?;
+            if quit {
+                return Ok(Status::Accepted);
+            }
+        }
+    }
+}
+
+/// The console lines in what the editor returns: one, or several when a block of lines was
+/// pasted (the terminal's bracketed paste hands it over whole).
+fn console_lines(input: &str) -> Vec<&str> {
+    if input.is_empty() {
+        vec![""]
+    } else {
+        input.lines().collect()
+    }
+}
+
+/// Appends this session's lines to the history file, creating its directory. A history that
+/// cannot be kept is worth a warning, not a failed session.
+fn save_history(editor: &mut Editor<ConsoleHelper, FileHistory>, path: &Path) {
+    let saved = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir)
+            .map_err(ReadlineError::Io)
+            .and_then(|()| editor.append_history(path)),
+        _ => editor.append_history(path),
+    };
+    if let Err(e) = saved {
+        let _ = writeln!(
+            io::stderr(),
+            "vmcfsim: history not saved to {}: {e}",
+            path.display()
+        );
+    }
+}
+
+/// The history file: none with `--no-history`; else `VMCFSIM_HISTORY` (empty: none); else
+/// `history` in the user's state directory (the local data directory where a platform has no
+/// state directory).
+pub fn history_path(no_history: bool) -> Option<PathBuf> {
+    choose_history(no_history, std::env::var_os("VMCFSIM_HISTORY"), || {
+        let dirs = directories::ProjectDirs::from("", "", "vmcfsim")?;
+        let dir = dirs.state_dir().unwrap_or(dirs.data_local_dir());
+        Some(dir.join("history"))
+    })
+}
+
+fn choose_history(
+    no_history: bool,
+    env: Option<OsString>,
+    default: impl FnOnce() -> Option<PathBuf>,
+) -> Option<PathBuf> {
+    match env {
+        _ if no_history => None,
+        Some(path) if path.is_empty() => None,
+        Some(path) => Some(PathBuf::from(path)),
+        None => default(),
+    }
+}
+
+/// rustyline's helper: completion and hints from the console, colours from the front end.
+struct ConsoleHelper {
+    /// Shared with the loop, which feeds it between reads; the editor only reads it.
+    session: Rc<RefCell<Session>>,
+    color: bool,
+    history_hinter: HistoryHinter,
+}
+
+impl ConsoleHelper {
+    /// The console's candidates for the word at `pos`, in the case the user types in.
+    fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
+        let Ok(session) = self.session.try_borrow() else {
+            return (pos, Vec::new());
+        };
+        let (start, words) = console::complete(&session, line, pos);
+        let typed = line.get(start..pos).unwrap_or("");
+        (
+            start,
+            words.into_iter().map(|w| in_case_of(typed, w)).collect(),
+        )
+    }
+}
+
+/// `word` in lower case when the user types the word in lower case, so `vmcf auth<Tab>` gives
+/// `vmcf authorize`; the console reads either.
+fn in_case_of(typed: &str, word: String) -> String {
+    let lower = typed.bytes().any(|b| b.is_ascii_lowercase());
+    let upper = typed.bytes().any(|b| b.is_ascii_uppercase());
+    if lower && !upper {
+        word.to_ascii_lowercase()
+    } else {
+        word
+    }
+}
+
+impl Completer for ConsoleHelper {
+    type Candidate = String;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<String>)> {
+        Ok(self.candidates(line, pos))
+    }
+}
+
+impl Hinter for ConsoleHelper {
+    type Hint = String;
+
+    /// At the end of the line: the rest of the word when only one word fits, else the rest
+    /// of the latest history line that starts the same way. Right arrow accepts it.
+    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
+        if pos < line.len() {
+            return None;
+        }
+        let (start, words) = self.candidates(line, pos);
+        let typed = line.get(start..pos).unwrap_or("");
+        if let [word] = words.as_slice()
+            && !typed.is_empty()
+            && word
+                .get(..typed.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(typed))
+            && let Some(rest) = word.get(typed.len()..).filter(|r| !r.is_empty())
+        {
+            return Some(rest.to_string());
+        }
+        self.history_hinter.hint(line, pos, ctx)
+    }
+}
+
+impl Highlighter for ConsoleHelper {
+    fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
+        if self.color {
+            Cow::Owned(paint(line, &parts(line)))
+        } else {
+            Cow::Borrowed(line)
+        }
+    }
+
+    /// The userid in the prompt in the colour userids have in the output.
+    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(
+        &'s self,
+        prompt: &'p str,
+        _default: bool,
+    ) -> Cow<'b, str> {
+        match prompt.split_once('>') {
+            Some((user, rest)) if self.color && !user.is_empty() => {
+                Cow::Owned(format!("{}>{rest}", user.style(style(Part::User))))
+            }
+            _ => Cow::Borrowed(prompt),
+        }
+    }
+
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        if self.color {
+            Cow::Owned(hint.dimmed().to_string())
+        } else {
+            Cow::Borrowed(hint)
+        }
+    }
+
+    /// Colours depend on the whole line (an opening quote colours what follows), so every
+    /// typed character repaints it; moving the cursor does not.
+    fn highlight_char(&self, _line: &str, _pos: usize, kind: CmdKind) -> bool {
+        self.color && kind == CmdKind::Other
+    }
+}
+
+impl Validator for ConsoleHelper {}
+impl Helper for ConsoleHelper {}
+
+/// What a stretch of the input line is, for its colour.
+///
+/// Stands in for the console's `console::highlight(line) -> Vec<(Range<usize>, Highlight)>`,
+/// which comes with its verb table: when it lands, `parts` becomes that call and `style` a
+/// match on its kinds. Until then the split is purely lexical (section 1 of the language),
+/// so it can be less detailed than the parser, never contrary to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Comment,
+    User,
+    Verb,
+    Literal,
+    Number,
+}
+
+fn style(part: Part) -> Style {
+    match part {
+        Part::Comment => Style::new().dimmed(),
+        Part::User => Style::new().cyan().bold(),
+        Part::Verb => Style::new().bold(),
+        Part::Literal => Style::new().green(),
+        Part::Number => Style::new().yellow(),
+    }
+}
+
+/// Splits `line` into coloured parts: a `*` comment line; a `userid:` prefix; the verb;
+/// quoted literals (`'text'`, `X'hex'`, `''` inside is a quote); decimal numbers. Ranges fall
+/// on ASCII bytes, so they are char boundaries.
+fn parts(line: &str) -> Vec<(Range<usize>, Part)> {
+    let b = line.as_bytes();
+    let first = b.iter().position(|&c| c != b' ').unwrap_or(b.len());
+    if b.get(first) == Some(&b'*') {
+        return vec![(first..b.len(), Part::Comment)];
+    }
+    let mut parts = Vec::new();
+    let mut verb_seen = false;
+    let mut i = first;
+    while i < b.len() {
+        if b[i] == b' ' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let quote = match b[i] {
+            b'\'' => Some(i),
+            b'X' | b'x' if b.get(i + 1) == Some(&b'\'') => Some(i + 1),
+            _ => None,
+        };
+        if let Some(q) = quote {
+            i = end_of_quote(b, q + 1);
+            parts.push((start..i, Part::Literal));
+            continue;
+        }
+        while i < b.len() && b[i] != b' ' {
+            i += 1;
+        }
+        let word = &b[start..i];
+        let part = if parts.is_empty() && !verb_seen && word.len() > 1 && word.ends_with(b":") {
+            Part::User
+        } else if !verb_seen {
+            verb_seen = true;
+            Part::Verb
+        } else if word.iter().all(u8::is_ascii_digit) {
+            Part::Number
+        } else {
+            continue;
+        };
+        parts.push((start..i, part));
+    }
+    parts
+}
+
+/// The index after the quote that closes a literal whose text starts at `i` (`''` is a quote
+/// inside it); the end of the line when it is not closed.
+fn end_of_quote(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() {
+        if b[i] == b'\'' {
+            if b.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            return i + 1;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// `line` with each part wrapped in its colour; the visible text is unchanged.
+fn paint(line: &str, parts: &[(Range<usize>, Part)]) -> String {
+    let mut out = String::with_capacity(line.len() * 2);
+    let mut at = 0;
+    for (range, part) in parts {
+        let (Some(before), Some(text)) = (line.get(at..range.start), line.get(range.clone()))
+        else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(&text.style(style(*part)).to_string());
+        at = range.end;
+    }
+    out.push_str(line.get(at..).unwrap_or(""));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(line: &str) -> Vec<(&str, Part)> {
+        parts(line)
+            .into_iter()
+            .map(|(r, p)| (&line[r], p))
+            .collect()
+    }
+
+    #[test]
+    fn lexical_parts_of_a_line() {
+        use Part::*;
+        assert_eq!(
+            kinds("B: VMCF SEND A MID 7 DATA 'it''s here' USE X'00FF'"),
+            [
+                ("B:", User),
+                ("VMCF", Verb),
+                ("7", Number),
+                ("'it''s here'", Literal),
+                ("X'00FF'", Literal),
+            ]
+        );
+        assert_eq!(kinds("  * a comment 'x'"), [("* a comment 'x'", Comment)]);
+        assert_eq!(
+            kinds("smsg a 'unclosed"),
+            [("smsg", Verb), ("'unclosed", Literal)]
+        );
+        assert!(kinds("   ").is_empty());
+    }
+
+    #[test]
+    fn painting_keeps_the_visible_text() {
+        for line in [
+            "LOGON A",
+            "A: VMCF SEND B DATA 'é ü' 12",
+            "* x",
+            "'",
+            "x'",
+            "ÄÖ: 'ü",
+        ] {
+            let painted = paint(line, &parts(line));
+            assert_ne!(painted, line, "something is coloured in {line:?}");
+            let mut visible = String::new();
+            let mut in_escape = false;
+            for c in painted.chars() {
+                match c {
+                    '\x1b' => in_escape = true,
+                    'm' if in_escape => in_escape = false,
+                    _ if in_escape => {}
+                    _ => visible.push(c),
+                }
+            }
+            assert_eq!(visible, line);
+        }
+    }
+
+    #[test]
+    fn a_pasted_block_is_one_console_line_a_line() {
+        assert_eq!(console_lines("LOGON A"), ["LOGON A"]);
+        assert_eq!(
+            console_lines("LOGON A\r\nLOGON B\n"),
+            ["LOGON A", "LOGON B"]
+        );
+        assert_eq!(console_lines("LOGON A\n\nQUIT"), ["LOGON A", "", "QUIT"]);
+        assert_eq!(console_lines(""), [""], "Enter alone is a (blank) line");
+    }
+
+    #[test]
+    fn completions_follow_the_case_the_user_types() {
+        assert_eq!(in_case_of("vm", "VMCF".into()), "vmcf");
+        assert_eq!(in_case_of("VM", "VMCF".into()), "VMCF");
+        assert_eq!(in_case_of("Vm", "VMCF".into()), "VMCF");
+        assert_eq!(in_case_of("", "VMCF".into()), "VMCF");
+    }
+
+    #[test]
+    fn history_flag_beats_env_beats_state_dir() {
+        let default = || Some(PathBuf::from("state/history"));
+        assert_eq!(choose_history(true, Some("h".into()), default), None);
+        assert_eq!(
+            choose_history(false, Some("h".into()), default),
+            Some(PathBuf::from("h"))
+        );
+        assert_eq!(choose_history(false, Some("".into()), default), None);
+        assert_eq!(choose_history(false, None, default), default());
+    }
+}

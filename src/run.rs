@@ -1,0 +1,225 @@
+//! Script replay (`vmcfsim run`): reads lines as bytes, feeds each to the console session and
+//! writes what came back, so the transcript reads like the session it replays. Also the loop of
+//! the REPL when no terminal is attached. Owns the exit status of a replay; knows no text layout
+//! (the console's renderer does).
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::Path;
+
+use vmcfsim::console::{self, Outcome, Session, TextOptions};
+use vmcfsim::cp::Clock;
+
+/// How a session ended, as far as its lines go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Every line was accepted (or the REPL ended normally).
+    Accepted,
+    /// At least one line was rejected.
+    Rejected,
+}
+
+/// Why the process stops before its lines run out.
+#[derive(Debug)]
+pub enum Failure {
+    /// Help, version or a usage error: clap prints it and knows the status.
+    Usage(clap::Error),
+    /// The script cannot be read (`name` as the user gave it).
+    Input { name: String, error: io::Error },
+    /// Writing the output failed; a closed pipe ends the process quietly.
+    Output(io::Error),
+    /// The line editor failed.
+    Terminal(rustyline::error::ReadlineError),
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Usage(e) => write!(f, "{e}"),
+            Failure::Input { name, error } => write!(f, "cannot read {name}: {error}"),
+            Failure::Output(e) => write!(f, "cannot write the output: {e}"),
+            Failure::Terminal(e) => write!(f, "the terminal failed: {e}"),
+        }
+    }
+}
+
+/// How outcomes are written.
+#[derive(Debug, Clone, Copy)]
+pub struct Output<'a> {
+    /// JSON Lines events instead of text.
+    pub json: bool,
+    /// ANSI colour in the text.
+    pub color: bool,
+    /// Print the prompt and the line before its output (replays do; the REPL does not).
+    pub echo: bool,
+    /// The script's name for `FILE:LINE` in error lines.
+    pub source: Option<&'a str>,
+}
+
+impl Output<'_> {
+    /// Appends what `o` did to `buf`, as text or JSON.
+    pub fn render(&self, o: &Outcome, buf: &mut String) {
+        if self.json {
+            console::render_json(o, buf);
+        } else {
+            let opts = TextOptions {
+                color: self.color,
+                echo: self.echo,
+                source: self.source,
+            };
+            console::render_text(o, &opts, buf);
+        }
+    }
+}
+
+/// What a replay does besides writing.
+#[derive(Debug, Clone, Copy)]
+pub struct Replay<'a> {
+    pub output: Output<'a>,
+    /// End at the first rejected line.
+    pub stop_on_error: bool,
+    /// Flush after every line: when the lines come from a pipe, whoever feeds it sees each
+    /// answer before sending the next line.
+    pub flush_each_line: bool,
+}
+
+/// The name error lines give standard input.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Replays the script at `path`, or standard input when `None`, in a new session.
+pub fn script(
+    path: Option<&Path>,
+    clock: Box<dyn Clock>,
+    how: &Replay,
+    out: &mut dyn Write,
+) -> Result<Status, Failure> {
+    let mut session = Session::new(clock);
+    match path {
+        Some(path) => {
+            let file = File::open(path).map_err(|error| Failure::Input {
+                name: path.to_string_lossy().into_owned(),
+                error,
+            })?;
+            replay(&mut session, &mut BufReader::new(file), how, out)
+        }
+        None => replay(&mut session, &mut io::stdin().lock(), how, out),
+    }
+}
+
+/// Feeds every line of `input` to `session` and writes the outcomes to `out`. Lines end at
+/// `\n` (a `\r` before it is dropped); their bytes go to the session as they are. Ends at the
+/// end of input, at `QUIT`, or at the first rejected line with `stop_on_error`.
+pub fn replay(
+    session: &mut Session,
+    input: &mut dyn BufRead,
+    how: &Replay,
+    out: &mut dyn Write,
+) -> Result<Status, Failure> {
+    let input_failure = |error| Failure::Input {
+        name: how.output.source.unwrap_or(STDIN_NAME).to_string(),
+        error,
+    };
+    let mut status = Status::Accepted;
+    let mut line = Vec::new();
+    let mut buf = String::new();
+    for line_no in 1.. {
+        line.clear();
+        if input.read_until(b'\n', &mut line).map_err(input_failure)? == 0 {
+            break;
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+            if line.last() == Some(&b'\r') {
+                line.pop();
+            }
+        }
+        buf.clear();
+        let outcome = session.feed(line_no, &line);
+        how.output.render(&outcome, &mut buf);
+        let (accepted, quit) = (outcome.accepted(), outcome.quit());
+        out.write_all(buf.as_bytes()).map_err(Failure::Output)?;
+        if how.flush_each_line {
+            out.flush().map_err(Failure::Output)?;
+        }
+        if !accepted {
+            status = Status::Rejected;
+            if how.stop_on_error {
+                break;
+            }
+        }
+        if quit {
+            break;
+        }
+    }
+    out.flush().map_err(Failure::Output)?;
+    Ok(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vmcfsim::cp::FixedClock;
+
+    fn run(script: &[u8], stop_on_error: bool) -> (Status, String) {
+        let mut session = Session::new(Box::new(FixedClock::standard()));
+        let how = Replay {
+            output: Output {
+                json: false,
+                color: false,
+                echo: true,
+                source: Some("t.cp"),
+            },
+            stop_on_error,
+            flush_each_line: false,
+        };
+        let mut out = Vec::new();
+        let status = replay(&mut session, &mut &script[..], &how, &mut out).unwrap();
+        (status, String::from_utf8(out).unwrap())
+    }
+
+    /// Each of `lines` is a whole line of `out`, in this order (other lines may come between).
+    fn in_order(out: &str, lines: &[&str]) -> bool {
+        let mut rest = out.lines();
+        lines.iter().all(|want| rest.any(|l| l == *want))
+    }
+
+    #[test]
+    fn echoes_every_line_after_its_prompt_and_strips_line_ends() {
+        let (status, out) = run(b"LOGON A\r\n* note\nLOGON B", false);
+        assert_eq!(status, Status::Accepted);
+        assert!(
+            in_order(&out, &["> LOGON A", "A> * note", "A> LOGON B"]),
+            "{out}"
+        );
+        assert!(!out.contains('\r'), "{out:?}");
+    }
+
+    #[test]
+    fn a_rejected_line_names_file_and_line_and_the_replay_goes_on() {
+        let (status, out) = run(b"LOGON A\nNO SUCH THING\nLOGON B\n", false);
+        assert_eq!(status, Status::Rejected);
+        assert!(out.contains("t.cp:2"), "{out}");
+        assert!(out.contains("A> LOGON B"), "the session goes on: {out}");
+    }
+
+    #[test]
+    fn stop_on_error_ends_at_the_first_rejected_line() {
+        let (status, out) = run(b"LOGON A\nNO SUCH THING\nLOGON B\n", true);
+        assert_eq!(status, Status::Rejected);
+        assert!(!out.contains("LOGON B"), "{out}");
+    }
+
+    #[test]
+    fn quit_ends_the_replay() {
+        let (status, out) = run(b"LOGON A\nQUIT\nLOGON B\n", false);
+        assert_eq!(status, Status::Accepted);
+        assert!(out.contains("QUIT") && !out.contains("LOGON B"), "{out}");
+    }
+
+    #[test]
+    fn any_bytes_are_fed_without_panic() {
+        let (_, out) = run(b"\xff\xfe\x00\nLOGON A\n", false);
+        assert!(out.contains("> LOGON A"), "{out}");
+    }
+}
