@@ -1,4 +1,5 @@
 //! The one integration-test binary: every test module compiles into it once.
 
 mod engine;
+mod engine_rc_send;
 mod support;
