@@ -215,7 +215,7 @@ impl Cp {
         if sub == Subfunction::Sendx && p.lena > auth.length - 40 {
             return Rc::SendxTooLarge;
         }
-        if sub != Subfunction::Identify && self.find(slot, sink, p.mid).is_some() {
+        if sub != Subfunction::Identify && self.find(slot, p.user, p.mid).is_some() {
             return Rc::DuplicateMessage;
         }
         if self.vm_at(slot).outbound.len() >= MESSAGE_LIMIT {
@@ -237,18 +237,21 @@ impl Cp {
         Rc::Ok
     }
 
-    /// The message with `mid` from `source` to `sink` in transit, if any. IDENTIFY is not a
-    /// message one can answer or cancel: its MID is free control data.
-    fn find(&self, source: usize, sink: usize, mid: u32) -> Option<MsgKey> {
+    /// The message with `mid` from `source` to `sink` in transit, if any. A message is known by
+    /// its MID and the sink's userid [Rel6 p188], not by where the sink is: a completed message
+    /// whose RESPONSE still waits outlives a sink that logged off, and its slot may be another
+    /// user's by then. IDENTIFY is not a message one can answer or cancel: its MID is free
+    /// control data.
+    fn find(&self, source: usize, sink: Userid, mid: u32) -> Option<MsgKey> {
         self.vm_at(source).outbound.iter().copied().find(|&k| {
             let m = self.messages.get(k);
-            m.sink == sink && m.plist.mid == mid && m.func != Subfunction::Identify
+            m.sink_user == sink && m.plist.mid == mid && m.func != Subfunction::Identify
         })
     }
 
     /// The message the caller, its sink, answers: VMCPUSER names the source.
     fn inbound(&self, slot: usize, p: &Vmcparm) -> Option<MsgKey> {
-        self.find(self.slot(p.user)?, slot, p.mid)
+        self.find(self.slot(p.user)?, self.vm_at(slot).userid, p.mid)
     }
 
     /// The checks RECEIVE, REPLY and REJECT share (DECISION D6): 12, then 5, then 13.
@@ -382,17 +385,17 @@ impl Cp {
 
     /// CANCEL (reference §5.7): by the source, naming the sink and the MID.
     fn cancel(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
-        let Some(sink) = self.slot(p.user) else {
-            return Rc::MessageNotFound;
-        };
-        let Some(key) = self.find(slot, sink, p.mid) else {
+        let Some(key) = self.find(slot, p.user, p.mid) else {
             // A message with that MID exists between the two, but the caller is its sink.
-            return if self.find(sink, slot, p.mid).is_some() {
+            let caller = self.vm_at(slot).userid;
+            let theirs = self.slot(p.user).and_then(|s| self.find(s, caller, p.mid));
+            return if theirs.is_some() {
                 Rc::ProtocolViolation
             } else {
                 Rc::MessageNotFound
             };
         };
+        let sink = self.messages.get(key).sink;
         match self.messages.get(key).state {
             MsgState::Completed => Rc::CancelTooLate,
             MsgState::Received => {

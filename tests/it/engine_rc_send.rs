@@ -393,6 +393,50 @@ fn send_rc_8_while_response_waits_for_disabled_source() {
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
 }
 
+#[test]
+fn send_rc_8_not_given_for_sink_slot_reused_by_another_user() {
+    // A's MID 1 to B waits for its RESPONSE (A disabled) when B logs off and C logs on in the
+    // slot B left. A message is known by (MID, userid) [Rel6 p188]: MID 1 to C is new.
+    let mut cp = cp_with(&["A", "B"]);
+    authorize_all(&mut cp, &["A", "B"]);
+    assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
+    disable(&mut cp, "A");
+    cp.logoff(uid("B")).unwrap();
+    cp.logon(uid("C"));
+    authorize_all(&mut cp, &["C"]);
+    assert_eq!(send(&mut cp, "A", Send, "C", 1, 5), Rc::Ok);
+    // C sees only its own message; B's, ended by B's LOGOFF, is not C's to RECEIVE.
+    assert_eq!(receive(&mut cp, "C", "A", 1, RECV, 5), Rc::Ok);
+    enable(&mut cp, "A");
+    assert_interrupts(
+        &cp,
+        &[
+            (
+                "A",
+                Vmcmhdr {
+                    eflg: 5,
+                    vada: DATA,
+                    lena: 5,
+                    use_dw: SEND_DW,
+                    ..hdr(RESP, Send, 1, "B")
+                },
+                &[],
+            ),
+            (
+                "A",
+                Vmcmhdr {
+                    vada: DATA,
+                    lena: 0,
+                    use_dw: *b"RECEIVE!",
+                    ..hdr(RESP, Send, 1, "C")
+                },
+                &[],
+            ),
+        ],
+    );
+    assert_eq!(cp.messages_in_transit(), 0);
+}
+
 // ---- RC 9 ------------------------------------------------------------------------------------
 
 fn rc_9_sink_quiesced(sub: Subfunction) {
