@@ -209,15 +209,15 @@ pub fn assert_interrupts(cp: &Cp, expected: &[(&str, Vmcmhdr, &[u8])]) {
         .map(|(u, h, d)| (uid(u).to_string(), h.encode(), d.to_vec()))
         .collect();
     if got != want {
-        let decoded = |v: &[(String, [u8; 40], Vec<u8>)]| -> Vec<(String, Vmcmhdr, Vec<u8>)> {
+        let show = |v: &[(String, [u8; 40], Vec<u8>)]| -> String {
             v.iter()
-                .map(|(u, b, d)| (u.clone(), Vmcmhdr::decode(b), d.clone()))
+                .map(|(u, b, d)| format!("\n  {u:<8} {}  data {}", show_header(b), hex(d)))
                 .collect()
         };
         panic!(
-            "interrupts differ\n got: {:#?}\nwant: {:#?}",
-            decoded(&got),
-            decoded(&want)
+            "interrupts differ\n got:{}\nwant:{}",
+            show(&got),
+            show(&want)
         );
     }
     for (i, (u, h, d)) in expected.iter().enumerate() {
@@ -232,6 +232,29 @@ pub fn assert_interrupts(cp: &Cp, expected: &[(&str, Vmcmhdr, &[u8])]) {
         );
         assert_eq!(peek(cp, u, buffer + 40, d.len()), *d, "{u}'s data at +40");
     }
+}
+
+/// A header's 40 bytes in hex, field by field.
+pub fn show_header(b: &[u8; 40]) -> String {
+    let h = Vmcmhdr::decode(b);
+    format!(
+        "STAT {:02X} EFLG {:02X} FUNC {:04X} MID {:08X} USER {:<8} VADA {:08X} LENA {:08X} \
+         VADB {:08X} LENB {:08X} USE {}",
+        h.stat,
+        h.eflg,
+        h.func,
+        h.mid,
+        h.user.to_string(),
+        h.vada,
+        h.lena,
+        h.vadb,
+        h.lenb,
+        hex(&h.use_dw)
+    )
+}
+
+pub fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02X}")).collect()
 }
 
 /// The interrupt buffer `user` AUTHORIZEd.
