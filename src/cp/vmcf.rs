@@ -288,9 +288,10 @@ impl Cp {
         alen > 0 && blen > 0 && a < b + blen && b < a + alen
     }
 
-    /// Ends a transaction with a data-transfer error seen by both sides (RC and VMCMEFLG).
-    fn fail_transfer(&mut self, key: MsgKey, rc: ReturnCode) -> ReturnCode {
-        let use_dw = self.messages.get(key).plist.use_dw;
+    /// Ends a transaction with a data-transfer error seen by both sides (RC and VMCMEFLG). The
+    /// sink's failed RECEIVE or REPLY is still the call that completes it, so its doubleword
+    /// goes to the source (DECISION D1).
+    fn fail_transfer(&mut self, key: MsgKey, rc: ReturnCode, use_dw: [u8; 8]) -> ReturnCode {
         self.complete(key, false, rc.number(), 0, use_dw);
         rc
     }
@@ -311,10 +312,10 @@ impl Cp {
         let (source, data, len, func) = (m.source, m.plist.vada, m.plist.lena, m.func);
         // DECISION D8: a buffer too short moves nothing and ends the transaction for both.
         if p.lena < len {
-            return self.fail_transfer(key, Rc::IncorrectLength);
+            return self.fail_transfer(key, Rc::IncorrectLength, p.use_dw);
         }
         if source == slot && Self::overlap(p.vada, len, data, len) {
-            return self.fail_transfer(key, Rc::DestructiveOverlap);
+            return self.fail_transfer(key, Rc::DestructiveOverlap, p.use_dw);
         }
         let span = self.read_span(source, data, len);
         self.write_span(slot, p.vada, span);
@@ -350,10 +351,10 @@ impl Cp {
         }
         let (source, rbuf, rlen) = (m.source, m.plist.vadb, m.plist.lenb);
         if p.lena > rlen {
-            return self.fail_transfer(key, Rc::IncorrectLength);
+            return self.fail_transfer(key, Rc::IncorrectLength, p.use_dw);
         }
         if source == slot && Self::overlap(p.vada, p.lena, rbuf, p.lena) {
-            return self.fail_transfer(key, Rc::DestructiveOverlap);
+            return self.fail_transfer(key, Rc::DestructiveOverlap, p.use_dw);
         }
         let span = self.read_span(slot, p.vada, p.lena);
         self.write_span(source, rbuf, span);
