@@ -197,6 +197,7 @@ impl Cp {
             }
         }
         let source_user = self.vm_at(slot).userid;
+        let source_specific = self.vm_at(slot).auth.and_then(|a| a.specific);
         let Some(sink) = self.slot(p.user) else {
             return Rc::UserNotAvailable;
         };
@@ -224,6 +225,7 @@ impl Cp {
         let key = self.messages.insert(Message {
             source: slot,
             source_user,
+            source_specific,
             sink,
             sink_user: p.user,
             func: sub,
@@ -267,12 +269,11 @@ impl Cp {
             // The source re-AUTHORIZEd SPECIFIC for another VM since sending: the sink cannot reach
             // it. Not spelled out by the manual; RC 5 is the code its text gives for a partner
             // authorized SPECIFIC for some other VM, and the message stays in transit.
-            let source = self.vm_at(m.source);
-            if source
-                .auth
-                .and_then(|a| a.specific)
-                .is_some_and(|s| s != self.vm_at(slot).userid)
-            {
+            // SPECIFIC restricts only who may send to a VM (reference §7.6), so a source that
+            // was already SPECIFIC for another when it sent may still be answered.
+            let now = self.vm_at(m.source).auth.and_then(|a| a.specific);
+            let sink = self.vm_at(slot).userid;
+            if now != m.source_specific && now.is_some_and(|s| s != sink) {
                 return Err(Rc::UserNotAvailable);
             }
         }
