@@ -1,6 +1,9 @@
 //! The one integration-test binary: every test module compiles into it once.
 
 mod engine;
+mod engine_rc_all;
 mod engine_rc_answer;
+mod engine_rc_control;
+mod engine_rc_never;
 mod engine_rc_send;
 mod support;
