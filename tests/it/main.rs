@@ -1,6 +1,7 @@
 //! The one integration-test binary: every test module compiles into it once.
 
 mod engine;
+mod engine_decisions;
 mod engine_rc_all;
 mod engine_rc_answer;
 mod engine_rc_control;
