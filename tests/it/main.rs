@@ -7,4 +7,5 @@ mod engine_rc_answer;
 mod engine_rc_control;
 mod engine_rc_never;
 mod engine_rc_send;
+mod engine_reliance;
 mod support;
