@@ -78,6 +78,9 @@ impl Cp {
         }
     }
 
+    /// DECISION D11: every VM runs with PSW key 0 and no shared segments, and nothing is paged,
+    /// so an address is checked against the storage size only: RC 1, never RC 6 or 15 (nor the
+    /// unknown 19).
     fn in_storage(&self, slot: usize, addr: u32, len: u32) -> bool {
         self.vm_at(slot).storage.contains(addr, len)
     }
@@ -112,8 +115,9 @@ impl Cp {
         Rc::Ok
     }
 
-    /// The sink of a message may no longer take it: a RESPONSE with VMCMEFLG 5 to the source, with
-    /// the source's own doubleword (DECISION D1); an IDENTIFY simply disappears.
+    /// The sink of a message may no longer take it: a RESPONSE with VMCMEFLG 5 to the source
+    /// (DECISION D5), with the source's own doubleword (DECISION D1); an IDENTIFY simply
+    /// disappears.
     fn sink_gone(&mut self, key: MsgKey) {
         let m = self.messages.get(key);
         let (source, sink, func, use_dw) = (m.source, m.sink, m.func, m.plist.use_dw);
@@ -158,6 +162,7 @@ impl Cp {
         vm.normal_queue.clear();
         vm.auth = None;
         vm.quiesced = false;
+        // DECISION D12: the SMSG flag stays as it is.
     }
 
     /// Removes a message from the table and from its source's count.
@@ -188,6 +193,7 @@ impl Cp {
 
     /// SEND, SEND/RECV, SENDX (reference §5.3-5.5) and IDENTIFY (§5.11).
     fn send(&mut self, slot: usize, p: &Vmcparm, sub: Subfunction) -> ReturnCode {
+        // DECISION D6: 1, 5, 18, 9, 7, 8, 10 (2 and 4 are checked by the caller).
         if sub != Subfunction::Identify {
             if !self.in_storage(slot, p.vada, p.lena) {
                 return Rc::InvalidBuffer;
@@ -251,7 +257,8 @@ impl Cp {
         })
     }
 
-    /// The message the caller, its sink, answers: VMCPUSER names the source.
+    /// The message the caller, its sink, answers: VMCPUSER names the source. A message its
+    /// source purged by LOGOFF or UNAUTHORIZE is not found (RC 12, DECISION D5).
     fn inbound(&self, slot: usize, p: &Vmcparm) -> Option<MsgKey> {
         self.find(self.slot(p.user)?, self.vm_at(slot).userid, p.mid)
     }
@@ -351,6 +358,7 @@ impl Cp {
             return Rc::ProtocolViolation;
         }
         let (source, rbuf, rlen) = (m.source, m.plist.vadb, m.plist.lenb);
+        // DECISION D8: a reply too long moves nothing and ends the transaction for both.
         if p.lena > rlen {
             return self.fail_transfer(key, Rc::IncorrectLength, p.use_dw);
         }
@@ -365,6 +373,7 @@ impl Cp {
             address: rbuf,
             data: span,
         });
+        // DECISION D1: the RESPONSE carries the doubleword of the sink's REPLY.
         self.complete(key, false, 0, p.lena, p.use_dw);
         Rc::Ok
     }
