@@ -2,6 +2,7 @@
 
 mod engine;
 mod engine_decisions;
+mod engine_props;
 mod engine_rc_all;
 mod engine_rc_answer;
 mod engine_rc_control;
