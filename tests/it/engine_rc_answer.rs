@@ -233,6 +233,40 @@ fn receive_rc_13_before_interrupt_presented() {
     }
     assert_eq!(peek(&cp, "B", RECV, 5), [0xEE; 5]);
     enable(&mut cp, "B");
+    assert_interrupts(
+        &cp,
+        &[
+            (
+                "B",
+                Vmcmhdr {
+                    vada: DATA,
+                    lena: 5,
+                    use_dw: SEND_DW,
+                    ..hdr(0, Send, 1, "A")
+                },
+                &[],
+            ),
+            (
+                "B",
+                Vmcmhdr {
+                    vada: DATA,
+                    lena: 5,
+                    use_dw: SEND_DW,
+                    ..hdr(0, Sendx, 2, "A")
+                },
+                b"HELLO",
+            ),
+            (
+                "A",
+                Vmcmhdr {
+                    vada: DATA,
+                    use_dw: SEND_DW,
+                    ..hdr(RESP, Sendx, 2, "B")
+                },
+                &[],
+            ),
+        ],
+    );
     assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 5), Rc::Ok);
     assert_eq!(peek(&cp, "B", RECV, 5), b"HELLO");
 }
@@ -415,6 +449,21 @@ fn reply_rc_13_before_interrupt_presented() {
         assert_quiet(&cp);
     }
     enable(&mut cp, "B");
+    let send_int = |sub, mid, vadb, lenb| Vmcmhdr {
+        vada: DATA,
+        lena: 5,
+        vadb,
+        lenb,
+        use_dw: SEND_DW,
+        ..hdr(0, sub, mid, "A")
+    };
+    assert_interrupts(
+        &cp,
+        &[
+            ("B", send_int(SendRecv, 1, RBUF, 64), &[]),
+            ("B", send_int(Send, 2, 0, 0), &[]),
+        ],
+    );
     assert_eq!(reply(&mut cp, "B", "A", 1, 0), Rc::Ok);
 }
 
@@ -545,5 +594,18 @@ fn reject_rc_13_before_interrupt_presented() {
     assert_eq!(reject(&mut cp, "B", "A", 1), Rc::SynchronizationError);
     assert_quiet(&cp);
     enable(&mut cp, "B");
+    assert_interrupts(
+        &cp,
+        &[(
+            "B",
+            Vmcmhdr {
+                vada: DATA,
+                lena: 5,
+                use_dw: SEND_DW,
+                ..hdr(0, Send, 1, "A")
+            },
+            &[],
+        )],
+    );
     assert_eq!(reject(&mut cp, "B", "A", 1), Rc::Ok);
 }

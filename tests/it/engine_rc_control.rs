@@ -219,8 +219,9 @@ fn cancel_rc_12_no_such_message() {
     assert_eq!(cp.messages_in_transit(), 1);
 }
 
-/// A, disabled, has not taken the RESPONSE of a transaction the sink finished: too late.
-fn rc_14_after(sub: Subfunction, finish: impl FnOnce(&mut Cp)) {
+/// A, disabled, has not taken the RESPONSE of a transaction the sink finished: too late. The
+/// RESPONSE, `response`, is presented when A enables.
+fn rc_14_after(sub: Subfunction, finish: impl FnOnce(&mut Cp), response: Vmcmhdr) {
     let mut cp = ab();
     disable(&mut cp, "A");
     assert_eq!(send(&mut cp, "A", sub, "B", 1, 5), Rc::Ok);
@@ -233,37 +234,81 @@ fn rc_14_after(sub: Subfunction, finish: impl FnOnce(&mut Cp)) {
         "it still waits for its RESPONSE"
     );
     enable(&mut cp, "A");
-    assert_eq!(interrupts(&cp).len(), 1);
+    assert_interrupts(&cp, &[("A", response, &[])]);
     assert_eq!(cp.messages_in_transit(), 0);
 }
 
 #[test]
 fn cancel_rc_14_send_already_received() {
-    rc_14_after(Send, |cp| {
-        assert_eq!(receive(cp, "B", "A", 1, RECV, 5), Rc::Ok);
-    });
+    rc_14_after(
+        Send,
+        |cp| assert_eq!(receive(cp, "B", "A", 1, RECV, 5), Rc::Ok),
+        Vmcmhdr {
+            vada: DATA,
+            use_dw: *b"RECEIVE!",
+            ..hdr(RESP, Send, 1, "B")
+        },
+    );
 }
 
 #[test]
 fn cancel_rc_14_send_already_rejected() {
-    rc_14_after(Send, |cp| assert_eq!(reject(cp, "B", "A", 1), Rc::Ok));
+    rc_14_after(
+        Send,
+        |cp| assert_eq!(reject(cp, "B", "A", 1), Rc::Ok),
+        Vmcmhdr {
+            vada: DATA,
+            lena: 5,
+            use_dw: *b"REJECTDW",
+            ..hdr(RESP | RJCT, Send, 1, "B")
+        },
+    );
 }
 
 #[test]
 fn cancel_rc_14_send_recv_already_replied() {
-    rc_14_after(SendRecv, |cp| assert_eq!(reply(cp, "B", "A", 1, 0), Rc::Ok));
+    rc_14_after(
+        SendRecv,
+        |cp| assert_eq!(reply(cp, "B", "A", 1, 0), Rc::Ok),
+        Vmcmhdr {
+            vada: DATA,
+            lena: 5,
+            vadb: RBUF,
+            lenb: 64,
+            use_dw: *b"REPLY-DW",
+            ..hdr(RESP, SendRecv, 1, "B")
+        },
+    );
 }
 
 #[test]
 fn cancel_rc_14_sendx_already_presented() {
-    rc_14_after(Sendx, |_| {});
+    rc_14_after(
+        Sendx,
+        |_| {},
+        Vmcmhdr {
+            vada: DATA,
+            use_dw: SEND_DW,
+            ..hdr(RESP, Sendx, 1, "B")
+        },
+    );
 }
 
 #[test]
 fn cancel_rc_14_sink_logged_off_before_response_taken() {
     // The sink's LOGOFF ended the message (VMCMEFLG 5); CANCEL naming the departed sink is
     // too late as for any finished message.
-    rc_14_after(Send, |cp| cp.logoff(uid("B")).unwrap());
+    rc_14_after(
+        Send,
+        |cp| cp.logoff(uid("B")).unwrap(),
+        Vmcmhdr {
+            eflg: 5,
+            vada: DATA,
+            lena: 5,
+            use_dw: SEND_DW,
+            ..hdr(RESP, Send, 1, "B")
+        },
+    );
 }
 
 // ---- QUIESCE and RESUME ----------------------------------------------------------------------

@@ -15,7 +15,7 @@ use crate::support::*;
 use vmcfsim::Cp;
 use vmcfsim::ReturnCode as Rc;
 use vmcfsim::vmcf::Subfunction::{self, *};
-use vmcfsim::vmcf::Vmcparm;
+use vmcfsim::vmcf::{Vmcmhdr, Vmcparm};
 
 /// 16M for each VM.
 const SIXTEEN_M: u32 = 16 << 20;
@@ -165,10 +165,17 @@ fn receive_rc_6_never_given_psw_key_0() {
     let p = with(Receive, "A", 1, |p| (p.vada, p.lena) = (HIGH_RECV, 5));
     assert_eq!(call(&mut cp, "B", p), Rc::Ok);
     assert_eq!(peek(&cp, "B", HIGH_RECV, 5), b"KEYED");
-    assert_eq!(
-        interrupts(&cp)[0].1.eflg,
-        0,
-        "no data-transfer code 6 either"
+    // No data-transfer code 6 for the source either.
+    assert_interrupts(
+        &cp,
+        &[(
+            "A",
+            Vmcmhdr {
+                vada: HIGH_DATA,
+                ..hdr(RESP, Send, 1, "B")
+            },
+            &[],
+        )],
     );
 }
 
@@ -183,7 +190,18 @@ fn reply_rc_6_never_given_psw_key_0() {
     let p = with(Reply, "A", 1, |p| (p.vada, p.lena) = (HIGH_RDATA, 5));
     assert_eq!(call(&mut cp, "B", p), Rc::Ok);
     assert_eq!(peek(&cp, "A", HIGH_RBUF, 5), b"KEYED");
-    assert_eq!(interrupts(&cp)[0].1.eflg, 0);
+    assert_interrupts(
+        &cp,
+        &[(
+            "A",
+            Vmcmhdr {
+                vadb: HIGH_RBUF,
+                lenb: 0,
+                ..hdr(RESP, SendRecv, 1, "B")
+            },
+            &[],
+        )],
+    );
 }
 
 #[test]
