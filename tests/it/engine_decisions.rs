@@ -7,22 +7,9 @@ use vmcfsim::vmcf::Subfunction::*;
 use vmcfsim::vmcf::{Vmcmhdr, vmcpflg1};
 use vmcfsim::{Cp, ReturnCode as Rc, Userid};
 
-/// A, B and C logged on; A and B authorized (PRIORITY, 200-byte buffers).
-fn ab() -> Cp {
-    let mut cp = cp_with(&["A", "B", "C"]);
-    authorize_all(&mut cp, &["A", "B"]);
-    cp
-}
-
-fn specific(cp: &mut Cp, user: &str, partner: Userid, flg1: u8, len: u32) -> Rc {
-    let mut p = plist(Authorize);
-    (p.flg1, p.user, p.vada, p.lena) = (vmcpflg1::VMCPAUTS | flg1, partner, BUF, len);
-    call(cp, user, p)
-}
-
 #[test]
 fn decision_d1_response_doubleword_is_the_sink_completing_calls() {
-    let mut cp = ab();
+    let mut cp = abc();
     let dw_of_response = |cp: &Cp| {
         let ints = interrupts(cp);
         assert_eq!(ints.len(), 1);
@@ -61,7 +48,7 @@ fn decision_d1_response_doubleword_is_the_sink_completing_calls() {
 
 #[test]
 fn decision_d2_response_fields() {
-    let mut cp = ab();
+    let mut cp = abc();
     let response = |cp: &Cp| {
         let ints = interrupts(cp);
         assert_eq!(ints.len(), 1);
@@ -156,10 +143,10 @@ fn decision_d3_smsg_header() {
 
 #[test]
 fn decision_d4_smsg_ignores_specific_and_limits_but_not_quiesce_or_buffer() {
-    let mut cp = ab();
+    let mut cp = abc();
     // SPECIFIC SYSTEM: only SMSGs come in.
     assert_eq!(
-        specific(&mut cp, "B", Userid::SYSTEM, vmcpflg1::VMCPSMSG, 169),
+        authorize_specific(&mut cp, "B", Userid::SYSTEM, vmcpflg1::VMCPSMSG, 169),
         Rc::Ok
     );
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::UserNotAvailable);
@@ -167,7 +154,7 @@ fn decision_d4_smsg_ignores_specific_and_limits_but_not_quiesce_or_buffer() {
     cp.smsg(uid("C"), uid("B"), b"\xC8\xC9").unwrap();
     assert_eq!(interrupts(&cp).len(), 1);
     // SPECIFIC for A does not stop C's SMSG either.
-    assert_eq!(specific(&mut cp, "B", uid("A"), 0, 169), Rc::Ok);
+    assert_eq!(authorize_specific(&mut cp, "B", uid("A"), 0, 169), Rc::Ok);
     cp.clear_events();
     cp.smsg(uid("C"), uid("B"), b"\xC8\xC9").unwrap();
     assert_eq!(interrupts(&cp).len(), 1);
@@ -216,7 +203,7 @@ fn decision_d4_smsg_ignores_specific_and_limits_but_not_quiesce_or_buffer() {
 #[test]
 fn decision_d5_source_logoff_or_unauthorize_purges_its_messages() {
     for leave in ["LOGOFF", "UNAUTHORIZE"] {
-        let mut cp = ab();
+        let mut cp = abc();
         authorize_all(&mut cp, &["C"]);
         disable(&mut cp, "C");
         assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok); // presented
@@ -251,7 +238,7 @@ fn decision_d5_source_logoff_or_unauthorize_purges_its_messages() {
 #[test]
 fn decision_d5_sink_logoff_or_unauthorize_answers_each_source_with_eflg_5() {
     for leave in ["LOGOFF", "UNAUTHORIZE"] {
-        let mut cp = ab();
+        let mut cp = abc();
         authorize_all(&mut cp, &["C"]);
         assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok); // presented
         assert_eq!(send(&mut cp, "C", SendRecv, "B", 1, 5), Rc::Ok);
@@ -292,7 +279,7 @@ fn decision_d5_sink_logoff_or_unauthorize_answers_each_source_with_eflg_5() {
 #[test]
 fn decision_d6_check_order_for_starting_a_message() {
     // Every error at once, then mended one at a time, in the order 2, 4, 1, 5, 18, 9, 7, 8, 10.
-    let mut cp = ab();
+    let mut cp = abc();
     disable(&mut cp, "A");
     disable(&mut cp, "B");
     for mid in 1..=50 {
@@ -300,7 +287,7 @@ fn decision_d6_check_order_for_starting_a_message() {
     }
     // B now takes only C, no priority, with room for 10 bytes of SENDX data; A's 50 messages
     // end (VMCMEFLG 5) but count until A, disabled, takes their RESPONSEs.
-    assert_eq!(specific(&mut cp, "B", uid("C"), 0, 50), Rc::Ok);
+    assert_eq!(authorize_specific(&mut cp, "B", uid("C"), 0, 50), Rc::Ok);
     assert_eq!(bare(&mut cp, "B", Quiesce), Rc::Ok);
     let mut p = send_plist(Sendx, "B", 1, (1 << 20) - 4, 11);
     p.flg1 = vmcpflg1::VMCPPRTY;
@@ -311,10 +298,10 @@ fn decision_d6_check_order_for_starting_a_message() {
     assert_eq!(call(&mut cp, "A", p), Rc::InvalidBuffer);
     p.vada = DATA;
     assert_eq!(call(&mut cp, "A", p), Rc::UserNotAvailable);
-    assert_eq!(specific(&mut cp, "B", uid("A"), 0, 50), Rc::Ok);
+    assert_eq!(authorize_specific(&mut cp, "B", uid("A"), 0, 50), Rc::Ok);
     assert_eq!(call(&mut cp, "A", p), Rc::PriorityNotAuthorized);
     assert_eq!(
-        specific(&mut cp, "B", uid("A"), vmcpflg1::VMCPPRTY, 50),
+        authorize_specific(&mut cp, "B", uid("A"), vmcpflg1::VMCPPRTY, 50),
         Rc::Ok
     );
     assert_eq!(call(&mut cp, "A", p), Rc::TargetQuiesced);
@@ -361,7 +348,7 @@ fn decision_d6_check_order_for_answering_a_message() {
 
 #[test]
 fn decision_d7_repeated_quiesce_and_needless_resume_return_0() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(bare(&mut cp, "B", Resume), Rc::Ok);
     assert!(!cp.vm(uid("B")).unwrap().is_quiesced());
     assert_eq!(bare(&mut cp, "B", Quiesce), Rc::Ok);
@@ -377,7 +364,7 @@ fn decision_d7_repeated_quiesce_and_needless_resume_return_0() {
 
 #[test]
 fn decision_d8_too_short_moves_nothing_and_ends_the_transaction() {
-    let mut cp = ab();
+    let mut cp = abc();
     cp.store(uid("A"), DATA, b"HELLO").unwrap();
     fill(&mut cp, "B", RECV, 5, 0xEE);
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
@@ -397,7 +384,7 @@ fn decision_d8_too_short_moves_nothing_and_ends_the_transaction() {
 
 #[test]
 fn decision_d9_bad_parameter_list_is_a_program_exception_not_a_return_code() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
     cp.clear_events();
     for (addr, error) in [
@@ -427,7 +414,7 @@ fn decision_d9_bad_parameter_list_is_a_program_exception_not_a_return_code() {
 
 #[test]
 fn decision_d10_limit_counts_until_response_presented_identify_until_presented() {
-    let mut cp = ab();
+    let mut cp = abc();
     let in_transit = |cp: &Cp| cp.vm(uid("A")).unwrap().messages_in_transit();
     disable(&mut cp, "B");
     for mid in 0..49 {
@@ -463,7 +450,7 @@ fn decision_d11_codes_6_15_19_named_never_given() {
     assert_eq!(Rc::from_number(15), Some(Rc::PagingError));
     assert_eq!(Rc::from_number(19), Some(Rc::Reply19));
     // A RECEIVE into page 0, where CP's key would normally protect, works under PSW key 0.
-    let mut cp = ab();
+    let mut cp = abc();
     cp.store(uid("A"), DATA, b"KEY0").unwrap();
     assert_eq!(send(&mut cp, "A", SendRecv, "B", 1, 4), Rc::Ok);
     assert_eq!(receive(&mut cp, "B", "A", 1, 0, 4), Rc::Ok);
@@ -508,7 +495,7 @@ fn decision_d12_one_smsg_flag() {
 
 #[test]
 fn decision_d13_held_interrupts_presented_in_order_priority_first() {
-    let mut cp = ab();
+    let mut cp = abc();
     cp.store(uid("A"), DATA, b"XYZ").unwrap();
     disable(&mut cp, "B");
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 3), Rc::Ok);
@@ -559,7 +546,7 @@ fn decision_d13_held_interrupts_presented_in_order_priority_first() {
 
 #[test]
 fn decision_d14_sendx_completes_when_presented() {
-    let mut cp = ab();
+    let mut cp = abc();
     cp.store(uid("A"), DATA, b"LATE").unwrap();
     disable(&mut cp, "B");
     assert_eq!(send(&mut cp, "A", Sendx, "B", 1, 4), Rc::Ok);

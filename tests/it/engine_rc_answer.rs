@@ -7,7 +7,7 @@
 
 use crate::support::*;
 use vmcfsim::vmcf::Subfunction::{self, *};
-use vmcfsim::vmcf::{Vmcmhdr, vmcpflg1};
+use vmcfsim::vmcf::Vmcmhdr;
 use vmcfsim::{Cp, ReturnCode as Rc};
 
 const TEXT: &[u8] = b"HELLO WORLD!";
@@ -39,9 +39,7 @@ fn response(sub: Subfunction, stat: u8, eflg: u8, lena: u32, lenb: u32, dw: [u8;
 
 /// A re-AUTHORIZEs SPECIFIC for C.
 fn a_specific_for_c(cp: &mut Cp) {
-    let mut p = plist(Authorize);
-    (p.flg1, p.user, p.vada, p.lena) = (vmcpflg1::VMCPAUTS, uid("C"), BUF, 200);
-    assert_eq!(call(cp, "A", p), Rc::Ok);
+    assert_eq!(authorize_specific(cp, "A", uid("C"), 0, 200), Rc::Ok);
 }
 
 // ---- RECEIVE ---------------------------------------------------------------------------------

@@ -9,13 +9,6 @@ use vmcfsim::vmcf::Subfunction::{self, *};
 use vmcfsim::vmcf::{Vmcmhdr, vmcpflg1};
 use vmcfsim::{Cp, ReturnCode as Rc};
 
-/// A, B and C logged on; A and B authorized.
-fn ab() -> Cp {
-    let mut cp = cp_with(&["A", "B", "C"]);
-    authorize_all(&mut cp, &["A", "B"]);
-    cp
-}
-
 fn auth_of(cp: &Cp, user: &str) -> Option<Authorization> {
     cp.vm(uid(user)).unwrap().authorization().copied()
 }
@@ -113,7 +106,7 @@ fn authorize_rc_1_buffer_outside_storage() {
 
 #[test]
 fn unauthorize_rc_0_ends_vmcf_for_the_caller() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(bare(&mut cp, "B", Unauthorize), Rc::Ok);
     assert_quiet(&cp);
     assert_eq!(auth_of(&cp, "B"), None);
@@ -123,7 +116,7 @@ fn unauthorize_rc_0_ends_vmcf_for_the_caller() {
 
 #[test]
 fn unauthorize_rc_4_caller_not_authorized() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(bare(&mut cp, "C", Unauthorize), Rc::NotAuthorized);
     assert_eq!(bare(&mut cp, "B", Unauthorize), Rc::Ok);
     assert_eq!(bare(&mut cp, "B", Unauthorize), Rc::NotAuthorized);
@@ -143,7 +136,7 @@ fn cancelled(cp: &mut Cp, mid: u32) {
 #[test]
 fn cancel_rc_0_while_send_interrupt_is_queued() {
     for sub in [Send, SendRecv, Sendx] {
-        let mut cp = ab();
+        let mut cp = abc();
         disable(&mut cp, "B");
         assert_eq!(send(&mut cp, "A", sub, "B", 1, 5), Rc::Ok);
         assert_eq!(cancel(&mut cp, "A", "B", 1), Rc::Ok, "{sub}");
@@ -158,7 +151,7 @@ fn cancel_rc_0_while_send_interrupt_is_queued() {
 #[test]
 fn cancel_rc_0_after_send_interrupt_presented_before_receive() {
     for sub in [Send, SendRecv] {
-        let mut cp = ab();
+        let mut cp = abc();
         assert_eq!(send(&mut cp, "A", sub, "B", 1, 5), Rc::Ok);
         assert_eq!(cancel(&mut cp, "A", "B", 1), Rc::Ok, "{sub}");
         cancelled(&mut cp, 1);
@@ -169,7 +162,7 @@ fn cancel_rc_0_after_send_interrupt_presented_before_receive() {
 
 #[test]
 fn cancel_rc_3_caller_is_the_sink() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
     assert_eq!(cancel(&mut cp, "B", "A", 1), Rc::ProtocolViolation);
     assert_quiet(&cp);
@@ -178,7 +171,7 @@ fn cancel_rc_3_caller_is_the_sink() {
 
 #[test]
 fn cancel_rc_4_caller_not_authorized() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
     assert_eq!(cancel(&mut cp, "C", "B", 1), Rc::NotAuthorized);
     assert_quiet(&cp);
@@ -187,7 +180,7 @@ fn cancel_rc_4_caller_not_authorized() {
 
 #[test]
 fn cancel_rc_11_send_recv_received_not_replied() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(send(&mut cp, "A", SendRecv, "B", 1, 5), Rc::Ok);
     assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 5), Rc::Ok);
     fill(&mut cp, "A", RBUF, 64, 0xEE);
@@ -201,7 +194,7 @@ fn cancel_rc_11_send_recv_received_not_replied() {
 
 #[test]
 fn cancel_rc_12_no_such_message() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
     for (sink, mid) in [("B", 2), ("C", 1), ("NOBODY", 1)] {
         assert_eq!(cancel(&mut cp, "A", sink, mid), Rc::MessageNotFound);
@@ -222,7 +215,7 @@ fn cancel_rc_12_no_such_message() {
 /// A, disabled, has not taken the RESPONSE of a transaction the sink finished: too late. The
 /// RESPONSE, `response`, is presented when A enables.
 fn rc_14_after(sub: Subfunction, finish: impl FnOnce(&mut Cp), response: Vmcmhdr) {
-    let mut cp = ab();
+    let mut cp = abc();
     disable(&mut cp, "A");
     assert_eq!(send(&mut cp, "A", sub, "B", 1, 5), Rc::Ok);
     finish(&mut cp);
@@ -315,7 +308,7 @@ fn cancel_rc_14_sink_logged_off_before_response_taken() {
 
 #[test]
 fn quiesce_rc_0_refuses_new_messages_keeps_queued_ones() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
     assert_eq!(bare(&mut cp, "B", Quiesce), Rc::Ok);
     assert_quiet(&cp);
@@ -326,14 +319,14 @@ fn quiesce_rc_0_refuses_new_messages_keeps_queued_ones() {
 
 #[test]
 fn quiesce_rc_4_caller_not_authorized() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(bare(&mut cp, "C", Quiesce), Rc::NotAuthorized);
     assert!(!cp.vm(uid("C")).unwrap().is_quiesced());
 }
 
 #[test]
 fn resume_rc_0_accepts_messages_again() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(bare(&mut cp, "B", Quiesce), Rc::Ok);
     assert_eq!(bare(&mut cp, "B", Resume), Rc::Ok);
     assert_quiet(&cp);
@@ -343,6 +336,6 @@ fn resume_rc_0_accepts_messages_again() {
 
 #[test]
 fn resume_rc_4_caller_not_authorized() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(bare(&mut cp, "C", Resume), Rc::NotAuthorized);
 }

@@ -10,13 +10,6 @@ use vmcfsim::vmcf::Subfunction::{self, *};
 use vmcfsim::vmcf::{Vmcmhdr, vmcpflg1};
 use vmcfsim::{Cp, ReturnCode as Rc};
 
-/// A, B and C logged on; A and B authorized (PRIORITY, 200-byte buffers).
-fn ab() -> Cp {
-    let mut cp = cp_with(&["A", "B", "C"]);
-    authorize_all(&mut cp, &["A", "B"]);
-    cp
-}
-
 /// Issues `sub` from A to B with MID `mid` (an IDENTIFY carries no MID of its own).
 fn start(cp: &mut Cp, sub: Subfunction, sink: &str, mid: u32, flg1: u8) -> Rc {
     if sub == Identify {
@@ -40,7 +33,7 @@ fn refused(cp: &Cp) {
 
 #[test]
 fn send_rc_0_queues_send_interrupt_for_sink() {
-    let mut cp = ab();
+    let mut cp = abc();
     cp.store(uid("A"), DATA, b"HELLO").unwrap();
     let mut p = send_plist(Send, "B", 7, DATA, 5);
     // VADB and LENB of a SEND are free user data: carried to the sink unchecked.
@@ -69,7 +62,7 @@ fn send_rc_0_queues_send_interrupt_for_sink() {
 
 #[test]
 fn send_recv_rc_0_queues_send_interrupt_with_reply_buffer() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(send(&mut cp, "A", SendRecv, "B", 7, 5), Rc::Ok);
     assert_interrupts(
         &cp,
@@ -91,7 +84,7 @@ fn send_recv_rc_0_queues_send_interrupt_with_reply_buffer() {
 
 #[test]
 fn sendx_rc_0_delivers_data_with_interrupt_and_responds() {
-    let mut cp = ab();
+    let mut cp = abc();
     cp.store(uid("A"), DATA, b"HELLO").unwrap();
     fill(&mut cp, "B", BUF + 40, 160, 0xEE);
     assert_eq!(send(&mut cp, "A", Sendx, "B", 7, 5), Rc::Ok);
@@ -132,7 +125,7 @@ fn sendx_rc_0_delivers_data_with_interrupt_and_responds() {
 
 #[test]
 fn identify_rc_0_presents_final_interrupt_and_no_response() {
-    let mut cp = ab();
+    let mut cp = abc();
     let mut p = plist(Identify);
     p.user = uid("B");
     // Every field but FLG1, FLG2, FUNC and USER is free control information for the sink.
@@ -161,7 +154,7 @@ fn identify_rc_0_presents_final_interrupt_and_no_response() {
 
 /// Data running past the end of A's 1M: RC 1, ahead of the unavailable sink (D6: 1 before 5).
 fn rc_1_data_outside_storage(sub: Subfunction) {
-    let mut cp = ab();
+    let mut cp = abc();
     let mut p = send_plist(sub, "NOBODY", 1, (1 << 20) - 4, 5);
     (p.vadb, p.lenb) = (RBUF, 8);
     assert_eq!(call(&mut cp, "A", p), Rc::InvalidBuffer);
@@ -192,7 +185,7 @@ fn sendx_rc_1_data_outside_storage() {
 
 #[test]
 fn send_recv_rc_1_reply_buffer_outside_storage() {
-    let mut cp = ab();
+    let mut cp = abc();
     let mut p = send_plist(SendRecv, "B", 1, DATA, 5);
     (p.vadb, p.lenb) = ((1 << 20) - 8, 9);
     assert_eq!(call(&mut cp, "A", p), Rc::InvalidBuffer);
@@ -206,7 +199,7 @@ fn send_recv_rc_1_reply_buffer_outside_storage() {
 
 /// C never AUTHORIZEd: RC 4, ahead of its bad data address (D6: 4 before 1).
 fn rc_4_caller_not_authorized(sub: Subfunction) {
-    let mut cp = ab();
+    let mut cp = abc();
     let mut p = send_plist(sub, "B", 1, (1 << 20) - 1, 5);
     if sub == Identify {
         p.lena = 0;
@@ -238,7 +231,7 @@ fn identify_rc_4_caller_not_authorized() {
 // ---- RC 5 ------------------------------------------------------------------------------------
 
 fn rc_5_sink_not_logged_on(sub: Subfunction) {
-    let mut cp = ab();
+    let mut cp = abc();
     // Also ahead of the priority check (D6: 5 before 18).
     assert_eq!(
         start(&mut cp, sub, "NOBODY", 1, vmcpflg1::VMCPPRTY),
@@ -248,7 +241,7 @@ fn rc_5_sink_not_logged_on(sub: Subfunction) {
 }
 
 fn rc_5_sink_not_authorized(sub: Subfunction) {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(start(&mut cp, sub, "C", 1, 0), Rc::UserNotAvailable);
     refused(&cp);
     // Once it UNAUTHORIZEs, an authorized VM is unavailable again.
@@ -259,10 +252,8 @@ fn rc_5_sink_not_authorized(sub: Subfunction) {
 
 /// B is AUTHORIZE SPECIFIC for C: A's message is refused, C's is accepted.
 fn rc_5_sink_specific_to_other(sub: Subfunction) {
-    let mut cp = ab();
-    let mut p = plist(Authorize);
-    (p.flg1, p.user, p.vada, p.lena) = (vmcpflg1::VMCPAUTS, uid("C"), BUF, 200);
-    assert_eq!(call(&mut cp, "B", p), Rc::Ok);
+    let mut cp = abc();
+    assert_eq!(authorize_specific(&mut cp, "B", uid("C"), 0, 200), Rc::Ok);
     assert_eq!(start(&mut cp, sub, "B", 1, 0), Rc::UserNotAvailable);
     refused(&cp);
     authorize_all(&mut cp, &["C"]);
@@ -334,7 +325,7 @@ fn identify_rc_5_sink_specific_to_other() {
 
 #[test]
 fn sendx_rc_7_data_longer_than_sink_buffer() {
-    let mut cp = ab();
+    let mut cp = abc();
     // B's buffer: the 40-byte header and room for 10 bytes of data.
     assert_eq!(authorize(&mut cp, "B", 0, 50), Rc::Ok);
     assert_eq!(send(&mut cp, "A", Sendx, "B", 1, 11), Rc::SendxTooLarge);
@@ -351,7 +342,7 @@ fn sendx_rc_7_data_longer_than_sink_buffer() {
 /// MID 1 from A to B is in transit (B and C disabled, so even a SENDX waits): the same MID to B
 /// again is a duplicate; to another sink, or from another source, it is not.
 fn rc_8_same_mid_to_same_sink(sub: Subfunction) {
-    let mut cp = ab();
+    let mut cp = abc();
     authorize_all(&mut cp, &["C"]);
     disable(&mut cp, "B");
     disable(&mut cp, "C");
@@ -384,7 +375,7 @@ fn sendx_rc_8_same_mid_to_same_sink() {
 #[test]
 fn send_rc_8_while_response_waits_for_disabled_source() {
     // A message is active until its RESPONSE is presented (D10), so its MID stays taken.
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
     disable(&mut cp, "A");
     assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 5), Rc::Ok);
@@ -440,7 +431,7 @@ fn send_rc_8_not_given_for_sink_slot_reused_by_another_user() {
 // ---- RC 9 ------------------------------------------------------------------------------------
 
 fn rc_9_sink_quiesced(sub: Subfunction) {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(bare(&mut cp, "B", Quiesce), Rc::Ok);
     assert_eq!(start(&mut cp, sub, "B", 1, 0), Rc::TargetQuiesced);
     refused(&cp);
@@ -476,7 +467,7 @@ fn identify_rc_9_sink_quiesced() {
 /// 50 messages of A's in transit (B disabled, so none is presented): the 51st of any kind gets
 /// RC 10 (DECISION D10); once one is over, A may send again.
 fn rc_10_fifty_first_message(sub: Subfunction) {
-    let mut cp = ab();
+    let mut cp = abc();
     authorize_all(&mut cp, &["C"]);
     disable(&mut cp, "B");
     for mid in 0..50 {
@@ -528,7 +519,7 @@ fn identify_rc_10_fifty_first_message() {
 // ---- RC 18 -----------------------------------------------------------------------------------
 
 fn rc_18_priority_to_sink_without_priority(sub: Subfunction) {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(authorize(&mut cp, "B", 0, 200), Rc::Ok);
     assert_eq!(
         start(&mut cp, sub, "B", 1, vmcpflg1::VMCPPRTY),

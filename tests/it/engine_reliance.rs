@@ -7,12 +7,6 @@ use vmcfsim::vmcf::Subfunction::*;
 use vmcfsim::vmcf::{Vmcmhdr, Vmcparm, vmcpflg1};
 use vmcfsim::{Cp, ReturnCode as Rc, ebcdic};
 
-fn ab() -> Cp {
-    let mut cp = cp_with(&["A", "B"]);
-    authorize_all(&mut cp, &["A", "B"]);
-    cp
-}
-
 fn e(text: &str) -> Vec<u8> {
     ebcdic::encode(text).unwrap()
 }
@@ -83,7 +77,7 @@ fn reliance_x20_alone_or_set_smsg_on_plus_any_authorize_receives_smsg() {
 
 #[test]
 fn reliance_response_keeps_func_and_mid_x80_always_x40_on_reject_eflg_0_when_good() {
-    let mut cp = ab();
+    let mut cp = abc();
     let stat_eflg = |cp: &Cp| {
         let h = interrupts(cp)[0].1;
         (h.func, h.mid, h.stat, h.eflg)
@@ -104,7 +98,7 @@ fn reliance_response_keeps_func_and_mid_x80_always_x40_on_reject_eflg_0_when_goo
 
 #[test]
 fn reliance_reply_length_is_reply_buffer_length_minus_lenb() {
-    let mut cp = ab();
+    let mut cp = abc();
     for len in [0, 1, 37, 64] {
         assert_eq!(send(&mut cp, "A", SendRecv, "B", 1, 0), Rc::Ok);
         assert_eq!(reply(&mut cp, "B", "A", 1, len), Rc::Ok);
@@ -114,7 +108,7 @@ fn reliance_reply_length_is_reply_buffer_length_minus_lenb() {
 
 #[test]
 fn reliance_sink_reply_or_reject_doubleword_reaches_source() {
-    let mut cp = ab();
+    let mut cp = abc();
     // A reason code in word 1; a connection number in bytes 4-5 and a return code in byte 7.
     for (sub, dw) in [
         (Reply, [0, 0, 0, 8, 0, 0, 0, 0]),
@@ -149,7 +143,7 @@ fn reliance_send_interrupt_fields_and_late_receive_by_user_and_mid() {
 
 #[test]
 fn reliance_receive_buffer_larger_than_data_and_zero_length_message() {
-    let mut cp = ab();
+    let mut cp = abc();
     cp.store(uid("A"), DATA, b"SHORT").unwrap();
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
     assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 4096), Rc::Ok);
@@ -163,7 +157,7 @@ fn reliance_receive_buffer_larger_than_data_and_zero_length_message() {
 
 #[test]
 fn reliance_reject_send_recv_before_receive_and_after_receive_before_reply() {
-    let mut cp = ab();
+    let mut cp = abc();
     assert_eq!(send(&mut cp, "A", SendRecv, "B", 1, 5), Rc::Ok);
     assert_eq!(reject(&mut cp, "B", "A", 1), Rc::Ok);
     assert_eq!(interrupts(&cp)[0].1.stat, RESP | RJCT);
@@ -175,7 +169,7 @@ fn reliance_reject_send_recv_before_receive_and_after_receive_before_reply() {
 
 #[test]
 fn reliance_send_buffer_may_be_reply_buffer_overlap_is_only_for_self() {
-    let mut cp = ab();
+    let mut cp = abc();
     cp.store(uid("A"), DATA, b"REQUEST!").unwrap();
     let mut p = send_plist(SendRecv, "B", 1, DATA, 8);
     (p.vadb, p.lenb) = (DATA, 8);
@@ -191,7 +185,7 @@ fn reliance_send_buffer_may_be_reply_buffer_overlap_is_only_for_self() {
 
 #[test]
 fn reliance_parameter_lists_reused_without_clearing() {
-    let mut cp = ab();
+    let mut cp = abc();
     // Leftovers: X'20' and VADB/LENB on RECEIVE, REPLY and REJECT; USE on RECEIVE of a SEND/RECV.
     assert_eq!(send(&mut cp, "A", SendRecv, "B", 1, 5), Rc::Ok);
     for sub in [Receive, Reply] {
@@ -238,7 +232,7 @@ fn reliance_parameter_lists_reused_without_clearing() {
 
 #[test]
 fn reliance_send_vadb_lenb_unchecked_vada_0_lena_1_valid_no_reply_buffer_valid() {
-    let mut cp = ab();
+    let mut cp = abc();
     let mut p = send_plist(Send, "B", 1, 0, 1);
     (p.vadb, p.lenb) = (0xFFFF_FFFF, 0xFFFF_FFFF);
     assert_eq!(call(&mut cp, "A", p), Rc::Ok);
@@ -271,7 +265,7 @@ fn reliance_mids_reused_at_once_and_shared_between_sources() {
 
 #[test]
 fn reliance_return_code_always_set_zero_included() {
-    let mut cp = ab();
+    let mut cp = abc();
     let rcs = |cp: &Cp| -> Vec<Rc> {
         cp.events()
             .events()

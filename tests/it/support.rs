@@ -119,6 +119,27 @@ pub const RESP: u8 = vmcfsim::vmcf::vmcmstat::VMCMRESP;
 pub const RJCT: u8 = vmcfsim::vmcf::vmcmstat::VMCMRJCT;
 pub const PRTY: u8 = vmcfsim::vmcf::vmcmstat::VMCMPRTY;
 
+/// A, B and C logged on; A and B authorized (PRIORITY, 200-byte buffers at BUF); C not.
+pub fn abc() -> Cp {
+    let mut cp = cp_with(&["A", "B", "C"]);
+    authorize_all(&mut cp, &["A", "B"]);
+    cp
+}
+
+/// AUTHORIZE SPECIFIC for `partner`, with the other VMCPFLG1 bits `flg1` and a buffer of `len`
+/// at BUF.
+pub fn authorize_specific(
+    cp: &mut Cp,
+    user: &str,
+    partner: Userid,
+    flg1: u8,
+    len: u32,
+) -> ReturnCode {
+    let mut p = plist(Subfunction::Authorize);
+    (p.flg1, p.user, p.vada, p.lena) = (vmcpflg1::VMCPAUTS | flg1, partner, BUF, len);
+    call(cp, user, p)
+}
+
 /// Clears the event log, then issues DIAGNOSE X'68': what the test asserts next is this call's.
 pub fn call(cp: &mut Cp, user: &str, p: Vmcparm) -> ReturnCode {
     cp.clear_events();
