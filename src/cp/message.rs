@@ -26,6 +26,9 @@ pub(crate) enum MsgState {
 pub(crate) struct Message {
     pub source: usize,
     pub source_user: Userid,
+    /// The source's AUTHORIZE SPECIFIC partner when it sent (a later change can make it
+    /// unreachable for the sink's RECEIVE and REPLY).
+    pub source_specific: Option<Userid>,
     pub sink: usize,
     pub sink_user: Userid,
     pub func: Subfunction,

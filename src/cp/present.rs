@@ -76,7 +76,7 @@ impl Cp {
                 let span = self.read_span(source, vada, lena);
                 self.store_interrupt_span(slot, header, span);
                 // DECISION D14: SENDX completes as it is presented; the RESPONSE carries the
-                // source's own doubleword (DECISION D1).
+                // source's own doubleword (DECISION D1) and no unmoved bytes (DECISION D2).
                 let m = self.messages.get_mut(key);
                 m.received = true;
                 let use_dw = m.plist.use_dw;

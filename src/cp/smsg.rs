@@ -16,6 +16,7 @@ impl Cp {
             return Err(self.error(from, CpError::NotLoggedOn(to)));
         };
         let vm = self.vm_at(slot);
+        // DECISION D12: the flag first, then the authorization.
         let refusal = match vm.auth {
             _ if !vm.smsg => Some(NotReceiving::SmsgOff),
             None => Some(NotReceiving::NotAuthorized),

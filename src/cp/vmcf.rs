@@ -78,6 +78,9 @@ impl Cp {
         }
     }
 
+    /// DECISION D11: every VM runs with PSW key 0 and no shared segments, and nothing is paged,
+    /// so an address is checked against the storage size only: RC 1, never RC 6 or 15 (nor the
+    /// unknown 19).
     fn in_storage(&self, slot: usize, addr: u32, len: u32) -> bool {
         self.vm_at(slot).storage.contains(addr, len)
     }
@@ -112,8 +115,9 @@ impl Cp {
         Rc::Ok
     }
 
-    /// The sink of a message may no longer take it: a RESPONSE with VMCMEFLG 5 to the source, with
-    /// the source's own doubleword (DECISION D1); an IDENTIFY simply disappears.
+    /// The sink of a message may no longer take it: a RESPONSE with VMCMEFLG 5 to the source
+    /// (DECISION D5), with the source's own doubleword (DECISION D1); an IDENTIFY simply
+    /// disappears.
     fn sink_gone(&mut self, key: MsgKey) {
         let m = self.messages.get(key);
         let (source, sink, func, use_dw) = (m.source, m.sink, m.func, m.plist.use_dw);
@@ -158,6 +162,7 @@ impl Cp {
         vm.normal_queue.clear();
         vm.auth = None;
         vm.quiesced = false;
+        // DECISION D12: the SMSG flag stays as it is.
     }
 
     /// Removes a message from the table and from its source's count.
@@ -188,6 +193,7 @@ impl Cp {
 
     /// SEND, SEND/RECV, SENDX (reference §5.3-5.5) and IDENTIFY (§5.11).
     fn send(&mut self, slot: usize, p: &Vmcparm, sub: Subfunction) -> ReturnCode {
+        // DECISION D6: 1, 5, 18, 9, 7, 8, 10 (2 and 4 are checked by the caller).
         if sub != Subfunction::Identify {
             if !self.in_storage(slot, p.vada, p.lena) {
                 return Rc::InvalidBuffer;
@@ -197,6 +203,7 @@ impl Cp {
             }
         }
         let source_user = self.vm_at(slot).userid;
+        let source_specific = self.vm_at(slot).auth.and_then(|a| a.specific);
         let Some(sink) = self.slot(p.user) else {
             return Rc::UserNotAvailable;
         };
@@ -215,7 +222,7 @@ impl Cp {
         if sub == Subfunction::Sendx && p.lena > auth.length - 40 {
             return Rc::SendxTooLarge;
         }
-        if sub != Subfunction::Identify && self.find(slot, sink, p.mid).is_some() {
+        if sub != Subfunction::Identify && self.find(slot, p.user, p.mid).is_some() {
             return Rc::DuplicateMessage;
         }
         if self.vm_at(slot).outbound.len() >= MESSAGE_LIMIT {
@@ -224,6 +231,7 @@ impl Cp {
         let key = self.messages.insert(Message {
             source: slot,
             source_user,
+            source_specific,
             sink,
             sink_user: p.user,
             func: sub,
@@ -237,18 +245,22 @@ impl Cp {
         Rc::Ok
     }
 
-    /// The message with `mid` from `source` to `sink` in transit, if any. IDENTIFY is not a
-    /// message one can answer or cancel: its MID is free control data.
-    fn find(&self, source: usize, sink: usize, mid: u32) -> Option<MsgKey> {
+    /// The message with `mid` from `source` to `sink` in transit, if any. A message is known by
+    /// its MID and the sink's userid [Rel6 p188], not by where the sink is: a completed message
+    /// whose RESPONSE still waits outlives a sink that logged off, and its slot may be another
+    /// user's by then. IDENTIFY is not a message one can answer or cancel: its MID is free
+    /// control data.
+    fn find(&self, source: usize, sink: Userid, mid: u32) -> Option<MsgKey> {
         self.vm_at(source).outbound.iter().copied().find(|&k| {
             let m = self.messages.get(k);
-            m.sink == sink && m.plist.mid == mid && m.func != Subfunction::Identify
+            m.sink_user == sink && m.plist.mid == mid && m.func != Subfunction::Identify
         })
     }
 
-    /// The message the caller, its sink, answers: VMCPUSER names the source.
+    /// The message the caller, its sink, answers: VMCPUSER names the source. A message its
+    /// source purged by LOGOFF or UNAUTHORIZE is not found (RC 12, DECISION D5).
     fn inbound(&self, slot: usize, p: &Vmcparm) -> Option<MsgKey> {
-        self.find(self.slot(p.user)?, slot, p.mid)
+        self.find(self.slot(p.user)?, self.vm_at(slot).userid, p.mid)
     }
 
     /// The checks RECEIVE, REPLY and REJECT share (DECISION D6): 12, then 5, then 13.
@@ -264,12 +276,11 @@ impl Cp {
             // The source re-AUTHORIZEd SPECIFIC for another VM since sending: the sink cannot reach
             // it. Not spelled out by the manual; RC 5 is the code its text gives for a partner
             // authorized SPECIFIC for some other VM, and the message stays in transit.
-            let source = self.vm_at(m.source);
-            if source
-                .auth
-                .and_then(|a| a.specific)
-                .is_some_and(|s| s != self.vm_at(slot).userid)
-            {
+            // SPECIFIC restricts only who may send to a VM (reference §7.6), so a source that
+            // was already SPECIFIC for another when it sent may still be answered.
+            let now = self.vm_at(m.source).auth.and_then(|a| a.specific);
+            let sink = self.vm_at(slot).userid;
+            if now != m.source_specific && now.is_some_and(|s| s != sink) {
                 return Err(Rc::UserNotAvailable);
             }
         }
@@ -285,9 +296,10 @@ impl Cp {
         alen > 0 && blen > 0 && a < b + blen && b < a + alen
     }
 
-    /// Ends a transaction with a data-transfer error seen by both sides (RC and VMCMEFLG).
-    fn fail_transfer(&mut self, key: MsgKey, rc: ReturnCode) -> ReturnCode {
-        let use_dw = self.messages.get(key).plist.use_dw;
+    /// Ends a transaction with a data-transfer error seen by both sides (RC and VMCMEFLG). The
+    /// sink's failed RECEIVE or REPLY is still the call that completes it, so its doubleword
+    /// goes to the source (DECISION D1).
+    fn fail_transfer(&mut self, key: MsgKey, rc: ReturnCode, use_dw: [u8; 8]) -> ReturnCode {
         self.complete(key, false, rc.number(), 0, use_dw);
         rc
     }
@@ -308,10 +320,10 @@ impl Cp {
         let (source, data, len, func) = (m.source, m.plist.vada, m.plist.lena, m.func);
         // DECISION D8: a buffer too short moves nothing and ends the transaction for both.
         if p.lena < len {
-            return self.fail_transfer(key, Rc::IncorrectLength);
+            return self.fail_transfer(key, Rc::IncorrectLength, p.use_dw);
         }
         if source == slot && Self::overlap(p.vada, len, data, len) {
-            return self.fail_transfer(key, Rc::DestructiveOverlap);
+            return self.fail_transfer(key, Rc::DestructiveOverlap, p.use_dw);
         }
         let span = self.read_span(source, data, len);
         self.write_span(slot, p.vada, span);
@@ -346,11 +358,12 @@ impl Cp {
             return Rc::ProtocolViolation;
         }
         let (source, rbuf, rlen) = (m.source, m.plist.vadb, m.plist.lenb);
+        // DECISION D8: a reply too long moves nothing and ends the transaction for both.
         if p.lena > rlen {
-            return self.fail_transfer(key, Rc::IncorrectLength);
+            return self.fail_transfer(key, Rc::IncorrectLength, p.use_dw);
         }
         if source == slot && Self::overlap(p.vada, p.lena, rbuf, p.lena) {
-            return self.fail_transfer(key, Rc::DestructiveOverlap);
+            return self.fail_transfer(key, Rc::DestructiveOverlap, p.use_dw);
         }
         let span = self.read_span(slot, p.vada, p.lena);
         self.write_span(source, rbuf, span);
@@ -360,6 +373,7 @@ impl Cp {
             address: rbuf,
             data: span,
         });
+        // DECISION D1: the RESPONSE carries the doubleword of the sink's REPLY.
         self.complete(key, false, 0, p.lena, p.use_dw);
         Rc::Ok
     }
@@ -382,17 +396,17 @@ impl Cp {
 
     /// CANCEL (reference §5.7): by the source, naming the sink and the MID.
     fn cancel(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
-        let Some(sink) = self.slot(p.user) else {
-            return Rc::MessageNotFound;
-        };
-        let Some(key) = self.find(slot, sink, p.mid) else {
+        let Some(key) = self.find(slot, p.user, p.mid) else {
             // A message with that MID exists between the two, but the caller is its sink.
-            return if self.find(sink, slot, p.mid).is_some() {
+            let caller = self.vm_at(slot).userid;
+            let theirs = self.slot(p.user).and_then(|s| self.find(s, caller, p.mid));
+            return if theirs.is_some() {
                 Rc::ProtocolViolation
             } else {
                 Rc::MessageNotFound
             };
         };
+        let sink = self.messages.get(key).sink;
         match self.messages.get(key).state {
             MsgState::Completed => Rc::CancelTooLate,
             MsgState::Received => {

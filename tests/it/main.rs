@@ -2,6 +2,14 @@
 
 mod cli;
 mod engine;
+mod engine_decisions;
+mod engine_props;
+mod engine_rc_all;
+mod engine_rc_answer;
+mod engine_rc_control;
+mod engine_rc_never;
+mod engine_rc_send;
+mod engine_reliance;
 #[cfg(unix)]
 mod repl;
 mod support;
