@@ -14,7 +14,7 @@ use crate::ebcdic;
 use crate::vmcf::{Subfunction, Userid, UseridError};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_till, take_till1, take_while};
-use nom::character::complete::{char, none_of};
+use nom::character::complete::char;
 use nom::combinator::value;
 use nom::multi::fold_many0;
 use nom::sequence::delimited;
@@ -70,16 +70,23 @@ fn is_blank(c: char) -> bool {
 
 /// Control characters cannot be typed on a 3270; in a script they are a mistake. A tab is a blank.
 fn control_characters(line: &str) -> Result<(), ConsoleError> {
-    match line
-        .char_indices()
-        .find(|&(_, ch)| ch.is_control() && ch != '\t')
-    {
+    // Bytes, not chars: C0 controls and DEL are single bytes, C1 controls are C2 80..C2 9F.
+    let b = line.as_bytes();
+    let bad = b.iter().enumerate().find_map(|(i, &c)| match c {
+        0x09 => None,
+        0x00..=0x1F | 0x7F => Some((i, 1, u32::from(c))),
+        0xC2 if b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)) => {
+            Some((i, 2, u32::from(b[i + 1])))
+        }
+        _ => None,
+    });
+    match bad {
         None => Ok(()),
-        Some((at, ch)) => {
-            let code = format!("X'{:02X}'", u32::from(ch));
+        Some((at, len, code)) => {
+            let code = format!("X'{code:02X}'");
             Err(
                 ConsoleError::new("CFC", CpMsg::InvalidOperand(code.clone())).at(
-                    at..at + ch.len_utf8(),
+                    at..at + len,
                     format!("control character {code} in the line"),
                 ),
             )
@@ -89,14 +96,26 @@ fn control_characters(line: &str) -> Result<(), ConsoleError> {
 
 // ---- tokens (nom) ----
 
+/// Text up to the next quote (at least one character). `str::find` with one char is a memchr,
+/// so long DATA literals cost little even in debug builds.
+fn unquoted_run(i: &str) -> IResult<&str, &str> {
+    match i.find('\'').unwrap_or(i.len()) {
+        0 => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::IsNot,
+        ))),
+        n => Ok((&i[n..], &i[..n])),
+    }
+}
+
 fn quoted(i: &str) -> IResult<&str, String> {
     delimited(
         char('\''),
         fold_many0(
-            alt((value('\'', tag("''")), none_of("'"))),
+            alt((unquoted_run, value("'", tag("''")))),
             String::new,
-            |mut s, ch| {
-                s.push(ch);
+            |mut s, run| {
+                s.push_str(run);
                 s
             },
         ),
@@ -202,7 +221,10 @@ impl<'a> Cursor<'a> {
         if input.is_empty() {
             return Ok(None);
         }
-        let to_blank = input.find(is_blank).unwrap_or(input.len());
+        let to_blank = input
+            .bytes()
+            .position(|b| b == b' ' || b == b'\t')
+            .unwrap_or(input.len());
         let (rest, tok) = if input.starts_with('\'') {
             match quoted(input) {
                 Ok((rest, s)) => (rest, Tok::Quoted(s)),
