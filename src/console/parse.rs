@@ -1155,6 +1155,127 @@ mod tests {
         }
     }
 
+    /// Operands that make a minimal valid line for each verb.
+    fn sample_operands(v: Verb) -> &'static str {
+        match v {
+            Verb::Logon => "X",
+            Verb::Smsg | Verb::Msg => "A hi",
+            Verb::Set => "MSG ON",
+            Verb::Query => "NAMES",
+            Verb::Define => "STOR 4K",
+            Verb::Display => "L0",
+            Verb::Store => "L0 0",
+            Verb::Vmcf => "QUIESCE",
+            Verb::Diag => "68 L0",
+            _ => "",
+        }
+    }
+
+    fn verb_of(c: &Command) -> Option<Verb> {
+        Some(match c {
+            Command::Logon(_) => Verb::Logon,
+            Command::Logoff => Verb::Logoff,
+            Command::Smsg { .. } => Verb::Smsg,
+            Command::Msg { .. } => Verb::Msg,
+            Command::SetMsg(_) | Command::SetSmsg(_) => Verb::Set,
+            Command::Query(_) => Verb::Query,
+            Command::DefineStorage(_) => Verb::Define,
+            Command::Display(_) => Verb::Display,
+            Command::Store { .. } => Verb::Store,
+            Command::Vmcf(_) => Verb::Vmcf,
+            Command::Diag68(_) => Verb::Diag,
+            Command::Enable => Verb::Enable,
+            Command::Disable => Verb::Disable,
+            Command::Help(_) => Verb::Help,
+            Command::Quit => Verb::Quit,
+            Command::Empty | Command::Comment => return None,
+        })
+    }
+
+    #[test]
+    fn every_spelling_of_every_verb_at_its_boundary() {
+        let mut taken = Vec::new();
+        for def in verbs::VERBS {
+            let ops = sample_operands(def.verb);
+            for k in def.names {
+                for len in k.min..=k.name.len() {
+                    let word = &k.name[..len];
+                    // Where two commands share a spelling, the table's order decides.
+                    if verbs::verb(word).map(|d| d.verb) != Some(def.verb) {
+                        taken.push(word);
+                        continue;
+                    }
+                    let line = format!("{} {ops}", word.to_ascii_lowercase());
+                    assert_eq!(verb_of(&cmd(&line)), Some(def.verb), "{line}");
+                }
+                if k.min > 1 {
+                    let line = format!("{} {ops}", &k.name[..k.min - 1]);
+                    let other = parse(&line).result.ok().and_then(|l| verb_of(&l.command));
+                    assert_ne!(other, Some(def.verb), "{line} is one short of {}", k.name);
+                }
+            }
+        }
+        // As in CP, LOG (and LOGO) is LOGOFF, not LOGON.
+        assert_eq!(taken, ["LOG", "LOGO"]);
+    }
+
+    #[test]
+    fn every_subfunction_and_option_at_its_boundary() {
+        for s in verbs::SUBFUNCTIONS {
+            let partner = if s.partner.is_some() { " B" } else { "" };
+            let mid = if s.needs_mid { " MID 1" } else { "" };
+            for k in s.names {
+                let line = format!("VMCF {}{partner}{mid}", &k.name[..k.min]);
+                let Command::Vmcf(v) = cmd(&line) else {
+                    panic!("{line}")
+                };
+                assert_eq!(v.sub, Some(s.sub), "{line}");
+                let short = format!("VMCF {}{partner}{mid}", &k.name[..k.min - 1]);
+                let other = parse(&short).result.ok().and_then(|l| match l.command {
+                    Command::Vmcf(v) => v.sub,
+                    _ => None,
+                });
+                assert_ne!(other, Some(s.sub), "{short}");
+            }
+            for o in s.options {
+                let d = verbs::opt_def(*o);
+                let operand = match d.operand {
+                    "" => "",
+                    "userid" => " C",
+                    "Lhex" => " L100",
+                    "'text'|X'hex'" | "X'hex'|'text'" => " X'01'",
+                    _ => " 5",
+                };
+                // LEN belongs to ADDR except on RECEIVE; MID may already be there.
+                let extra = match (*o, s.sub) {
+                    (Opt::Len, Subfunction::Receive) => "",
+                    (Opt::Len, _) => " ADDR L0",
+                    (Opt::Addr, _) => " LEN 1",
+                    _ => "",
+                };
+                let base = if *o == Opt::Mid { "" } else { mid };
+                let k = d.keyword;
+                for word in [&k.name[..k.min], k.name] {
+                    let line = format!(
+                        "VMCF {}{partner}{base} {word}{operand}{extra}",
+                        s.names[0].name
+                    );
+                    assert!(
+                        parse(&line).result.is_ok(),
+                        "{line}: {:?}",
+                        parse(&line).result
+                    );
+                }
+                let short = format!(
+                    "VMCF {}{partner}{base} {}{operand}{extra}",
+                    s.names[0].name,
+                    &k.name[..k.min - 1]
+                );
+                assert!(parse(&short).result.is_err(), "{short}");
+            }
+        }
+    }
+
     #[test]
     fn prefix_runs_as_another_user() {
         let l = ok("b: smsg a hi");

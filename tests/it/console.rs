@@ -557,3 +557,162 @@ fn the_console_builds_the_vmcparm_a_programmer_would() {
     assert_eq!(rc["partner"], "B");
     assert_eq!(rc["meaning"], ReturnCode::Ok.meaning());
 }
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn colour_is_only_decoration() {
+    let mut s = Session::new(Box::new(FixedClock::standard()));
+    let lines = [
+        "LOGON A",
+        "VMCF AUTH SMSG BUF 100",
+        "SMSG A hi",
+        "VMCF SEND NOBODY",
+        "VMCF BOGUS",
+    ];
+    for (i, l) in lines.iter().enumerate() {
+        let o = s.feed(i + 1, l.as_bytes());
+        let (mut plain, mut colour) = (String::new(), String::new());
+        let mut opts = TextOptions {
+            color: false,
+            echo: true,
+            source: None,
+        };
+        render_text(&o, &opts, &mut plain);
+        opts.color = true;
+        render_text(&o, &opts, &mut colour);
+        assert!(colour.contains('\u{1b}'), "{l}: {colour}");
+        assert!(!plain.contains('\u{1b}'));
+        assert_eq!(strip_ansi(&colour), plain, "{l}");
+    }
+}
+
+#[test]
+fn diag_68_with_an_unknown_function_code() {
+    let mut c = Console::new();
+    c.lines(&[
+        "LOGON A",
+        "VMCF AUTH",
+        "STORE L800 0000000C 00000000",
+        "DIAG 68 L800",
+    ]);
+    assert!(
+        c.text
+            .contains("A: X'000C': RC 2 (invalid subfunction code)"),
+        "{}",
+        c.text
+    );
+    let rc = c
+        .events_of(4)
+        .into_iter()
+        .find(|e| e["event"] == "rc")
+        .unwrap();
+    assert_eq!(rc["subfunction"], "X'000C'");
+    assert_eq!(rc["plist"], "000800");
+    let t = c.line("DIAG 68 L804");
+    assert!(
+        t.contains("DMKHVC006E SPECIFICATION EXCEPTION - VMCPARM AT 000804"),
+        "{t}"
+    );
+}
+
+#[test]
+fn help_and_highlight_for_the_repl() {
+    use vmcfsim::console::{Highlight, help, highlight};
+    let all = help(None);
+    assert!(all.contains("SMsg") && all.contains("VMCF"), "{all}");
+    assert!(help(Some("vmcf send")).starts_with("VMCF SEND sink"));
+    assert!(help(Some("nonsense")).starts_with("No command or subfunction NONSENSE."));
+    let h = highlight("VMCF SEND B DATA X'C1' * not a comment");
+    assert_eq!(h[0], (0..4, Highlight::Verb));
+    assert_eq!(h[4], (17..22, Highlight::Hex));
+    assert_eq!(h.last().map(|m| m.1), Some(Highlight::Error));
+    assert_eq!(highlight("* note"), [(0..6, Highlight::Comment)]);
+    let mut c = Console::new();
+    let t = c.line("HELP VMCF");
+    assert!(t.contains("-: VMCF subfunction"), "{t}");
+}
+
+/// The transcript of a short SEND/RECV exchange, pinned: scripts and readers depend on its layout.
+#[test]
+fn send_recv_transcript_is_stable() {
+    let mut c = Console::new();
+    c.lines(&[
+        "* A asks B the time with SEND/RECV; B receives and replies",
+        "LOGON A",
+        "VMCF AUTHORIZE",
+        "LOGON B",
+        "VMCF AUTHORIZE",
+        "A: VMCF SENDRECV B DATA 'TIME?' REPLYBUF 16",
+        "VMCF RECEIVE A MID 1",
+        "VMCF REPLY A MID 1 DATA '09:00'",
+    ]);
+    insta::assert_snapshot!(c.text, @r"
+    > * A asks B the time with SEND/RECV; B receives and replies
+    > LOGON A
+    A: LOGON AT 09:00:02 GMT WEDNESDAY 04/01/81
+    A> VMCF AUTHORIZE
+    A: AUTHORIZE: RC 0 (complete or successfully initiated)
+    A> LOGON B
+    B: LOGON AT 09:00:04 GMT WEDNESDAY 04/01/81
+    B> VMCF AUTHORIZE
+    B: AUTHORIZE: RC 0 (complete or successfully initiated)
+    B> A: VMCF SENDRECV B DATA 'TIME?' REPLYBUF 16
+    A: DATA AT 020000, 5 BYTES
+    A: REPLY BUFFER AT 020008, 16 BYTES
+    A: SENDRECV TO B MID 1: RC 0 (complete or successfully initiated)
+    B: EXTERNAL INTERRUPT X'4001' AT 001000: SENDRECV FROM A MID 1
+    B:   001000  00000003 00000001 C1404040 40404040
+    B:   001010  00020000 00000005 00020008 00000010
+    B:   001020  00000000 00000000
+    B:   VMCMSTAT 00                none: a message arriving
+    B:   VMCMEFLG 00                0 no error
+    B:   VMCMFUNC 0003              SENDRECV
+    B:   VMCMMID  00000001          1
+    B:   VMCMUSER C140404040404040  A (source)
+    B:   VMCMVADA 00020000          source's data
+    B:   VMCMLENA 00000005          5 bytes
+    B:   VMCMVADB 00020008          source's reply buffer
+    B:   VMCMLENB 00000010          16 bytes of reply buffer
+    B:   VMCMUSE  0000000000000000  '........'
+    B> VMCF RECEIVE A MID 1
+    B: RECEIVE BUFFER AT 020000, 5 BYTES
+    B: RECEIVE FROM A MID 1: RC 0 (complete or successfully initiated)
+    B: DATA MOVED TO 020000, 5 BYTES
+    B:   020000  E3C9D4C5 6F                          *TIME?*
+    B> VMCF REPLY A MID 1 DATA '09:00'
+    B: DATA AT 020008, 5 BYTES
+    B: REPLY FROM A MID 1: RC 0 (complete or successfully initiated)
+    A: DATA MOVED TO 020008, 5 BYTES
+    A:   020008  F0F97AF0 F0                          *09:00*
+    A: EXTERNAL INTERRUPT X'4001' AT 001000: RESPONSE FROM B TO SENDRECV MID 1
+    A:   001000  80000003 00000001 C2404040 40404040
+    A:   001010  00020000 00000000 00020008 0000000B
+    A:   001020  00000000 00000000
+    A:   VMCMSTAT 80                VMCMRESP
+    A:   VMCMEFLG 00                0 no error
+    A:   VMCMFUNC 0003              SENDRECV
+    A:   VMCMMID  00000001          1
+    A:   VMCMUSER C240404040404040  B (sink)
+    A:   VMCMVADA 00020000          my data
+    A:   VMCMLENA 00000000          0 bytes not moved
+    A:   VMCMVADB 00020008          my reply buffer
+    A:   VMCMLENB 0000000B          11 bytes of reply buffer unused
+    A:   VMCMUSE  0000000000000000  '........'
+    ");
+}
