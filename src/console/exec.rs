@@ -156,16 +156,21 @@ impl Session {
                 });
                 Response::Time { now, connect }
             }
-            Query::Set => {
-                let vm = vm.expect("QUERY SET runs only for a logged-on user");
-                Response::Set {
-                    msg: vm.msg(),
-                    smsg: vm.smsg(),
+            // Both run only for a logged-on user (checked before); say so if that ever breaks.
+            Query::Set | Query::Storage => {
+                let Some(vm) = vm else {
+                    let who = acting.unwrap_or(Userid::SYSTEM);
+                    self.error(acting, ConsoleError::new("CQG", CpMsg::NotLoggedOn(who)));
+                    return;
+                };
+                if q == Query::Set {
+                    Response::Set {
+                        msg: vm.msg(),
+                        smsg: vm.smsg(),
+                    }
+                } else {
+                    Response::Storage(vm.storage().size())
                 }
-            }
-            Query::Storage => {
-                let vm = vm.expect("QUERY STORAGE runs only for a logged-on user");
-                Response::Storage(vm.storage().size())
             }
             Query::User(u) => {
                 if !self.cp.is_logged_on(u) {

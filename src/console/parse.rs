@@ -234,7 +234,11 @@ impl<'a> Cursor<'a> {
                         .at(start..self.line.len(), "unterminated quote: no closing '"));
                 }
             }
-        } else if input.len() >= 2 && input[..2].eq_ignore_ascii_case("X'") {
+        } else if input
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|b| b.eq_ignore_ascii_case(b"X'"))
+        {
             match hex_literal(input) {
                 Ok((rest, digits)) => (rest, Tok::Hex(digits)),
                 Err(_) => {

@@ -69,6 +69,12 @@ pub fn render_text(o: &Outcome, opts: &TextOptions, out: &mut String) {
     };
     if opts.echo {
         let prompt = format!("{}{}", o.prompt(), printable(o.text()));
+        // A blank line echoes as the bare prompt, without trailing blanks.
+        let prompt = if o.text().trim().is_empty() {
+            prompt.trim_end()
+        } else {
+            &prompt
+        };
         if w.color {
             let _ = writeln!(w.out, "{}", prompt.bold());
         } else {

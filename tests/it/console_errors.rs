@@ -253,3 +253,133 @@ fn long_replay_wraps_the_data_area() {
     let a = s.cp().vm(uid("A")).unwrap();
     assert!(a.storage().resident_bytes() <= 132 << 10);
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+    use vmcfsim::console::{Session, TextOptions, render_json, render_text};
+    use vmcfsim::cp::FixedClock;
+
+    /// Words of the language and near misses, so random lines reach deep into the parser and
+    /// the command processor, not only its first error.
+    const WORDS: &[&str] = &[
+        "VMCF",
+        "SEND",
+        "SENDRECV",
+        "SENDX",
+        "RECEIVE",
+        "REPLY",
+        "REJECT",
+        "CANCEL",
+        "AUTH",
+        "UNAUTH",
+        "QUIESCE",
+        "RESUME",
+        "IDENT",
+        "A",
+        "B",
+        "C",
+        "A:",
+        "B:",
+        "*",
+        "MID",
+        "1",
+        "2",
+        "0",
+        "4294967295",
+        "X'00'",
+        "X'FFFFFFFF'",
+        "X'C1C2C3'",
+        "X'",
+        "'",
+        "'hi'",
+        "''''",
+        "DATA",
+        "ADDR",
+        "LEN",
+        "AT",
+        "INTO",
+        "USE",
+        "PRIO",
+        "SMSG",
+        "SPEC",
+        "BUF",
+        "40",
+        "209",
+        "REPLYBUF",
+        "L0",
+        "L1000",
+        "L1FFD8",
+        "LFFFFF8",
+        "L20000",
+        "DEF",
+        "STOR",
+        "4K",
+        "128K",
+        "16M",
+        "D",
+        "T0.40",
+        "L1000-1027",
+        "ST",
+        "S1000",
+        "C1C2",
+        "DIAG",
+        "68",
+        "LOGON",
+        "LOGOFF",
+        "ENABLE",
+        "DISABLE",
+        "Q",
+        "SET",
+        "MSG",
+        "ON",
+        "OFF",
+        "NAMES",
+        "TIME",
+        "HELP",
+        "QUIT",
+        "\t",
+        "é",
+        "€",
+    ];
+
+    fn feed_all(lines: &[Vec<u8>]) {
+        let mut s = Session::new(Box::new(FixedClock::standard()));
+        for (i, l) in [b"LOGON A".to_vec(), b"LOGON B".to_vec()]
+            .iter()
+            .chain(lines)
+            .enumerate()
+        {
+            let o = s.feed(i + 1, l);
+            let (mut t, mut j) = (String::new(), String::new());
+            let opts = TextOptions {
+                color: i % 2 == 0,
+                echo: true,
+                source: Some("p.cp"),
+            };
+            render_text(&o, &opts, &mut t);
+            render_json(&o, &mut j);
+            for line in j.lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                assert!(v["event"].is_string());
+            }
+            assert!(j.starts_with("{\"event\":\"command\""));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_bytes(lines in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..60), 1..6)) {
+            feed_all(&lines);
+        }
+
+        #[test]
+        fn word_soup(lines in prop::collection::vec(
+            prop::collection::vec(prop::sample::select(WORDS), 0..9), 1..12)
+        ) {
+            let lines: Vec<Vec<u8>> = lines.iter().map(|w| w.join(" ").into_bytes()).collect();
+            feed_all(&lines);
+        }
+    }
+}
