@@ -1,11 +1,11 @@
 //! JSON Lines (section 5 of the console contract): one object a line, the `"command"` event
 //! first, then everything the line caused in order. The keys the contract lists are always
 //! there; vmcfsim adds a few (`plist`, `mid`, `partner` on `"rc"`; `reason`, `column` on
-//! `"error"`). Message texts are the transcript's lines, from `render`.
+//! `"error"`; `address`, `length` on the `"message"` saying where a VMCF command put its data). Message texts are the transcript's lines, from `render`.
 
 use super::messages::hexloc;
 use super::render::{message_lines, response_lines};
-use super::session::{Outcome, Record};
+use super::session::{Outcome, Record, Response};
 use crate::cp::Event;
 use crate::vmcf::{Userid, Vmcmhdr, function_name};
 use serde::Serialize;
@@ -48,6 +48,11 @@ enum Json<'a> {
         line: usize,
         user: Option<String>,
         text: String,
+        /// Where a VMCF command placed a DATA literal or buffer (with `length`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        address: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        length: Option<u32>,
     },
     Error {
         line: usize,
@@ -132,6 +137,12 @@ pub fn render_json(o: &Outcome, out: &mut String) {
         match r {
             Record::Event(i) => event(out, o, line, &o.events()[*i]),
             Record::Response { user, response } => {
+                let (address, length) = match response {
+                    Response::Placed {
+                        address, length, ..
+                    } => (Some(hexloc(*address)), Some(*length)),
+                    _ => (None, None),
+                };
                 for text in response_lines(response) {
                     emit(
                         out,
@@ -139,6 +150,8 @@ pub fn render_json(o: &Outcome, out: &mut String) {
                             line,
                             user: name(*user),
                             text,
+                            address: address.clone(),
+                            length,
                         },
                     );
                 }
@@ -228,6 +241,8 @@ fn event(out: &mut String, o: &Outcome, line: usize, e: &Event) {
                         line,
                         user: Some(user.trimmed()),
                         text,
+                        address: None,
+                        length: None,
                     },
                 );
             }

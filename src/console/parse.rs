@@ -464,7 +464,14 @@ fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
             let (u, _) = c.userid("userid")?;
             Command::Logon(u)
         }
-        Verb::Logoff => Command::Logoff,
+        Verb::Logoff => {
+            if let Some(t) = c.next()? {
+                return Err(c
+                    .err(CpMsg::InvalidOperand(t.shown()))
+                    .at(t.span, "a user logs only itself off: userid: LOGOFF"));
+            }
+            Command::Logoff
+        }
         Verb::Smsg | Verb::Msg => message(c, def.verb)?,
         Verb::Set => {
             let what = c.keyword(verbs::SET_WORDS, "MSG or SMSG")?;

@@ -193,6 +193,11 @@ fn send_recv_exchange_moves_data_and_responds() {
         ["command", "message", "rc", "data", "interrupt"],
         "rc first, then what the call caused"
     );
+    assert_eq!(ev[1]["text"], "DATA AT 020010, 12 BYTES");
+    assert_eq!(
+        (ev[1]["address"].as_str(), ev[1]["length"].as_u64()),
+        (Some("020010"), Some(12))
+    );
     assert_eq!(ev[2]["subfunction"], "REPLY");
     assert_eq!(ev[2]["rc"], 0);
     assert_eq!(ev[3]["user"], "A");
