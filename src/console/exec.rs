@@ -13,9 +13,9 @@ const DEFAULT_BUFFER: u32 = 0x1000;
 const DEFAULT_BUFFER_LEN: u32 = 40;
 
 impl Session {
-    /// Runs a parsed line; returns whether it was QUIT.
-    pub(crate) fn execute(&mut self, text: &str, line: Line) -> bool {
-        let verb_text = text[line.verb_span.clone()].to_ascii_uppercase();
+    /// Runs a parsed line (`input` is the line as typed); returns whether it was QUIT.
+    pub(crate) fn execute(&mut self, input: &str, line: Line) -> bool {
+        let verb_text = input[line.verb_span.clone()].to_ascii_uppercase();
         let acting = match &line.prefix {
             Some((u, span)) => {
                 if !self.cp.is_logged_on(*u) {
@@ -60,9 +60,9 @@ impl Session {
                     Some(h) => self.respond(acting, Response::Help(h)),
                     None => {
                         let shown = topic.join(" ");
-                        let from = text.len() - text[line.verb_span.end..].trim_start().len();
+                        let from = input.len() - input[line.verb_span.end..].trim_start().len();
                         let e = ConsoleError::new("CFC", CpMsg::InvalidOperand(shown)).at(
-                            from..text.trim_end().len(),
+                            from..input.trim_end().len(),
                             "no such command or subfunction",
                         );
                         self.error(acting, e);
@@ -125,7 +125,7 @@ impl Session {
                 address,
                 items,
                 odd_digit,
-            } => self.store(user, text, address, &items, odd_digit),
+            } => self.store(user, input, address, &items, odd_digit),
             Command::Vmcf(v) => self.vmcf(user, &v),
             Command::Diag68(plist) => {
                 let _ = self.cp.diagnose_68(user, plist);
@@ -206,21 +206,12 @@ impl Session {
             // CP shows whole words (L) or whole lines (T), cut at the end of storage.
             let end = (u64::from(last) / u64::from(align) + 1) * u64::from(align);
             let end = end.min(u64::from(size)) as u32;
-            let mut bytes = vec![0; (end - first) as usize];
-            if self.cp.fetch(user, first, &mut bytes).is_err() {
-                // Checked above; an engine that disagrees gets CP's message all the same.
-                self.error(
-                    Some(user),
-                    ConsoleError::new("CDB", CpMsg::ExceedsStorage(first)),
-                );
-                return;
-            }
             self.respond(
                 Some(user),
                 Response::Display {
                     translate: r.translate,
                     address: first,
-                    bytes,
+                    length: end - first,
                 },
             );
         }
@@ -231,7 +222,7 @@ impl Session {
     fn store(
         &mut self,
         user: Userid,
-        text: &str,
+        input: &str,
         address: u32,
         items: &[StoreItem],
         odd_digit: Option<Span>,
@@ -249,7 +240,7 @@ impl Session {
             at = at.saturating_add(bytes.len() as u32);
         }
         if let Some(span) = odd_digit {
-            let shown = text[span.clone()].to_string();
+            let shown = input[span.clone()].to_string();
             let e = ConsoleError::new("CDS", CpMsg::InvalidHexdata(shown))
                 .at(span, "odd number of digits: the last one was not stored");
             self.error(Some(user), e);

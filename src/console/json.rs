@@ -143,7 +143,7 @@ pub fn render_json(o: &Outcome, out: &mut String) {
                     } => (Some(hexloc(*address)), Some(*length)),
                     _ => (None, None),
                 };
-                for text in response_lines(response) {
+                for text in response_lines(o, *user, response) {
                     emit(
                         out,
                         &Json::Message {

@@ -85,7 +85,7 @@ pub fn render_text(o: &Outcome, opts: &TextOptions, out: &mut String) {
         match r {
             Record::Event(i) => event(&mut w, o, &o.events()[*i]),
             Record::Response { user, response } => {
-                for l in response_lines(response) {
+                for l in response_lines(o, *user, response) {
                     w.line(*user, Tone::Plain, &l);
                 }
             }
@@ -375,43 +375,104 @@ pub(crate) fn fields(h: &Vmcmhdr) -> Vec<(&'static str, String, String)> {
 /// 16-byte boundary), and with `translate` the EBCDIC between asterisks, unprintable as `.`.
 /// Two or more full lines equal to the one before are shown as one SUPPRESSED line.
 pub(crate) fn dump(address: u32, bytes: &[u8], translate: bool) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut at = 0usize;
-    let mut previous: Option<&[u8]> = None;
-    let mut same_from: Option<(u64, u64)> = None;
-    let base = u64::from(address);
-    let flush = |lines: &mut Vec<String>, run: &mut Option<(u64, u64)>, prev: &[u8]| {
-        if let Some((from, to)) = run.take() {
-            if to - from >= 16 {
-                lines.push(format!(
-                    "{} TO {} SUPPRESSED LINE(S) SAME AS ABOVE",
-                    hexloc64(from),
-                    hexloc64(to + 15)
-                ));
+    let mut d = Dump::new(translate);
+    d.push(u64::from(address), bytes);
+    d.finish()
+}
+
+/// [`dump`] fed piece by piece (pieces follow each other in storage), so DISPLAY of a large
+/// range never holds more than a page of it.
+pub(crate) struct Dump {
+    translate: bool,
+    lines: Vec<String>,
+    /// The last line shown or suppressed: its address, bytes and length.
+    previous: Option<(u64, [u8; 16], usize)>,
+    /// Full lines equal to `previous`, first and last address, not shown yet.
+    same: Option<(u64, u64)>,
+}
+
+impl Dump {
+    pub(crate) fn new(translate: bool) -> Dump {
+        Dump {
+            translate,
+            lines: Vec::new(),
+            previous: None,
+            same: None,
+        }
+    }
+
+    /// Adds `bytes` found at `address`.
+    pub(crate) fn push(&mut self, address: u64, bytes: &[u8]) {
+        let mut at = 0usize;
+        while at < bytes.len() {
+            let a = address + at as u64;
+            let n = (16 - (a % 16) as usize).min(bytes.len() - at);
+            let chunk = &bytes[at..at + n];
+            let repeat = n == 16
+                && self
+                    .previous
+                    .is_some_and(|(_, p, len)| len == 16 && p[..] == *chunk);
+            if repeat {
+                self.same = Some(self.same.map_or((a, a), |(from, _)| (from, a)));
             } else {
-                lines.push(dump_line(from, prev, translate));
+                self.flush();
+                self.lines.push(dump_line(a, chunk, self.translate));
             }
+            let mut line = [0u8; 16];
+            line[..n].copy_from_slice(chunk);
+            self.previous = Some((a, line, n));
+            at += n;
         }
-    };
-    while at < bytes.len() {
-        let a = base + at as u64;
-        let n = (16 - (a % 16) as usize).min(bytes.len() - at);
-        let chunk = &bytes[at..at + n];
-        if n == 16 && previous == Some(chunk) {
-            same_from = Some(same_from.map_or((a, a), |(from, _)| (from, a)));
-        } else {
-            if let Some(prev) = previous {
-                flush(&mut lines, &mut same_from, prev);
-            }
-            lines.push(dump_line(a, chunk, translate));
+    }
+
+    /// Shows the run of equal lines held back: as itself if it is one line, else as one
+    /// SUPPRESSED line.
+    fn flush(&mut self) {
+        let Some((from, to)) = self.same.take() else {
+            return;
+        };
+        if to > from {
+            self.lines.push(format!(
+                "{} TO {} SUPPRESSED LINE(S) SAME AS ABOVE",
+                hexloc64(from),
+                hexloc64(to + 15)
+            ));
+        } else if let Some((_, bytes, len)) = self.previous {
+            self.lines
+                .push(dump_line(from, &bytes[..len], self.translate));
         }
-        previous = Some(chunk);
+    }
+
+    pub(crate) fn finish(mut self) -> Vec<String> {
+        self.flush();
+        self.lines
+    }
+}
+
+/// DISPLAY's lines for `length` bytes of `user`'s storage from `address`, a page at a time.
+fn display(
+    o: &Outcome,
+    user: Option<Userid>,
+    address: u32,
+    length: u32,
+    translate: bool,
+) -> Vec<String> {
+    const PAGE: u64 = 4096;
+    let mut d = Dump::new(translate);
+    let (mut at, end) = (u64::from(address), u64::from(address) + u64::from(length));
+    let mut buf = [0u8; PAGE as usize];
+    while at < end {
+        let n = ((at / PAGE + 1) * PAGE).min(end) - at;
+        let piece = &mut buf[..n as usize];
+        let ok = user.is_some_and(|u| o.session.cp.fetch(u, at as u32, piece).is_ok());
+        if !ok {
+            // The command checked the range; storage cannot change while the outcome lives.
+            break;
+        }
+        d.push(at, piece);
         at += n;
     }
-    if let Some(prev) = previous {
-        flush(&mut lines, &mut same_from, prev);
-    }
-    lines
+    d.finish()
 }
 
 fn hexloc64(a: u64) -> String {
@@ -506,8 +567,9 @@ fn on_off(on: bool) -> &'static str {
     if on { "ON  " } else { "OFF " }
 }
 
-/// The lines of a console response.
-pub(crate) fn response_lines(r: &Response) -> Vec<String> {
+/// The lines of a console response. DISPLAY reads the storage now: it cannot have changed since
+/// the command ran, as the outcome borrows the session.
+pub(crate) fn response_lines(o: &Outcome, user: Option<Userid>, r: &Response) -> Vec<String> {
     match r {
         Response::Names(users) => {
             if users.is_empty() {
@@ -541,8 +603,8 @@ pub(crate) fn response_lines(r: &Response) -> Vec<String> {
         Response::Display {
             translate,
             address,
-            bytes,
-        } => dump(*address, bytes, *translate),
+            length,
+        } => display(o, user, *address, *length, *translate),
         Response::Placed {
             what,
             address,

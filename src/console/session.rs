@@ -54,11 +54,12 @@ pub(crate) enum Response {
     Time { now: Tod, connect: Option<u64> },
     /// QUERY STORAGE.
     Storage(u32),
-    /// DISPLAY: `bytes` from `address` (already rounded as CP rounds).
+    /// DISPLAY: `length` bytes from `address` (already rounded as CP rounds and checked against
+    /// the storage size); the renderer reads them.
     Display {
         translate: bool,
         address: u32,
-        bytes: Vec<u8>,
+        length: u32,
     },
     /// Where a VMCF command put a DATA literal or a buffer.
     Placed {
