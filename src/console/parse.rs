@@ -1586,6 +1586,18 @@ mod tests {
     }
 
     #[test]
+    fn multibyte_characters_anywhere() {
+        // A line starting with a character of more than one byte once panicked (X' check).
+        assert_eq!(full("€"), "DMKCFC001E ?CP: €");
+        assert_eq!(full("é'x'"), "DMKCFC001E ?CP: é'X'");
+        assert_eq!(full("VMCF SEND B DATA €"), "DMKVMC002E INVALID OPERAND - €");
+        assert_eq!(full("D €"), "DMKCDB004E INVALID HEXLOC - €");
+        assert_eq!(full("ST €"), "DMKCDS004E INVALID HEXLOC - €");
+        assert_eq!(full("DEF STOR €"), "DMKDEH025E STORAGE MISSING OR INVALID");
+        assert_eq!(full("Q €"), "DMKCQG002E INVALID OPERAND - €");
+    }
+
+    #[test]
     fn long_lines_are_fine() {
         let long = format!("SMSG B {}", "x".repeat(10_000));
         assert!(parse(&long).result.is_ok());
