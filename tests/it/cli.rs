@@ -230,7 +230,6 @@ fn no_colour_with_never_or_no_color_or_a_pipe() {
 }
 
 #[test]
-#[ignore = "needs the console's renderer: the placeholder ignores TextOptions::color"]
 fn colour_always_colours_even_a_pipe_and_beats_no_color() {
     let (_dir, path) = script("bad.cp", BAD);
     for no_color in [false, true] {
@@ -348,7 +347,6 @@ fn the_readme_script_replays_line_by_line() {
 }
 
 #[test]
-#[ignore = "needs the console's verbs: the placeholder knows only LOGON and QUIT"]
 fn the_readme_script_is_accepted() {
     let o = run_hello();
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));

@@ -1,6 +1,8 @@
 //! The one integration-test binary: every test module compiles into it once.
 
 mod cli;
+mod console;
+mod console_errors;
 mod engine;
 mod engine_decisions;
 mod engine_props;

@@ -1,0 +1,420 @@
+//! The command processor: carries out a parsed [`Line`] on the engine as the acting user, and
+//! records what happened (engine events, CP responses, errors) in order. VMCF commands become a
+//! VMCPARM stored in the VM's storage and go through the same `diagnose_68` as `DIAG 68`.
+
+use super::command::*;
+use super::messages::{ConsoleError, CpMsg, hexloc};
+use super::session::{DATA_AREA, PLIST_SLOT, Placed, Response, Session};
+use super::verbs;
+use crate::vmcf::{Subfunction, Userid, Vmcparm, vmcpflg1};
+
+/// AUTHORIZE's defaults (the contract): a 40-byte buffer at X'1000'.
+const DEFAULT_BUFFER: u32 = 0x1000;
+const DEFAULT_BUFFER_LEN: u32 = 40;
+
+impl Session {
+    /// Runs a parsed line (`input` is the line as typed); returns whether it was QUIT.
+    pub(crate) fn execute(&mut self, input: &str, line: Line) -> bool {
+        let verb_text = input[line.verb_span.clone()].to_ascii_uppercase();
+        let acting = match &line.prefix {
+            Some((u, span)) => {
+                if !self.cp.is_logged_on(*u) {
+                    let e = ConsoleError::new("CFC", CpMsg::NotLoggedOn(*u))
+                        .at(span.clone(), "userid: must name a logged-on VM");
+                    self.error(self.current, e);
+                    return false;
+                }
+                Some(*u)
+            }
+            None => self.current,
+        };
+        if let Some(def) = verbs::verb(&verb_text) {
+            self.module = def.module;
+        }
+        let needs_user = !matches!(
+            line.command,
+            Command::Empty
+                | Command::Comment
+                | Command::Quit
+                | Command::Help(_)
+                | Command::Logon(_)
+                | Command::Query(Query::Names | Query::Users | Query::Time | Query::User(_))
+        );
+        let user = match acting {
+            Some(u) => u,
+            None if needs_user => {
+                let e = ConsoleError::new("CFC", CpMsg::UnknownCommand(verb_text))
+                    .at(line.verb_span, "nobody is logged on: LOGON first");
+                self.error(None, e);
+                return false;
+            }
+            // Only commands that need no user get here without one; they do not read `user`.
+            None => Userid::SYSTEM,
+        };
+        match line.command {
+            Command::Empty | Command::Comment => {}
+            Command::Quit => return true,
+            Command::Help(topic) => {
+                let words: Vec<&str> = topic.iter().map(String::as_str).collect();
+                match super::help::topic(&words) {
+                    Some(h) => self.respond(acting, Response::Help(h)),
+                    None => {
+                        let shown = topic.join(" ");
+                        let from = input.len() - input[line.verb_span.end..].trim_start().len();
+                        let e = ConsoleError::new("CFC", CpMsg::InvalidOperand(shown)).at(
+                            from..input.trim_end().len(),
+                            "no such command or subfunction",
+                        );
+                        self.error(acting, e);
+                    }
+                }
+            }
+            Command::Logon(u) => {
+                if let Some((_, span)) = line.prefix {
+                    let e = ConsoleError::new("LOG", CpMsg::InvalidOperand(format!("{user}:")))
+                        .at(span, "LOGON acts for nobody: drop the userid: prefix");
+                    self.error(acting, e);
+                    return false;
+                }
+                if self.cp.logon(u) {
+                    self.fresh(u);
+                }
+                self.current = Some(u);
+                self.sync();
+            }
+            Command::Logoff => {
+                if self.cp.logoff(user).is_ok() {
+                    self.forget(user);
+                    if self.current == Some(user) {
+                        self.current = None;
+                    }
+                }
+                self.sync();
+            }
+            Command::Smsg { to, text } => {
+                let to = target(to, user);
+                let _ = self.cp.smsg(user, to, &text);
+                self.sync();
+            }
+            Command::Msg { to, text } => {
+                let to = target(to, user);
+                let _ = self.cp.msg(user, to, &text);
+                self.sync();
+            }
+            Command::SetMsg(on) => {
+                let _ = self.cp.set_msg(user, on);
+                self.sync();
+            }
+            Command::SetSmsg(on) => {
+                let _ = self.cp.set_smsg(user, on);
+                self.sync();
+            }
+            Command::Query(q) => self.query(acting, q),
+            Command::DefineStorage(size) => {
+                if self.cp.define_storage(user, size).is_ok() {
+                    // The reset cleared storage and VMCF: the data area starts over, and no SEND
+                    // interrupt is outstanding any more.
+                    let vm = self.vm_console(user);
+                    vm.area = DATA_AREA;
+                    vm.announced.clear();
+                }
+                self.sync();
+            }
+            Command::Display(requests) => self.display(user, &requests),
+            Command::Store {
+                address,
+                items,
+                odd_digit,
+            } => self.store(user, input, address, &items, odd_digit),
+            Command::Vmcf(v) => self.vmcf(user, &v),
+            Command::Diag68(plist) => {
+                let _ = self.cp.diagnose_68(user, plist);
+                self.sync();
+            }
+            Command::Enable => {
+                let _ = self.cp.enable(user);
+                self.sync();
+            }
+            Command::Disable => {
+                let _ = self.cp.disable(user);
+                self.sync();
+            }
+        }
+        false
+    }
+
+    fn query(&mut self, acting: Option<Userid>, q: Query) {
+        let vm = acting.and_then(|u| self.cp.vm(u));
+        let response = match q {
+            Query::Names => Response::Names(self.cp.users()),
+            Query::Users => Response::Users(self.cp.user_count()),
+            Query::Time => {
+                let now = self.cp.now();
+                let connect = vm.map(|vm| {
+                    now.seconds_since_1900()
+                        .saturating_sub(vm.logon_at().seconds_since_1900())
+                });
+                Response::Time { now, connect }
+            }
+            // Both run only for a logged-on user (checked before); say so if that ever breaks.
+            Query::Set | Query::Storage => {
+                let Some(vm) = vm else {
+                    let who = acting.unwrap_or(Userid::SYSTEM);
+                    self.error(acting, ConsoleError::new("CQG", CpMsg::NotLoggedOn(who)));
+                    return;
+                };
+                if q == Query::Set {
+                    Response::Set {
+                        msg: vm.msg(),
+                        smsg: vm.smsg(),
+                    }
+                } else {
+                    Response::Storage(vm.storage().size())
+                }
+            }
+            Query::User(u) => {
+                if !self.cp.is_logged_on(u) {
+                    self.error(acting, ConsoleError::new("CQG", CpMsg::NotLoggedOn(u)));
+                    return;
+                }
+                Response::User(u)
+            }
+        };
+        self.respond(acting, response);
+    }
+
+    /// DISPLAY: each request in turn; the first one past the end of storage stops the command.
+    fn display(&mut self, user: Userid, requests: &[DisplayRequest]) {
+        let size = self.cp.vm(user).map_or(0, |vm| vm.storage().size());
+        for r in requests {
+            let (align, single_len) = if r.translate { (16, 16) } else { (4, 4) };
+            let first = r.first / align * align;
+            let last = match r.last {
+                Some(l) => l,
+                None if r.single => r.first.saturating_add(single_len - 1),
+                None => size.saturating_sub(1),
+            };
+            if u64::from(r.first) >= u64::from(size) || u64::from(last) >= u64::from(size) {
+                let bad = if r.first >= size { r.first } else { size };
+                let e = ConsoleError::new("CDB", CpMsg::ExceedsStorage(bad)).at(
+                    r.span.clone(),
+                    format!("storage ends at {}", hexloc(size.saturating_sub(1))),
+                );
+                self.error(Some(user), e);
+                return;
+            }
+            // CP shows whole words (L) or whole lines (T), cut at the end of storage.
+            let end = (u64::from(last) / u64::from(align) + 1) * u64::from(align);
+            let end = end.min(u64::from(size)) as u32;
+            self.respond(
+                Some(user),
+                Response::Display {
+                    translate: r.translate,
+                    address: first,
+                    length: end - first,
+                },
+            );
+        }
+    }
+
+    /// STORE: operand by operand from `address`; an operand past the end of storage stops it,
+    /// the ones before stay stored (as CP stored word by word).
+    fn store(
+        &mut self,
+        user: Userid,
+        input: &str,
+        address: u32,
+        items: &[StoreItem],
+        odd_digit: Option<Span>,
+    ) {
+        let mut at = address;
+        for item in items {
+            let bytes = match item {
+                StoreItem::Word(b) | StoreItem::Bytes(b) => b,
+            };
+            let ok = self.cp.store(user, at, bytes).is_ok();
+            self.sync();
+            if !ok {
+                return;
+            }
+            at = at.saturating_add(bytes.len() as u32);
+        }
+        if let Some(span) = odd_digit {
+            let shown = input[span.clone()].to_string();
+            let e = ConsoleError::new("CDS", CpMsg::InvalidHexdata(shown))
+                .at(span, "odd number of digits: the last one was not stored");
+            self.error(Some(user), e);
+        }
+    }
+
+    /// Reserves `len` bytes of the data area, or records why not (pointing at `span`).
+    fn area(&mut self, user: Userid, len: u32, span: Option<&Span>, what: &str) -> Option<u32> {
+        match self.allocate(user, len) {
+            Ok(a) => Some(a),
+            Err(bad) => {
+                let e = ConsoleError {
+                    span: span.cloned(),
+                    reason: Some(format!(
+                        "{what} of {len} bytes does not fit between X'{DATA_AREA:X}' and the end \
+                         of storage; use AT or DEFINE STORAGE"
+                    )),
+                    ..ConsoleError::new("VMC", CpMsg::ExceedsStorage(bad))
+                };
+                self.error(Some(user), e);
+                None
+            }
+        }
+    }
+
+    /// Stores bytes for a VMCF command; false (with the engine's error recorded) if they do not fit.
+    fn put(&mut self, user: Userid, at: u32, bytes: &[u8]) -> bool {
+        let ok = self.cp.store(user, at, bytes).is_ok();
+        self.sync();
+        ok
+    }
+
+    /// A VMCF console command: builds the VMCPARM, places literals and buffers, stores the list at
+    /// [`PLIST_SLOT`] and issues DIAGNOSE X'68' on it.
+    fn vmcf(&mut self, user: Userid, v: &VmcfCommand) {
+        let sub = v.subfunction();
+        let mut p = Vmcparm::new(sub);
+        if let Some(partner) = v.partner {
+            p.user = partner;
+        }
+        if v.specific {
+            p.flg1 |= vmcpflg1::VMCPAUTS;
+        }
+        if v.priority {
+            p.flg1 |= vmcpflg1::VMCPPRTY;
+        }
+        if v.smsg {
+            p.flg1 |= vmcpflg1::VMCPSMSG;
+        }
+        if let Some(dw) = v.use_dw {
+            p.use_dw = dw;
+        }
+        let size = self.cp.vm(user).map_or(0, |vm| vm.storage().size());
+        if u64::from(PLIST_SLOT) + 40 > u64::from(size) {
+            let e = ConsoleError {
+                reason: Some(format!(
+                    "the console's VMCPARM goes at X'{PLIST_SLOT:X}': DEFINE STORAGE 128K or more, \
+                     or STORE a VMCPARM and use DIAG 68"
+                )),
+                ..ConsoleError::new("VMC", CpMsg::ExceedsStorage(PLIST_SLOT))
+            };
+            self.error(Some(user), e);
+            return;
+        }
+        match sub {
+            Subfunction::Authorize => {
+                p.vada = v.at.unwrap_or(DEFAULT_BUFFER);
+                p.lena = v.buf.unwrap_or(DEFAULT_BUFFER_LEN);
+            }
+            Subfunction::Send | Subfunction::SendRecv | Subfunction::Sendx => {
+                p.mid = match v.mid {
+                    Some(m) => m,
+                    None => {
+                        let vm = self.vm_console(user);
+                        let m = vm.next_mid;
+                        vm.next_mid = m.wrapping_add(1);
+                        m
+                    }
+                };
+                if !self.data(user, v, &mut p) {
+                    return;
+                }
+                if let Some((len, at, span)) = &v.reply_buf {
+                    let at = match at {
+                        Some(a) => *a,
+                        None => match self.area(user, *len, Some(span), "REPLYBUF") {
+                            Some(a) => a,
+                            None => return,
+                        },
+                    };
+                    p.vadb = at;
+                    p.lenb = *len;
+                    self.placed(user, Placed::ReplyBuffer, at, *len);
+                }
+            }
+            Subfunction::Identify | Subfunction::Reply => {
+                p.mid = v.mid.unwrap_or(0);
+                if !self.data(user, v, &mut p) {
+                    return;
+                }
+            }
+            Subfunction::Receive => {
+                p.mid = v.mid.unwrap_or(0);
+                // Without LEN, the length the SEND interrupt announced; if none was presented the
+                // engine answers 12 or 13 before it looks at the length.
+                let len = v
+                    .len
+                    .or_else(|| self.announced(user, p.user, p.mid))
+                    .unwrap_or(0);
+                let at = match v.into {
+                    Some(a) => a,
+                    None => match self.area(user, len, None, "the receive buffer") {
+                        Some(a) => a,
+                        None => return,
+                    },
+                };
+                p.vada = at;
+                p.lena = len;
+                self.placed(user, Placed::ReceiveBuffer, at, len);
+            }
+            Subfunction::Reject | Subfunction::Cancel => p.mid = v.mid.unwrap_or(0),
+            Subfunction::Unauthorize | Subfunction::Quiesce | Subfunction::Resume => {}
+        }
+        if !self.put(user, PLIST_SLOT, &p.encode()) {
+            return;
+        }
+        let _ = self.cp.diagnose_68(user, PLIST_SLOT);
+        self.sync();
+    }
+
+    /// Fills VMCPVADA and VMCPLENA from the command's data, storing a literal first.
+    fn data(&mut self, user: Userid, v: &VmcfCommand, p: &mut Vmcparm) -> bool {
+        match &v.data {
+            None => true,
+            Some((Data::Addr { address, len }, _)) => {
+                p.vada = *address;
+                p.lena = *len;
+                true
+            }
+            Some((Data::Literal { bytes, at }, span)) => {
+                let len = bytes.len() as u32;
+                let at = match at {
+                    Some(a) => *a,
+                    None => match self.area(user, len, Some(span), "DATA") {
+                        Some(a) => a,
+                        None => return false,
+                    },
+                };
+                if !self.put(user, at, bytes) {
+                    return false;
+                }
+                p.vada = at;
+                p.lena = len;
+                self.placed(user, Placed::Data, at, len);
+                true
+            }
+        }
+    }
+
+    fn placed(&mut self, user: Userid, what: Placed, address: u32, length: u32) {
+        self.respond(
+            Some(user),
+            Response::Placed {
+                what,
+                address,
+                length,
+            },
+        );
+    }
+}
+
+fn target(t: Target, me: Userid) -> Userid {
+    match t {
+        Target::Me => me,
+        Target::User(u) => u,
+    }
+}

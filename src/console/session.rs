@@ -1,0 +1,340 @@
+//! `Session`: one console. It owns the engine (and through it the clock), the current user,
+//! what the console remembers for each VM (next MID, data area, the SEND interrupts it was
+//! presented), and the records of the last line. `feed` takes one line and gives an
+//! [`Outcome`]; the renderers read the outcome, which borrows the session until the next line.
+
+use super::messages::{ConsoleError, CpMsg};
+use super::parse;
+use crate::cp::{Clock, Cp, Event, Tod};
+use crate::vmcf::Userid;
+use std::collections::{HashMap, VecDeque};
+
+/// The console's data area starts here in every VM (the contract's X'20000').
+pub const DATA_AREA: u32 = 0x20000;
+/// Where console VMCF commands store their VMCPARM: the doubleword-aligned 40 bytes just below
+/// the data area, so that the parameter list never overwrites data the area handed out.
+pub const PLIST_SLOT: u32 = DATA_AREA - 40;
+/// SEND interrupts remembered per VM for RECEIVE's default length. Messages are found by
+/// (source, MID), newest first; older entries fall off, so memory stays bounded.
+const ANNOUNCED: usize = 256;
+
+/// What the console keeps for one logged-on VM.
+#[derive(Debug, Clone)]
+pub(crate) struct VmConsole {
+    /// The MID the next SEND without MID takes.
+    pub next_mid: u32,
+    /// The next free byte of the data area.
+    pub area: u32,
+    /// (source, MID, length) of SEND and SEND/RECV interrupts presented, newest last.
+    pub announced: VecDeque<(Userid, u32, u32)>,
+}
+
+impl VmConsole {
+    fn new() -> VmConsole {
+        VmConsole {
+            next_mid: 1,
+            area: DATA_AREA,
+            announced: VecDeque::new(),
+        }
+    }
+}
+
+/// A CP response the console writes, as data; `render` gives it words and layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Response {
+    /// QUERY NAMES.
+    Names(Vec<Userid>),
+    /// QUERY userid.
+    User(Userid),
+    /// QUERY USERS.
+    Users(usize),
+    /// QUERY SET.
+    Set { msg: bool, smsg: bool },
+    /// QUERY TIME; `connect` is seconds since the user's logon.
+    Time { now: Tod, connect: Option<u64> },
+    /// QUERY STORAGE.
+    Storage(u32),
+    /// DISPLAY: `length` bytes from `address` (already rounded as CP rounds and checked against
+    /// the storage size); the renderer reads them.
+    Display {
+        translate: bool,
+        address: u32,
+        length: u32,
+    },
+    /// Where a VMCF command put a DATA literal or a buffer.
+    Placed {
+        what: Placed,
+        address: u32,
+        length: u32,
+    },
+    /// HELP text, one line each.
+    Help(String),
+}
+
+/// What the console placed in storage for a VMCF command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Placed {
+    Data,
+    ReplyBuffer,
+    ReceiveBuffer,
+}
+
+/// One thing the last line produced, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Record {
+    /// The engine event at this index of `cp.events()` (never an `Event::Error`).
+    Event(usize),
+    /// A response on `user`'s terminal (`None`: the terminal nobody is logged on at).
+    Response {
+        user: Option<Userid>,
+        response: Response,
+    },
+    /// An error on `user`'s terminal.
+    Error {
+        user: Option<Userid>,
+        error: ConsoleError,
+    },
+}
+
+/// One console: a CP, the current user, the clock.
+pub struct Session {
+    pub(crate) cp: Cp,
+    pub(crate) current: Option<Userid>,
+    pub(crate) vms: HashMap<Userid, VmConsole>,
+    pub(crate) records: Vec<Record>,
+    /// Engine events already turned into records.
+    pub(crate) seen: usize,
+    /// The module whose messages engine errors become (the running command's).
+    pub(crate) module: &'static str,
+}
+
+/// What one input line did. It borrows the session: render it before feeding the next line.
+pub struct Outcome<'a> {
+    pub(crate) session: &'a Session,
+    pub(crate) prompt: String,
+    pub(crate) line_no: usize,
+    pub(crate) text: String,
+    pub(crate) user: Option<Userid>,
+    pub(crate) accepted: bool,
+    pub(crate) quit: bool,
+}
+
+impl Session {
+    /// A session with nobody logged on.
+    pub fn new(clock: Box<dyn Clock>) -> Session {
+        Session {
+            cp: Cp::new(clock),
+            current: None,
+            vms: HashMap::new(),
+            records: Vec::new(),
+            seen: 0,
+            module: "CFC",
+        }
+    }
+
+    /// The prompt naming the current user: `A> `, or `> ` while nobody is current.
+    pub fn prompt(&self) -> String {
+        match self.current {
+            Some(u) => format!("{u}> "),
+            None => "> ".to_string(),
+        }
+    }
+
+    /// The current user.
+    pub fn current_user(&self) -> Option<Userid> {
+        self.current
+    }
+
+    /// The logged-on users, in logon order.
+    pub fn users(&self) -> Vec<Userid> {
+        self.cp.users()
+    }
+
+    /// The engine, for reading state (tests, tools).
+    pub fn cp(&self) -> &Cp {
+        &self.cp
+    }
+
+    /// Runs one input line (`line_no` is 1-based, for messages and JSON). Any bytes are accepted:
+    /// non-UTF-8 input gets CP's error, never a panic. A trailing line end is ignored.
+    pub fn feed(&mut self, line_no: usize, line: &[u8]) -> Outcome<'_> {
+        self.cp.clear_events();
+        self.records.clear();
+        self.seen = 0;
+        self.module = "CFC";
+        // The fixed clock moves one second a line, before the line runs.
+        self.cp.tick();
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let prompt = self.prompt();
+        let mut user = self.current;
+        let mut quit = false;
+        let text = match std::str::from_utf8(line) {
+            Ok(s) => {
+                let parsed = parse::parse(s);
+                match parsed.result {
+                    Ok(l) => {
+                        user = l.prefix.as_ref().map(|p| p.0).or(self.current);
+                        quit = self.execute(s, l);
+                    }
+                    Err(e) => self.error(self.current, e),
+                }
+                s.to_string()
+            }
+            Err(e) => {
+                let text = String::from_utf8_lossy(line).into_owned();
+                let at = e.valid_up_to();
+                let bad = line[at];
+                // The lossy text has U+FFFD (3 bytes) where the bad bytes were.
+                let err = ConsoleError::new("CFC", CpMsg::InvalidOperand(format!("X'{bad:02X}'")))
+                    .at(at..at + 3, format!("byte X'{bad:02X}' is not UTF-8"));
+                self.error(self.current, err);
+                text
+            }
+        };
+        self.remember_announcements();
+        let accepted = !self
+            .records
+            .iter()
+            .any(|r| matches!(r, Record::Error { .. }));
+        Outcome {
+            session: self,
+            prompt,
+            line_no,
+            text,
+            user,
+            accepted,
+            quit,
+        }
+    }
+
+    pub(crate) fn error(&mut self, user: Option<Userid>, error: ConsoleError) {
+        self.records.push(Record::Error { user, error });
+    }
+
+    pub(crate) fn respond(&mut self, user: Option<Userid>, response: Response) {
+        self.records.push(Record::Response { user, response });
+    }
+
+    /// Turns the engine events since the last call into records; engine errors become CP
+    /// messages of the running command's module.
+    pub(crate) fn sync(&mut self) {
+        let events = self.cp.events().events();
+        for (i, e) in events.iter().enumerate().skip(self.seen) {
+            self.records.push(match e {
+                Event::Error { user, error } => Record::Error {
+                    user: Some(*user),
+                    error: ConsoleError::new(self.module, CpMsg::from_cp(*error)),
+                },
+                _ => Record::Event(i),
+            });
+        }
+        self.seen = events.len();
+    }
+
+    /// The console state of a logged-on VM (made on first use).
+    pub(crate) fn vm_console(&mut self, user: Userid) -> &mut VmConsole {
+        self.vms.entry(user).or_insert_with(VmConsole::new)
+    }
+
+    pub(crate) fn forget(&mut self, user: Userid) {
+        self.vms.remove(&user);
+    }
+
+    pub(crate) fn fresh(&mut self, user: Userid) {
+        self.vms.insert(user, VmConsole::new());
+    }
+
+    /// Notes the SEND and SEND/RECV interrupts presented by this line, for RECEIVE's default
+    /// length.
+    fn remember_announcements(&mut self) {
+        let events = self.cp.events().events();
+        for e in events {
+            if let Event::Interrupt { user, header, .. } = e
+                && !header.is_response()
+                && matches!(header.func, 2 | 3)
+            {
+                let vm = self.vms.entry(*user).or_insert_with(VmConsole::new);
+                if vm.announced.len() == ANNOUNCED {
+                    vm.announced.pop_front();
+                }
+                vm.announced
+                    .push_back((header.user, header.mid, header.lena));
+            }
+        }
+    }
+
+    /// The length the newest SEND interrupt from `source` with `mid` announced to `user`.
+    pub(crate) fn announced(&self, user: Userid, source: Userid, mid: u32) -> Option<u32> {
+        self.vms.get(&user).and_then(|vm| {
+            vm.announced
+                .iter()
+                .rev()
+                .find(|(s, m, _)| *s == source && *m == mid)
+                .map(|a| a.2)
+        })
+    }
+
+    /// Hands out `len` bytes of `user`'s data area: the next doubleword, or X'20000' again when
+    /// the item would pass the end of storage. `Err` gives the first address that does not fit.
+    pub(crate) fn allocate(&mut self, user: Userid, len: u32) -> Result<u32, u32> {
+        let size = self.cp.vm(user).map_or(0, |vm| vm.storage().size());
+        let vm = self.vm_console(user);
+        let fits = |a: u32| u64::from(a) + u64::from(len) <= u64::from(size);
+        let next = vm.area.next_multiple_of(8);
+        let at = if fits(next) {
+            next
+        } else if fits(DATA_AREA) {
+            DATA_AREA
+        } else {
+            let beyond = u64::from(DATA_AREA) + u64::from(len.max(1)) - 1;
+            return Err(beyond.max(u64::from(size)).min(u64::from(u32::MAX)) as u32);
+        };
+        vm.area = at + len;
+        Ok(at)
+    }
+}
+
+impl Outcome<'_> {
+    /// False when the line was rejected (a parse error or a CP error).
+    pub fn accepted(&self) -> bool {
+        self.accepted
+    }
+
+    /// The line asked to end the session (`QUIT`).
+    pub fn quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The 1-based line number it was fed with.
+    pub fn line_no(&self) -> usize {
+        self.line_no
+    }
+
+    /// The line as typed (non-UTF-8 bytes replaced).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The user the line acted as (`userid:` prefix, else the current user), if any.
+    pub fn user(&self) -> Option<Userid> {
+        self.user
+    }
+
+    /// The prompt the line was typed after.
+    pub fn prompt(&self) -> &str {
+        &self.prompt
+    }
+
+    pub(crate) fn records(&self) -> &[Record] {
+        &self.session.records
+    }
+
+    pub(crate) fn events(&self) -> &[Event] {
+        self.session.cp.events().events()
+    }
+
+    pub(crate) fn bytes(&self, span: crate::cp::Span) -> &[u8] {
+        self.session.cp.events().bytes(span)
+    }
+}
