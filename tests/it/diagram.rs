@@ -1,6 +1,11 @@
 //! Sequence diagrams of a session (`vmcfsim::diagram`), from JSON Lines events written by hand
 //! in the contract's format (console-language.md section 5): the SVG is read back as XML and
-//! checked for its lifelines, arrows and layout; the Mermaid text is snapshot-tested.
+//! checked for its lifelines, arrows and layout; the Mermaid text is snapshot-tested; the front
+//! ends are driven from outside (`run --diagram`, the REPL's `DIAGRAM FILE`).
+
+use std::fs;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
 use proptest::prelude::*;
 use vmcfsim::diagram::{ArrowKind, Diagram, Format, Lifeline, NoteKind, Step};
@@ -601,4 +606,203 @@ fn every_arrow_kind_has_a_style() {
             "{kind:?}"
         );
     }
+}
+
+// ---- the front ends ----
+
+fn vmcfsim() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
+    cmd.env("VMCFSIM_HISTORY", "").env_remove("NO_COLOR");
+    cmd
+}
+
+fn with_stdin(cmd: &mut Command, stdin: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+/// A session any console behind the front ends accepts (the placeholder too).
+const SCRIPT: &str = "* Two users log on\nLOGON A\nLOGON B\n";
+
+#[test]
+fn run_with_diagram_writes_svg_or_mermaid_by_extension_and_still_prints_the_transcript() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("two.cp");
+    fs::write(&script, SCRIPT).unwrap();
+    let svg = dir.path().join("two.svg");
+    let plain = vmcfsim().arg("run").arg(&script).output().unwrap();
+    let o = vmcfsim()
+        .arg("run")
+        .arg(&script)
+        .arg("--diagram")
+        .arg(&svg)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(o.stdout, plain.stdout, "the transcript is unchanged");
+    let d = read_svg(&fs::read_to_string(&svg).unwrap());
+    assert_eq!(d.title.as_deref(), Some("Two users log on"));
+    let names: Vec<&str> = d.lifelines.iter().map(|l| l.0.as_str()).collect();
+    assert_eq!(names, ["A", "CP", "B"]);
+
+    let mmd = dir.path().join("two.mmd");
+    let o = vmcfsim()
+        .args(["--json", "--diagram"])
+        .arg(&mmd)
+        .arg("run")
+        .arg(&script)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let mermaid = fs::read_to_string(&mmd).unwrap();
+    assert!(mermaid.contains("sequenceDiagram\n"), "{mermaid}");
+    assert!(mermaid.contains("participant vm_B as B"), "{mermaid}");
+}
+
+#[test]
+fn the_title_falls_back_to_the_script_name_and_a_rejected_line_still_draws() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("bad.cp");
+    fs::write(&script, "LOGON A\nNO SUCH COMMAND\n").unwrap();
+    let mmd = dir.path().join("bad.mmd");
+    let o = vmcfsim()
+        .arg("run")
+        .arg(&script)
+        .arg("--diagram")
+        .arg(&mmd)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "the replay's status is kept");
+    let mermaid = fs::read_to_string(&mmd).unwrap();
+    let title = format!("title: \"{}\"", script.display());
+    assert!(mermaid.contains(&title), "{mermaid}");
+}
+
+#[test]
+fn a_diagram_that_cannot_be_written_or_has_no_format_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("s.cp");
+    fs::write(&script, SCRIPT).unwrap();
+    let o = vmcfsim()
+        .arg("run")
+        .arg(&script)
+        .args(["--diagram", "out.png"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains(".svg"));
+    let nowhere = dir.path().join("no/such/dir/x.svg");
+    let o = vmcfsim()
+        .arg("run")
+        .arg(&script)
+        .arg("--diagram")
+        .arg(&nowhere)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("cannot write the diagram") && err.contains("x.svg"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn the_repl_without_a_terminal_takes_diagram_lines_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.mmd");
+    let second = dir.path().join("second.svg");
+    let input = format!(
+        "LOGON A\nDIAGRAM {}\nLOGON B\ndiagram '{}'\nDIAGRAM\nDIAGRAM x.txt\n",
+        first.display(),
+        second.display()
+    );
+    let o = with_stdin(vmcfsim().arg("repl"), input.as_bytes());
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(
+        !out.contains("DMK"),
+        "the console never saw a DIAGRAM line: {out}"
+    );
+    assert_eq!(out.matches("diagram written to").count(), 2, "{out}");
+    assert!(
+        out.contains("file name is missing") && out.contains("x.txt"),
+        "{out}"
+    );
+    let first = fs::read_to_string(&first).unwrap();
+    assert!(
+        first.contains("vm_A") && !first.contains("vm_B"),
+        "the session so far: {first}"
+    );
+    let names: Vec<String> = read_svg(&fs::read_to_string(&second).unwrap())
+        .lifelines
+        .into_iter()
+        .map(|l| l.0)
+        .collect();
+    assert_eq!(names, ["A", "CP", "B"]);
+
+    // With --json, standard output stays events only.
+    let third = dir.path().join("third.mmd");
+    let input = format!("LOGON A\nDIAGRAM {}\n", third.display());
+    let o = with_stdin(vmcfsim().args(["repl", "--json"]), input.as_bytes());
+    for line in String::from_utf8_lossy(&o.stdout).lines() {
+        serde_json::from_str::<serde_json::Value>(line).unwrap();
+    }
+    assert!(String::from_utf8_lossy(&o.stderr).contains("diagram written to"));
+    assert!(third.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_interactive_repl_draws_the_session_so_far_and_at_the_end() {
+    use rexpect::process::WaitStatus;
+    let dir = tempfile::tempdir().unwrap();
+    let now = dir.path().join("now.svg");
+    let end = dir.path().join("end.mmd");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
+    cmd.args(["repl", "--no-history", "--diagram"])
+        .arg(&end)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("VMCFSIM_HISTORY", "");
+    let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).unwrap();
+    p.exp_string("> ").unwrap();
+    for line in ["LOGON A".to_string(), format!("DIAGRAM {}", now.display())] {
+        p.send(&line).unwrap();
+        p.send("\r").unwrap();
+        p.flush().unwrap();
+    }
+    p.exp_string("diagram written to").unwrap();
+    p.exp_string("A> ").unwrap();
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+    assert!(matches!(
+        p.process().wait().unwrap(),
+        WaitStatus::Exited(_, 0)
+    ));
+    let names: Vec<String> = read_svg(&fs::read_to_string(&now).unwrap())
+        .lifelines
+        .into_iter()
+        .map(|l| l.0)
+        .collect();
+    assert_eq!(names, ["A", "CP"]);
+    assert!(fs::read_to_string(&end).unwrap().contains("vm_A"));
 }
