@@ -147,9 +147,8 @@ impl Columns {
             (Some(x), Some(w)) => x + w / 2,
             _ => left + 320,
         };
-        let title = d.title.as_deref().map_or(0, |t| chars(t) * TITLE_CHAR_W);
         Columns {
-            right: right.max(MARGIN + title),
+            right,
             x,
             box_w,
             left,
@@ -159,20 +158,31 @@ impl Columns {
 
 /// The diagram as a standalone SVG document.
 pub fn render(d: &Diagram) -> String {
-    let cols = Columns::new(d);
+    let mut cols = Columns::new(d);
+    // A long title wraps at the columns' width (at least 40 characters) rather than widening
+    // the picture.
+    let title = d.title.as_deref().map_or_else(Vec::new, |t| {
+        wrap(t, ((cols.right - MARGIN) / TITLE_CHAR_W).max(40))
+    });
+    let title_w = title.iter().map(|l| chars(l)).max().unwrap_or(0) * TITLE_CHAR_W;
+    cols.right = cols.right.max(MARGIN + title_w);
     let width = cols.right + MARGIN;
     let mut body = String::new();
     let mut y = MARGIN;
 
-    if let Some(title) = &d.title {
-        let _ = writeln!(
-            body,
-            r#"<text class="title" x="{}" y="{}">{}</text>"#,
-            MARGIN,
-            y + 15,
-            esc(title)
-        );
-        y += 30;
+    if !title.is_empty() {
+        let _ = write!(body, r#"<text class="title">"#);
+        for line in &title {
+            let _ = write!(
+                body,
+                r#"<tspan x="{MARGIN}" y="{}">{}</tspan>"#,
+                y + 15,
+                esc(line)
+            );
+            y += 20;
+        }
+        body.push_str("</text>\n");
+        y += 10;
     }
     let top = y;
     y += BOX_H + 18;

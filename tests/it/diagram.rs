@@ -510,6 +510,23 @@ fn comments_after_the_first_line_are_notes_and_long_text_stays_apart() {
 }
 
 #[test]
+fn a_long_title_wraps_instead_of_widening_the_picture() {
+    let title = "word ".repeat(40);
+    let jsonl = format!(
+        "{}\n{}",
+        command_event(1, "A", &format!("* {title}")),
+        command_event(2, "A", "LOGON A")
+    );
+    let svg = diagram(&jsonl).render(Format::Svg);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let width: f64 = num(doc.root_element(), "width");
+    assert!(width < 600.0, "{width}");
+    let drawn = read_svg(&svg).title.unwrap();
+    assert!(drawn.lines().count() > 1, "{drawn}");
+    assert_eq!(drawn.replace('\n', " "), title.trim());
+}
+
+#[test]
 fn a_malformed_line_is_an_error_naming_it() {
     let good = r#"{"event":"command","line":1,"user":null,"text":"LOGON A"}"#;
     for bad in [
