@@ -154,8 +154,11 @@ fn hex_value(s: &str) -> Option<Vec<u8>> {
     s.as_bytes()
         .chunks(2)
         .map(|pair| {
-            let digit = |c: u8| (c as char).to_digit(16);
-            Some((digit(pair[0])? * 16 + digit(pair[1])?) as u8)
+            let digit = |c: &u8| char::from(*c).to_digit(16);
+            match pair {
+                [hi, lo] => Some((digit(hi)? * 16 + digit(lo)?) as u8),
+                _ => None,
+            }
         })
         .collect()
 }

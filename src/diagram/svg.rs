@@ -252,8 +252,7 @@ pub fn render(d: &Diagram) -> String {
         out,
         r##"<rect width="{width}" height="{height}" fill="#fff"/>"##
     );
-    for (i, lifeline) in d.lifelines.iter().enumerate() {
-        let (x, w) = (cols.x[i], cols.box_w[i]);
+    for ((lifeline, &x), &w) in d.lifelines.iter().zip(&cols.x).zip(&cols.box_w) {
         let (kind, name) = match lifeline {
             Lifeline::Cp => ("cp", "CP"),
             Lifeline::Vm(user) => ("vm", user.as_str()),
