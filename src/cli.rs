@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use vmcfsim::cp::{Clock, FixedClock, SystemClock};
 
+use crate::draw::DiagramFile;
+
 const EXAMPLES: &str = "\
 Examples:
   vmcfsim                                 the interactive console (the REPL)
@@ -16,6 +18,9 @@ Examples:
   vmcfsim < session.cp                    the same: without a terminal, vmcfsim replays
   vmcfsim run --json scripts/hello.cp     one JSON event a line, for tools
   vmcfsim run --stop-on-error test.cp     stop at the first rejected line
+  vmcfsim run hello.cp --diagram hello.svg    also draw the session (hello.mmd: Mermaid)
+
+In the REPL, DIAGRAM FILE.svg (or FILE.mmd) draws the session so far.
 
 Exit status: 0 every line was accepted, 1 a line was rejected, 2 usage or file error.
 
@@ -74,6 +79,11 @@ pub struct Options {
     /// `repl`: neither read nor write the history file.
     #[arg(long, global = true)]
     pub no_history: bool,
+
+    /// Also draw the session as a sequence diagram when it ends: SVG for `FILE.svg`, Mermaid
+    /// text for `FILE.mmd`.
+    #[arg(long, value_name = "FILE.svg|FILE.mmd", value_parser = DiagramFile::parse, global = true)]
+    pub diagram: Option<DiagramFile>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -236,5 +246,23 @@ mod tests {
         assert!(parse(&["run"]).is_err(), "run needs a file");
         assert!(parse(&["--color", "sometimes"]).is_err());
         assert!(parse(&["frobnicate"]).is_err());
+        assert!(
+            parse(&["run", "x.cp", "--diagram", "x.png"]).is_err(),
+            "a diagram is .svg or .mmd"
+        );
+    }
+
+    #[test]
+    fn the_diagram_format_comes_from_the_file_name() {
+        use vmcfsim::diagram::Format;
+        let c = cli(&["run", "x.cp", "--diagram", "out/x.SVG"]);
+        let d = c.options.diagram.unwrap();
+        assert_eq!(
+            (d.path, d.format),
+            (PathBuf::from("out/x.SVG"), Format::Svg)
+        );
+        let c = cli(&["--diagram", "x.mmd", "repl"]);
+        assert_eq!(c.options.diagram.unwrap().format, Format::Mermaid);
+        assert!(cli(&["run", "x.cp"]).options.diagram.is_none());
     }
 }

@@ -7,6 +7,8 @@
 //!   structured events. No I/O, no text.
 //! - [`ebcdic`]: code page 037.
 //! - [`console`]: the CP command language over the engine, and its rendering.
+//! - [`diagram`]: sequence diagrams of a session (SVG, Mermaid), drawn from the console's JSON
+//!   Lines events.
 //!
 //! # Example: SEND, RECEIVE and the RESPONSE
 //!
@@ -55,6 +57,7 @@
 
 pub mod console;
 pub mod cp;
+pub mod diagram;
 pub mod ebcdic;
 pub mod vmcf;
 

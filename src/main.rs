@@ -3,6 +3,7 @@
 //! ended), 1 a line was rejected, 2 a usage or file error. A closed output pipe ends quietly.
 
 mod cli;
+mod draw;
 mod repl;
 mod run;
 
@@ -30,6 +31,7 @@ fn try_main(args: impl IntoIterator<Item = OsString>) -> Result<Status, Failure>
                 color,
                 json: cli.options.json,
                 history: repl::history_path(cli.options.no_history),
+                diagram: cli.options.diagram.clone(),
             },
         ),
         Mode::Run(path) => {
@@ -43,6 +45,8 @@ fn try_main(args: impl IntoIterator<Item = OsString>) -> Result<Status, Failure>
                 },
                 stop_on_error: cli.options.stop_on_error,
                 flush_each_line: path.is_none(),
+                diagram: cli.options.diagram.as_ref(),
+                diagram_command: false,
             };
             let mut out = io::BufWriter::new(io::stdout().lock());
             run::script(path.as_deref(), clock, &how, &mut out)

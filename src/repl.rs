@@ -2,7 +2,8 @@
 //! hints, input highlighting and a history file. Owns everything the person at the terminal
 //! sees besides the console's own output: the welcome line, the prompt's colour, the input
 //! line's colours. Without a terminal on standard input it reads plain lines instead (tools
-//! driving `vmcfsim repl --json`).
+//! driving `vmcfsim repl --json`). Also the REPL's own command, `DIAGRAM FILE`, which draws
+//! the session so far: the console never sees it.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -24,6 +25,7 @@ use rustyline::{Context, Editor, Helper};
 use vmcfsim::console::{self, Session};
 use vmcfsim::cp::Clock;
 
+use crate::draw::{self, DiagramFile, Recorder};
 use crate::run::{self, Failure, Output, Replay, Status};
 
 /// What the REPL was asked for.
@@ -35,6 +37,8 @@ pub struct Settings {
     pub json: bool,
     /// Where history is kept; `None` keeps none.
     pub history: Option<PathBuf>,
+    /// Draw the session here when it ends (`--diagram`).
+    pub diagram: Option<DiagramFile>,
 }
 
 /// Runs the console until Ctrl-D, `QUIT` or the end of input. Ends with status 0 whatever
@@ -55,6 +59,8 @@ fn plain(mut session: Session, settings: &Settings) -> Result<Status, Failure> {
         output: output(settings),
         stop_on_error: false,
         flush_each_line: true,
+        diagram: settings.diagram.as_ref(),
+        diagram_command: true,
     };
     let mut out = io::stdout().lock();
     run::replay(&mut session, &mut io::stdin().lock(), &how, &mut out)?;
@@ -99,11 +105,16 @@ fn interactive(session: Session, settings: &Settings) -> Result<Status, Failure>
     }
 
     welcome(settings).map_err(Failure::Output)?;
-    let result = edit_loop(&mut editor, &session, settings);
+    let mut recorder = Recorder::default();
+    let result = edit_loop(&mut editor, &session, settings, &mut recorder);
     if let Some(path) = &settings.history {
         save_history(&mut editor, path);
     }
-    result
+    let status = result?;
+    if let Some(file) = &settings.diagram {
+        recorder.write(file, None).map_err(Failure::Diagram)?;
+    }
+    Ok(status)
 }
 
 /// Says what this is and how to get help; on stderr with `--json`, so stdout stays events.
@@ -131,6 +142,7 @@ fn edit_loop(
     editor: &mut Editor<ConsoleHelper, FileHistory>,
     session: &RefCell<Session>,
     settings: &Settings,
+    recorder: &mut Recorder,
 ) -> Result<Status, Failure> {
     let how = output(settings);
     let mut buf = String::new();
@@ -151,10 +163,17 @@ fn edit_loop(
             }
             line_no += 1;
             buf.clear();
+            if let Some(file) = draw::diagram_command(line) {
+                let said = draw::run_diagram_command(recorder, file, None);
+                draw::say(&said, settings.json, &mut io::stdout().lock())
+                    .map_err(Failure::Output)?;
+                continue;
+            }
             let quit = {
                 let mut session = session.borrow_mut();
                 let outcome = session.feed(line_no, line.as_bytes());
                 how.render(&outcome, &mut buf);
+                recorder.record(&outcome);
                 outcome.quit()
             };
             let mut out = io::stdout().lock();
@@ -234,8 +253,14 @@ impl ConsoleHelper {
         let Ok(session) = self.session.try_borrow() else {
             return (pos, Vec::new());
         };
-        let (start, words) = console::complete(&session, line, pos);
+        let (start, mut words) = console::complete(&session, line, pos);
         let typed = line.get(start..pos).unwrap_or("");
+        // DIAGRAM is the REPL's own command, so the console does not offer it.
+        let first_word = line.get(..start).is_some_and(|l| l.trim().is_empty());
+        if first_word && "DIAGRAM".starts_with(&typed.to_ascii_uppercase()) {
+            words.push("DIAGRAM".to_string());
+            words.sort();
+        }
         (
             start,
             words.into_iter().map(|w| in_case_of(typed, w)).collect(),

@@ -1,7 +1,8 @@
 //! Script replay (`vmcfsim run`): reads lines as bytes, feeds each to the console session and
 //! writes what came back, so the transcript reads like the session it replays. Also the loop of
 //! the REPL when no terminal is attached. Owns the exit status of a replay; knows no text layout
-//! (the console's renderer does).
+//! (the console's renderer does). With `--diagram` it also keeps the session's events and draws
+//! them when the replay ends (`draw` does the drawing).
 
 use std::fmt;
 use std::fs::File;
@@ -10,6 +11,8 @@ use std::path::Path;
 
 use vmcfsim::console::{self, Outcome, Session, TextOptions};
 use vmcfsim::cp::Clock;
+
+use crate::draw::{self, DiagramFailure, DiagramFile, Recorder};
 
 /// How a session ended, as far as its lines go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +34,8 @@ pub enum Failure {
     Output(io::Error),
     /// The line editor failed.
     Terminal(rustyline::error::ReadlineError),
+    /// The diagram asked for with `--diagram` could not be drawn or written.
+    Diagram(DiagramFailure),
 }
 
 impl fmt::Display for Failure {
@@ -40,6 +45,7 @@ impl fmt::Display for Failure {
             Failure::Input { name, error } => write!(f, "cannot read {name}: {error}"),
             Failure::Output(e) => write!(f, "cannot write the output: {e}"),
             Failure::Terminal(e) => write!(f, "the terminal failed: {e}"),
+            Failure::Diagram(e) => write!(f, "{e}"),
         }
     }
 }
@@ -82,6 +88,10 @@ pub struct Replay<'a> {
     /// Flush after every line: when the lines come from a pipe, whoever feeds it sees each
     /// answer before sending the next line.
     pub flush_each_line: bool,
+    /// Write the session's sequence diagram here when the replay ends.
+    pub diagram: Option<&'a DiagramFile>,
+    /// Take `DIAGRAM FILE` lines as the REPL does, instead of passing them to the console.
+    pub diagram_command: bool,
 }
 
 /// The name error lines give standard input.
@@ -123,6 +133,9 @@ pub fn replay(
     let mut status = Status::Accepted;
     let mut line = Vec::new();
     let mut buf = String::new();
+    let mut recorder = Recorder::default();
+    let recording = how.diagram.is_some() || how.diagram_command;
+    let title = how.output.source.filter(|s| *s != STDIN_NAME);
     for line_no in 1.. {
         line.clear();
         if input.read_until(b'\n', &mut line).map_err(input_failure)? == 0 {
@@ -135,8 +148,18 @@ pub fn replay(
             }
         }
         buf.clear();
+        if how.diagram_command
+            && let Some(file) = draw::diagram_command(&String::from_utf8_lossy(&line))
+        {
+            let said = draw::run_diagram_command(&recorder, file, title);
+            draw::say(&said, how.output.json, out).map_err(Failure::Output)?;
+            continue;
+        }
         let outcome = session.feed(line_no, &line);
         how.output.render(&outcome, &mut buf);
+        if recording {
+            recorder.record(&outcome);
+        }
         let (accepted, quit) = (outcome.accepted(), outcome.quit());
         out.write_all(buf.as_bytes()).map_err(Failure::Output)?;
         if how.flush_each_line {
@@ -153,6 +176,9 @@ pub fn replay(
         }
     }
     out.flush().map_err(Failure::Output)?;
+    if let Some(file) = how.diagram {
+        recorder.write(file, title).map_err(Failure::Diagram)?;
+    }
     Ok(status)
 }
 
@@ -172,6 +198,8 @@ mod tests {
             },
             stop_on_error,
             flush_each_line: false,
+            diagram: None,
+            diagram_command: false,
         };
         let mut out = Vec::new();
         let status = replay(&mut session, &mut &script[..], &how, &mut out).unwrap();

@@ -3,6 +3,7 @@
 mod cli;
 mod console;
 mod console_errors;
+mod diagram;
 mod engine;
 mod engine_decisions;
 mod engine_props;

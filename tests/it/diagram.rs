@@ -1,0 +1,869 @@
+//! Sequence diagrams of a session (`vmcfsim::diagram`), from JSON Lines events written by hand
+//! in the contract's format (console-language.md section 5): the SVG is read back as XML and
+//! checked for its lifelines, arrows and layout; the Mermaid text is snapshot-tested; the front
+//! ends are driven from outside (`run --diagram`, the REPL's `DIAGRAM FILE`).
+
+use std::fs;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use proptest::prelude::*;
+use vmcfsim::diagram::{ArrowKind, Diagram, Format, Lifeline, NoteKind, Step};
+
+/// A SEND/RECV exchange as the console reports it: A and B authorize, A sends with a reply
+/// buffer, B receives and replies, A gets the RESPONSE. The `rc` of line 6 has no `mid` key
+/// (the contract does not promise one); that of line 8 has one.
+const SEND_RECV: &str = r#"{"event":"command","line":1,"user":null,"text":"* SEND/RECV: A asks, B answers"}
+{"event":"command","line":2,"user":null,"text":"LOGON A"}
+{"event":"message","line":2,"user":"A","text":"LOGON AT 09:00:01 LOCAL WEDNESDAY 04/01/81"}
+{"event":"command","line":3,"user":"A","text":"VMCF AUTHORIZE"}
+{"event":"rc","line":3,"user":"A","subfunction":"AUTHORIZE","rc":0,"meaning":"complete or successfully initiated"}
+{"event":"command","line":4,"user":"A","text":"LOGON B"}
+{"event":"message","line":4,"user":"B","text":"LOGON AT 09:00:03 LOCAL WEDNESDAY 04/01/81"}
+{"event":"command","line":5,"user":"B","text":"VMCF AUTHORIZE"}
+{"event":"rc","line":5,"user":"B","subfunction":"AUTHORIZE","rc":0,"meaning":"complete or successfully initiated"}
+{"event":"command","line":6,"user":"B","text":"A: VMCF SENDRECV B DATA 'PING' REPLYBUF 8"}
+{"event":"rc","line":6,"user":"A","subfunction":"SENDRECV","rc":0,"meaning":"complete or successfully initiated"}
+{"event":"interrupt","line":6,"user":"B","code":"4001","buffer":"001000","header":"0000000300000001C140404040404040000200000000000400020008000000080000000000000000","fields":{"stat":"00","eflg":"00","func":3,"func_name":"SENDRECV","mid":1,"user":"A","vada":"020000","lena":4,"vadb":"020008","lenb":8,"use":"0000000000000000"},"data":""}
+{"event":"command","line":7,"user":"B","text":"VMCF RECEIVE A MID 1"}
+{"event":"rc","line":7,"user":"B","subfunction":"RECEIVE","rc":0,"meaning":"complete or successfully initiated"}
+{"event":"data","line":7,"user":"B","address":"020000","length":4,"hex":"D7C9D5C7"}
+{"event":"command","line":8,"user":"B","text":"VMCF REPLY A MID 1 DATA 'PONG'"}
+{"event":"rc","line":8,"user":"B","subfunction":"REPLY","rc":0,"meaning":"complete or successfully initiated","mid":1}
+{"event":"data","line":8,"user":"A","address":"020008","length":4,"hex":"D7D6D5C7"}
+{"event":"interrupt","line":8,"user":"A","code":"4001","buffer":"001000","header":"8000000300000001C240404040404040000200000000000000020008000000040000000000000000","fields":{"stat":"80","eflg":"00","func":3,"func_name":"SENDRECV","mid":1,"user":"B","vada":"020000","lena":0,"vadb":"020008","lenb":4,"use":"0000000000000000"},"data":""}
+"#;
+
+/// A special message: B accepts SMSG, A sends one; CP presents it to B as a SENDX from SYSTEM
+/// with the text after the header.
+const SMSG: &str = r#"{"event":"command","line":1,"user":null,"text":"* SMSG: A sends B a special message"}
+{"event":"command","line":2,"user":null,"text":"LOGON B"}
+{"event":"message","line":2,"user":"B","text":"LOGON AT 09:00:01 LOCAL WEDNESDAY 04/01/81"}
+{"event":"command","line":3,"user":"B","text":"VMCF AUTHORIZE SMSG BUF 169"}
+{"event":"rc","line":3,"user":"B","subfunction":"AUTHORIZE","rc":0,"meaning":"complete or successfully initiated"}
+{"event":"command","line":4,"user":"B","text":"LOGON A"}
+{"event":"message","line":4,"user":"A","text":"LOGON AT 09:00:03 LOCAL WEDNESDAY 04/01/81"}
+{"event":"command","line":5,"user":"A","text":"SMSG B hello"}
+{"event":"interrupt","line":5,"user":"B","code":"4001","buffer":"001000","header":"00000004B24C1A00E2E8E2E3C5D4404000000000000000050000000000000000C140404040404040","fields":{"stat":"00","eflg":"00","func":4,"func_name":"SENDX","mid":2991331840,"user":"SYSTEM","vada":"000000","lena":5,"vadb":"000000","lenb":0,"use":"C140404040404040"},"data":"8885939396"}
+"#;
+
+/// B is disabled when A sends: the interrupt is presented at B's ENABLE (line 6), and drawn
+/// there.
+const DEFERRED: &str = r#"{"event":"command","line":1,"user":null,"text":"LOGON A"}
+{"event":"command","line":2,"user":"A","text":"VMCF AUTHORIZE"}
+{"event":"rc","line":2,"user":"A","subfunction":"AUTHORIZE","rc":0,"meaning":"complete or successfully initiated"}
+{"event":"command","line":3,"user":"A","text":"LOGON B"}
+{"event":"command","line":4,"user":"B","text":"VMCF AUTHORIZE"}
+{"event":"rc","line":4,"user":"B","subfunction":"AUTHORIZE","rc":0,"meaning":"complete or successfully initiated"}
+{"event":"command","line":5,"user":"B","text":"DISABLE"}
+{"event":"command","line":6,"user":"B","text":"A: VMCF SEND B DATA 'HI'"}
+{"event":"rc","line":6,"user":"A","subfunction":"SEND","rc":0,"meaning":"complete or successfully initiated"}
+{"event":"command","line":7,"user":"B","text":"ENABLE"}
+{"event":"interrupt","line":7,"user":"B","code":"4001","buffer":"001000","header":"0000000200000001C140404040404040000200000000000200000000000000000000000000000000","fields":{"stat":"00","eflg":"00","func":2,"func_name":"SEND","mid":1,"user":"A","vada":"020000","lena":2,"vadb":"000000","lenb":0,"use":"0000000000000000"},"data":""}
+"#;
+
+/// Status flags, a refused subfunction and errors: A sends B a priority message, B rejects it,
+/// A's CANCEL is too late, a bad option, a line nobody could type, a sink that went away.
+const FLAGS: &str = r#"{"event":"command","line":7,"user":"A","text":"VMCF SEND B PRIORITY MID 5 DATA 'X'"}
+{"event":"rc","line":7,"user":"A","subfunction":"SEND","rc":0,"meaning":"complete or successfully initiated"}
+{"event":"interrupt","line":7,"user":"B","code":"4001","buffer":"001000","header":"2000000200000005C140404040404040000200000000000100000000000000000000000000000000","fields":{"stat":"20","eflg":"00","func":2,"func_name":"SEND","mid":5,"user":"A","vada":"020000","lena":1,"vadb":"000000","lenb":0,"use":"0000000000000000"},"data":""}
+{"event":"command","line":8,"user":"A","text":"B: VMCF REJECT A MID 5"}
+{"event":"rc","line":8,"user":"B","subfunction":"REJECT","rc":0,"meaning":"complete or successfully initiated","mid":5}
+{"event":"interrupt","line":8,"user":"A","code":"4001","buffer":"001000","header":"E000000200000005C240404040404040000200000000000100000000000000000000000000000000","fields":{"stat":"E0","eflg":"00","func":2,"func_name":"SEND","mid":5,"user":"B","vada":"020000","lena":1,"vadb":"000000","lenb":0,"use":"0000000000000000"},"data":""}
+{"event":"command","line":9,"user":"A","text":"VMCF CANCEL B MID 5"}
+{"event":"rc","line":9,"user":"A","subfunction":"CANCEL","rc":12,"meaning":"message not found","mid":5}
+{"event":"command","line":10,"user":"A","text":"VMCF SEND B FOO"}
+{"event":"error","line":10,"user":"A","id":"DMKCFM003E","text":"INVALID OPTION - FOO"}
+{"event":"command","line":11,"user":null,"text":"QUERY TIME"}
+{"event":"error","line":11,"user":null,"id":"DMKCFM001E","text":"DMKCFM001E NOBODY IS LOGGED ON"}
+{"event":"interrupt","line":12,"user":"A","code":"4001","buffer":"001000","header":"8005000200000006C240404040404040000200000000000100000000000000000000000000000000","fields":{"stat":"80","eflg":"05","func":2,"func_name":"SEND","mid":6,"user":"B","vada":"020000","lena":1,"vadb":"000000","lenb":0,"use":"0000000000000000"},"data":""}
+"#;
+
+fn diagram(jsonl: &str) -> Diagram {
+    Diagram::from_json_lines(jsonl).unwrap()
+}
+
+/// An arrow as the SVG draws it.
+#[derive(Debug, Clone)]
+struct DrawnArrow {
+    class: String,
+    line: usize,
+    from: String,
+    to: String,
+    label: String,
+    tooltip: String,
+    x1: f64,
+    x2: f64,
+    y: f64,
+}
+
+/// What a test reads back from the SVG.
+#[derive(Debug, Default)]
+struct Drawn {
+    title: Option<String>,
+    /// (name, kind, x of the lifeline).
+    lifelines: Vec<(String, String, f64)>,
+    arrows: Vec<DrawnArrow>,
+    /// (class, text) of each note.
+    notes: Vec<(String, String)>,
+    /// Every box that holds text: name boxes, label halos, notes (x, y, width, height).
+    boxes: Vec<[f64; 4]>,
+}
+
+fn num(node: roxmltree::Node, attr: &str) -> f64 {
+    node.attribute(attr)
+        .unwrap_or_else(|| panic!("{attr} on {node:?}"))
+        .parse()
+        .unwrap()
+}
+
+fn rect(node: roxmltree::Node) -> [f64; 4] {
+    ["x", "y", "width", "height"].map(|a| num(node, a))
+}
+
+/// The first child element of `g` named `tag`.
+fn child<'a, 'i>(g: roxmltree::Node<'a, 'i>, tag: &str) -> roxmltree::Node<'a, 'i> {
+    g.children()
+        .find(|n| n.has_tag_name(tag))
+        .unwrap_or_else(|| panic!("{tag} in {g:?}"))
+}
+
+fn text_of(node: roxmltree::Node) -> String {
+    node.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Parses the SVG as XML (the test fails if it is not well formed) and reads it back.
+fn read_svg(svg: &str) -> Drawn {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not XML: {e}\n{svg}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    let mut drawn = Drawn {
+        title: root
+            .children()
+            .find(|n| n.has_tag_name("text") && n.attribute("class") == Some("title"))
+            .map(text_of),
+        ..Drawn::default()
+    };
+    for g in root.children().filter(|n| n.has_tag_name("g")) {
+        let class: Vec<&str> = g.attribute("class").unwrap_or("").split(' ').collect();
+        match class.as_slice() {
+            ["lifeline", kind] => {
+                let line = child(g, "line");
+                assert_eq!(num(line, "x1"), num(line, "x2"), "lifelines are vertical");
+                drawn.lifelines.push((
+                    g.attribute("data-name").unwrap().to_string(),
+                    kind.to_string(),
+                    num(line, "x1"),
+                ));
+                let boxes = g.children().filter(|n| n.has_tag_name("rect"));
+                drawn.boxes.extend(boxes.map(rect));
+            }
+            ["step", "arrow", kind] => {
+                let line = child(g, "line");
+                assert_eq!(num(line, "y1"), num(line, "y2"), "arrows are horizontal");
+                drawn.arrows.push(DrawnArrow {
+                    class: kind.to_string(),
+                    line: g.attribute("data-line").unwrap().parse().unwrap(),
+                    from: g.attribute("data-from").unwrap().to_string(),
+                    to: g.attribute("data-to").unwrap().to_string(),
+                    label: text_of(child(g, "text")),
+                    tooltip: text_of(child(g, "title")),
+                    x1: num(line, "x1"),
+                    x2: num(line, "x2"),
+                    y: num(line, "y1"),
+                });
+                drawn.boxes.push(rect(child(g, "rect")));
+            }
+            ["step", "note", kind] => {
+                drawn
+                    .notes
+                    .push((kind.to_string(), text_of(child(g, "text"))));
+                drawn.boxes.push(rect(child(g, "rect")));
+            }
+            other => panic!("unexpected group {other:?}"),
+        }
+    }
+    drawn
+}
+
+fn overlap(a: [f64; 4], b: [f64; 4]) -> bool {
+    a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3]
+}
+
+/// The layout promises: arrows end on the lifelines they join, rows go down the page, each
+/// label fits between its arrow's lifelines, and no two boxes of text overlap (the name boxes
+/// at the top and the bottom, label halos, notes).
+fn assert_layout(d: &Drawn) {
+    let x_of = |name: &str| {
+        d.lifelines
+            .iter()
+            .find(|l| l.0 == name)
+            .unwrap_or_else(|| panic!("lifeline {name}"))
+            .2
+    };
+    let xs: Vec<f64> = d.lifelines.iter().map(|l| l.2).collect();
+    assert!(xs.windows(2).all(|w| w[0] < w[1]), "left to right: {xs:?}");
+    let mut last_y = f64::MIN;
+    for a in &d.arrows {
+        assert_eq!((a.x1, a.x2), (x_of(&a.from), x_of(&a.to)), "{a:?}");
+        assert!(a.y > last_y, "each arrow below the last: {a:?}");
+        last_y = a.y;
+    }
+    let halos: Vec<[f64; 4]> = d.boxes.iter().copied().filter(|b| b[3] == 16.0).collect();
+    assert_eq!(halos.len(), d.arrows.len(), "one label box an arrow");
+    for (a, halo) in d.arrows.iter().zip(&halos) {
+        let (lo, hi) = (a.x1.min(a.x2), a.x1.max(a.x2));
+        assert!(
+            halo[0] > lo && halo[0] + halo[2] < hi,
+            "label inside its span: {a:?}"
+        );
+        let width = a.label.chars().count() as f64 * 7.9;
+        assert!(halo[2] >= width, "the box holds the text at 13px: {a:?}");
+    }
+    for (i, a) in d.boxes.iter().enumerate() {
+        for b in &d.boxes[i + 1..] {
+            assert!(!overlap(*a, *b), "{a:?} overlaps {b:?}");
+        }
+    }
+}
+
+fn arrows(d: &Drawn) -> Vec<(&str, &str, &str, &str)> {
+    d.arrows
+        .iter()
+        .map(|a| {
+            (
+                a.class.as_str(),
+                a.from.as_str(),
+                a.to.as_str(),
+                a.label.as_str(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn send_recv_svg_has_a_lifeline_a_vm_and_cp_and_the_protocols_arrows() {
+    let svg = diagram(SEND_RECV).render(Format::Svg);
+    let d = read_svg(&svg);
+    assert_eq!(d.title.as_deref(), Some("SEND/RECV: A asks, B answers"));
+    let names: Vec<(&str, &str)> = d
+        .lifelines
+        .iter()
+        .map(|(n, k, _)| (n.as_str(), k.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [("A", "vm"), ("CP", "cp"), ("B", "vm")],
+        "source, DMKVMC, sink"
+    );
+    assert_eq!(
+        arrows(&d),
+        [
+            ("command", "A", "CP", "LOGON A"),
+            (
+                "message",
+                "CP",
+                "A",
+                "LOGON AT 09:00:01 LOCAL WEDNESDAY 04/01/81"
+            ),
+            ("subfunction", "A", "CP", "AUTHORIZE RC 0"),
+            ("command", "B", "CP", "LOGON B"),
+            (
+                "message",
+                "CP",
+                "B",
+                "LOGON AT 09:00:03 LOCAL WEDNESDAY 04/01/81"
+            ),
+            ("subfunction", "B", "CP", "AUTHORIZE RC 0"),
+            ("subfunction", "A", "CP", "SENDRECV MID 1 RC 0"),
+            ("interrupt", "CP", "B", "X'4001' SENDRECV MID 1 from A"),
+            ("subfunction", "B", "CP", "RECEIVE MID 1 RC 0"),
+            ("data", "CP", "B", "4 bytes into X'020000' 'PING'"),
+            ("subfunction", "B", "CP", "REPLY MID 1 RC 0"),
+            ("data", "CP", "A", "4 bytes into X'020008' 'PONG'"),
+            ("interrupt", "CP", "A", "X'4001' SENDRECV MID 1 RESP from B"),
+        ]
+    );
+    let lines: Vec<usize> = d.arrows.iter().map(|a| a.line).collect();
+    assert_eq!(lines, [2, 2, 3, 4, 4, 5, 6, 6, 7, 7, 8, 8, 8]);
+    assert!(d.notes.is_empty(), "the title comment is not also a note");
+    assert_layout(&d);
+}
+
+#[test]
+fn smsg_is_a_light_command_arrow_and_an_interrupt_from_system_with_its_text() {
+    let d = read_svg(&diagram(SMSG).render(Format::Svg));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("SMSG: A sends B a special message")
+    );
+    let names: Vec<&str> = d.lifelines.iter().map(|l| l.0.as_str()).collect();
+    assert_eq!(names, ["B", "CP", "A"], "in order of appearance");
+    let drawn = arrows(&d);
+    assert_eq!(
+        drawn[drawn.len() - 2..],
+        [
+            ("command", "A", "CP", "SMSG B hello"),
+            (
+                "interrupt",
+                "CP",
+                "B",
+                "X'4001' SENDX MID 2991331840 from SYSTEM, 5 bytes 'hello'"
+            ),
+        ]
+    );
+    assert!(
+        svg_style_rule(&diagram(SMSG).render(Format::Svg), ".command line")
+            .contains("stroke-dasharray"),
+        "CP commands are drawn lighter"
+    );
+    assert_layout(&d);
+}
+
+/// The CSS rule for `selector` in the SVG's style sheet.
+fn svg_style_rule(svg: &str, selector: &str) -> String {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let style = doc
+        .descendants()
+        .find(|n| n.has_tag_name("style"))
+        .map(text_of)
+        .unwrap();
+    style
+        .lines()
+        .find(|l| l.split('{').next().unwrap().contains(selector))
+        .unwrap_or_else(|| panic!("no rule for {selector}"))
+        .to_string()
+}
+
+#[test]
+fn mermaid_send_recv() {
+    insta::with_settings!({snapshot_path => "../../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("diagram_send_recv_mermaid", diagram(SEND_RECV).render(Format::Mermaid));
+    });
+}
+
+#[test]
+fn mermaid_smsg() {
+    insta::with_settings!({snapshot_path => "../../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("diagram_smsg_mermaid", diagram(SMSG).render(Format::Mermaid));
+    });
+}
+
+#[test]
+fn mermaid_flags_refusals_and_errors() {
+    insta::with_settings!({snapshot_path => "../../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("diagram_flags_mermaid", diagram(FLAGS).render(Format::Mermaid));
+    });
+}
+
+#[test]
+fn a_deferred_interrupt_is_drawn_where_it_is_presented() {
+    let d = read_svg(&diagram(DEFERRED).render(Format::Svg));
+    let tail: Vec<_> = arrows(&d)[4..].to_vec();
+    assert_eq!(
+        tail,
+        [
+            ("command", "B", "CP", "DISABLE"),
+            ("subfunction", "A", "CP", "SEND RC 0"),
+            ("command", "B", "CP", "ENABLE"),
+            ("interrupt", "CP", "B", "X'4001' SEND MID 1 from A"),
+        ]
+    );
+    assert_eq!(d.arrows.last().unwrap().line, 7);
+    assert_layout(&d);
+}
+
+#[test]
+fn status_flags_refusals_and_errors_are_labelled() {
+    let model = diagram(FLAGS);
+    let d = read_svg(&model.render(Format::Svg));
+    assert_eq!(
+        arrows(&d),
+        [
+            ("subfunction", "A", "CP", "SEND MID 5 RC 0"),
+            ("interrupt", "CP", "B", "X'4001' SEND MID 5 PRTY from A"),
+            ("subfunction", "B", "CP", "REJECT MID 5 RC 0"),
+            (
+                "interrupt",
+                "CP",
+                "A",
+                "X'4001' SEND MID 5 RESP RJCT PRTY from B"
+            ),
+            (
+                "refused",
+                "A",
+                "CP",
+                "CANCEL MID 5 RC 12 (message not found)"
+            ),
+            ("command", "A", "CP", "VMCF SEND B FOO"),
+            ("error", "CP", "A", "DMKCFM003E INVALID OPTION - FOO"),
+            (
+                "interrupt",
+                "CP",
+                "A",
+                "X'4001' SEND MID 6 RESP EFLG 05 from B"
+            ),
+        ]
+    );
+    assert_eq!(
+        d.notes,
+        [
+            ("command".to_string(), "> QUERY TIME".to_string()),
+            (
+                "error".to_string(),
+                "DMKCFM001E NOBODY IS LOGGED ON".to_string()
+            ),
+        ],
+        "lines nobody could have typed are notes; an id already in the text is not repeated"
+    );
+    assert_eq!(model.title, None, "no comment line, no title");
+    assert_layout(&d);
+}
+
+#[test]
+fn the_mid_comes_from_the_event_then_the_command_then_the_interrupt() {
+    let rc = |mid: &str| {
+        format!(
+            r#"{{"event":"rc","line":3,"user":"A","subfunction":"SEND","rc":0,"meaning":"ok"{mid}}}"#
+        )
+    };
+    let command = r#"{"event":"command","line":3,"user":"A","text":"VMCF SEND B MID X'0A'"}"#;
+    let interrupt = r#"{"event":"interrupt","line":3,"user":"B","code":"4001","buffer":"001000","header":"","fields":{"stat":"00","eflg":"00","func":2,"func_name":"SEND","mid":77,"user":"A"},"data":""}"#;
+    let label = |jsonl: String| match &diagram(&jsonl).steps[0] {
+        Step::Arrow(a) => a.label.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        label(format!("{command}\n{}\n{interrupt}", rc(r#","mid":9"#))),
+        "SEND MID 9 RC 0"
+    );
+    assert_eq!(
+        label(format!("{command}\n{}\n{interrupt}", rc(""))),
+        "SEND MID 10 RC 0"
+    );
+    assert_eq!(
+        label(format!("{}\n{interrupt}", rc(""))),
+        "SEND MID 77 RC 0"
+    );
+    assert_eq!(label(rc("")), "SEND RC 0", "no MID anywhere: none shown");
+    let auth = r#"{"event":"rc","line":1,"user":"A","subfunction":"AUTHORIZE","rc":0,"meaning":"ok","mid":0}"#;
+    assert_eq!(
+        label(auth.to_string()),
+        "AUTHORIZE RC 0",
+        "control functions have no MID"
+    );
+}
+
+#[test]
+fn the_model_keeps_cp_and_a_vm_called_cp_apart() {
+    let jsonl = r#"{"event":"rc","line":1,"user":"CP","subfunction":"AUTHORIZE","rc":0,"meaning":"ok"}
+{"event":"message","line":1,"user":"CP","text":"HELLO"}"#;
+    let model = diagram(jsonl);
+    assert_eq!(
+        model.lifelines,
+        [Lifeline::Vm("CP".into()), Lifeline::Cp],
+        "two columns"
+    );
+    assert!(
+        model
+            .steps
+            .iter()
+            .all(|s| matches!(s, Step::Arrow(a) if a.from != a.to)),
+        "{model:?}"
+    );
+    let mermaid = model.render(Format::Mermaid);
+    assert!(mermaid.contains("vm_CP->>cp: AUTHORIZE RC 0"), "{mermaid}");
+    assert!(mermaid.contains("cp-->>vm_CP: HELLO"), "{mermaid}");
+}
+
+#[test]
+fn comments_after_the_first_line_are_notes_and_long_text_stays_apart() {
+    let long = "A".repeat(200);
+    let jsonl = format!(
+        r#"{{"event":"command","line":1,"user":null,"text":"LOGON A"}}
+{{"event":"command","line":2,"user":"A","text":"* not a title: the session had begun; {long}"}}
+{{"event":"message","line":3,"user":"A","text":"{long}"}}
+{{"event":"command","line":4,"user":"A","text":"SMSG A {long}"}}"#
+    );
+    let model = diagram(&jsonl);
+    assert_eq!(model.title, None);
+    assert!(
+        matches!(&model.steps[1], Step::Note(n) if n.kind == NoteKind::Comment),
+        "{:?}",
+        model.steps[1]
+    );
+    let d = read_svg(&model.render(Format::Svg));
+    assert_eq!(d.notes.len(), 1);
+    assert!(d.notes[0].1.lines().count() > 1, "a long comment wraps");
+    let message = &d.arrows[1];
+    assert!(message.label.ends_with('…'), "{message:?}");
+    assert!(message.tooltip.ends_with(&long), "the tooltip has it all");
+    assert_layout(&d);
+}
+
+#[test]
+fn a_long_title_wraps_instead_of_widening_the_picture() {
+    let title = "word ".repeat(40);
+    let jsonl = format!(
+        "{}\n{}",
+        command_event(1, "A", &format!("* {title}")),
+        command_event(2, "A", "LOGON A")
+    );
+    let svg = diagram(&jsonl).render(Format::Svg);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let width: f64 = num(doc.root_element(), "width");
+    assert!(width < 600.0, "{width}");
+    let drawn = read_svg(&svg).title.unwrap();
+    assert!(drawn.lines().count() > 1, "{drawn}");
+    assert_eq!(drawn.replace('\n', " "), title.trim());
+}
+
+#[test]
+fn a_malformed_line_is_an_error_naming_it() {
+    let good = r#"{"event":"command","line":1,"user":null,"text":"LOGON A"}"#;
+    for bad in [
+        "not json",
+        r#"{"event":"rc","line":2,"user":"A","rc":0}"#,
+        r#"{"event":"rc","line":"2","user":"A","subfunction":"SEND","rc":0}"#,
+        r#"{"event":"data","line":2,"user":"A","address":"020000","length":2,"hex":"C"}"#,
+        r#"{"event":"message","line":2,"user":null,"text":"x"}"#,
+        "[]",
+    ] {
+        let err = Diagram::from_json_lines(&format!("{good}\n\n{bad}\n{good}")).unwrap_err();
+        assert_eq!(err.line, 3, "{bad}: {err}");
+        assert!(err.to_string().starts_with("event line 3: "), "{err}");
+    }
+}
+
+#[test]
+fn an_empty_session_draws_an_empty_diagram() {
+    let d = diagram("");
+    assert_eq!(d, Diagram::default());
+    read_svg(&d.render(Format::Svg));
+    assert_eq!(d.render(Format::Mermaid), "sequenceDiagram\n");
+}
+
+fn command_event(line: usize, user: &str, text: &str) -> String {
+    serde_json::json!({"event": "command", "line": line, "user": user, "text": text}).to_string()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any text a user types or CP prints (markup, quotes, control characters, Mermaid's
+    /// syntax) gives well-formed SVG, and Mermaid text with one line a step.
+    #[test]
+    fn any_text_gives_well_formed_svg_and_one_mermaid_line_a_step(
+        texts in proptest::collection::vec(any::<String>(), 1..6),
+        user in "[A-Z#@$]{1,8}",
+    ) {
+        let jsonl: Vec<String> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                [
+                    command_event(i + 1, &user, &format!("MSG {user} {t}")),
+                    serde_json::json!({"event": "message", "line": i + 1, "user": user, "text": t})
+                        .to_string(),
+                ]
+            })
+            .collect();
+        let model = diagram(&jsonl.join("\n"));
+        let d = read_svg(&model.render(Format::Svg));
+        prop_assert_eq!(d.arrows.len(), 2 * texts.len());
+        assert_layout(&d);
+        let mermaid = model.render(Format::Mermaid);
+        let statements = mermaid
+            .lines()
+            .filter(|l| l.contains("-->>"))
+            .count();
+        prop_assert_eq!(statements, 2 * texts.len(), "{}", mermaid);
+        prop_assert!(mermaid.lines().skip(1).all(|l| l.starts_with("    ")), "{}", mermaid);
+    }
+
+    /// Whatever the input, reading it is a value: a diagram or an error, never a panic.
+    #[test]
+    fn any_input_is_a_diagram_or_an_error(input in ".{0,200}") {
+        let _ = Diagram::from_json_lines(&input);
+    }
+}
+
+#[test]
+fn every_arrow_kind_has_a_style() {
+    // The match makes a new kind a compile error here until it is given a style.
+    let selector = |kind: ArrowKind| match kind {
+        ArrowKind::Subfunction => ".subfunction line",
+        ArrowKind::Refused => ".refused line",
+        ArrowKind::Interrupt => ".interrupt line",
+        ArrowKind::Data => ".data line",
+        ArrowKind::Command => ".command line",
+        ArrowKind::Message => ".message line",
+        ArrowKind::Error => ".error line",
+    };
+    let svg = diagram(FLAGS).render(Format::Svg);
+    for kind in [
+        ArrowKind::Subfunction,
+        ArrowKind::Refused,
+        ArrowKind::Interrupt,
+        ArrowKind::Data,
+        ArrowKind::Command,
+        ArrowKind::Message,
+        ArrowKind::Error,
+    ] {
+        assert!(
+            svg_style_rule(&svg, selector(kind)).contains("stroke"),
+            "{kind:?}"
+        );
+    }
+}
+
+// ---- the front ends ----
+
+fn vmcfsim() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
+    cmd.env("VMCFSIM_HISTORY", "").env_remove("NO_COLOR");
+    cmd
+}
+
+fn with_stdin(cmd: &mut Command, stdin: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+/// A session any console behind the front ends accepts (the placeholder too).
+const SCRIPT: &str = "* Two users log on\nLOGON A\nLOGON B\n";
+
+#[test]
+fn run_with_diagram_writes_svg_or_mermaid_by_extension_and_still_prints_the_transcript() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("two.cp");
+    fs::write(&script, SCRIPT).unwrap();
+    let svg = dir.path().join("two.svg");
+    let plain = vmcfsim().arg("run").arg(&script).output().unwrap();
+    let o = vmcfsim()
+        .arg("run")
+        .arg(&script)
+        .arg("--diagram")
+        .arg(&svg)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(o.stdout, plain.stdout, "the transcript is unchanged");
+    let d = read_svg(&fs::read_to_string(&svg).unwrap());
+    assert_eq!(d.title.as_deref(), Some("Two users log on"));
+    let names: Vec<&str> = d.lifelines.iter().map(|l| l.0.as_str()).collect();
+    assert_eq!(names, ["A", "CP", "B"]);
+
+    let mmd = dir.path().join("two.mmd");
+    let o = vmcfsim()
+        .args(["--json", "--diagram"])
+        .arg(&mmd)
+        .arg("run")
+        .arg(&script)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let mermaid = fs::read_to_string(&mmd).unwrap();
+    assert!(mermaid.contains("sequenceDiagram\n"), "{mermaid}");
+    assert!(mermaid.contains("participant vm_B as B"), "{mermaid}");
+}
+
+#[test]
+fn the_title_falls_back_to_the_script_name_and_a_rejected_line_still_draws() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("bad.cp");
+    fs::write(&script, "LOGON A\nNO SUCH COMMAND\n").unwrap();
+    let mmd = dir.path().join("bad.mmd");
+    let o = vmcfsim()
+        .arg("run")
+        .arg(&script)
+        .arg("--diagram")
+        .arg(&mmd)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "the replay's status is kept");
+    let mermaid = fs::read_to_string(&mmd).unwrap();
+    let title = format!("title: \"{}\"", script.display());
+    assert!(mermaid.contains(&title), "{mermaid}");
+}
+
+#[test]
+fn a_diagram_that_cannot_be_written_or_has_no_format_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("s.cp");
+    fs::write(&script, SCRIPT).unwrap();
+    let o = vmcfsim()
+        .arg("run")
+        .arg(&script)
+        .args(["--diagram", "out.png"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains(".svg"));
+    let nowhere = dir.path().join("no/such/dir/x.svg");
+    let o = vmcfsim()
+        .arg("run")
+        .arg(&script)
+        .arg("--diagram")
+        .arg(&nowhere)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("cannot write the diagram") && err.contains("x.svg"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn the_repl_without_a_terminal_takes_diagram_lines_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.mmd");
+    let second = dir.path().join("second.svg");
+    let input = format!(
+        "LOGON A\nDIAGRAM {}\nLOGON B\ndiagram '{}'\nDIAGRAM\nDIAGRAM x.txt\n",
+        first.display(),
+        second.display()
+    );
+    let o = with_stdin(vmcfsim().arg("repl"), input.as_bytes());
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(
+        !out.contains("DMK"),
+        "the console never saw a DIAGRAM line: {out}"
+    );
+    assert_eq!(out.matches("diagram written to").count(), 2, "{out}");
+    assert!(
+        out.contains("file name is missing") && out.contains("x.txt"),
+        "{out}"
+    );
+    let first = fs::read_to_string(&first).unwrap();
+    assert!(
+        first.contains("vm_A") && !first.contains("vm_B"),
+        "the session so far: {first}"
+    );
+    let names: Vec<String> = read_svg(&fs::read_to_string(&second).unwrap())
+        .lifelines
+        .into_iter()
+        .map(|l| l.0)
+        .collect();
+    assert_eq!(names, ["A", "CP", "B"]);
+
+    // With --json, standard output stays events only.
+    let third = dir.path().join("third.mmd");
+    let input = format!("LOGON A\nDIAGRAM {}\n", third.display());
+    let o = with_stdin(vmcfsim().args(["repl", "--json"]), input.as_bytes());
+    for line in String::from_utf8_lossy(&o.stdout).lines() {
+        serde_json::from_str::<serde_json::Value>(line).unwrap();
+    }
+    assert!(String::from_utf8_lossy(&o.stderr).contains("diagram written to"));
+    assert!(third.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_interactive_repl_draws_the_session_so_far_and_at_the_end() {
+    use rexpect::process::WaitStatus;
+    let dir = tempfile::tempdir().unwrap();
+    let now = dir.path().join("now.svg");
+    let end = dir.path().join("end.mmd");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
+    cmd.args(["repl", "--no-history", "--diagram"])
+        .arg(&end)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("VMCFSIM_HISTORY", "");
+    let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).unwrap();
+    p.exp_string("> ").unwrap();
+    for line in ["LOGON A".to_string(), format!("DIAGRAM {}", now.display())] {
+        p.send(&line).unwrap();
+        p.send("\r").unwrap();
+        p.flush().unwrap();
+    }
+    p.exp_string("diagram written to").unwrap();
+    p.exp_string("A> ").unwrap();
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+    assert!(matches!(
+        p.process().wait().unwrap(),
+        WaitStatus::Exited(_, 0)
+    ));
+    let names: Vec<String> = read_svg(&fs::read_to_string(&now).unwrap())
+        .lifelines
+        .into_iter()
+        .map(|l| l.0)
+        .collect();
+    assert_eq!(names, ["A", "CP"]);
+    assert!(fs::read_to_string(&end).unwrap().contains("vm_A"));
+}
+
+/// The whole pipe, end to end: the real console's JSON events for `scripts/hello.cp` drawn as
+/// the manual draws the protocols. Ignored while the console is the placeholder, which emits
+/// command events only; the lead un-ignores it when the console lands.
+#[test]
+fn hello_cp_end_to_end_from_the_real_consoles_events() {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/hello.cp");
+    let o = vmcfsim().args(["run", "--json", script]).output().unwrap();
+    let model = Diagram::from_json_lines(&String::from_utf8_lossy(&o.stdout)).unwrap();
+    assert_eq!(
+        model.title.as_deref(),
+        Some("hello.cp: the smallest VMCF conversation.")
+    );
+    assert_eq!(
+        model.lifelines,
+        [
+            Lifeline::Vm("A".into()),
+            Lifeline::Cp,
+            Lifeline::Vm("B".into())
+        ]
+    );
+    let d = read_svg(&model.render(Format::Svg));
+    assert_layout(&d);
+    // The protocol's arrows in order (CP's messages may come between).
+    let want = [
+        ("subfunction", "A", "CP", "AUTHORIZE RC 0"),
+        ("subfunction", "B", "CP", "AUTHORIZE RC 0"),
+        ("command", "B", "CP", "SMSG A Hello, A. This is B."),
+        ("interrupt", "CP", "A", "X'4001' SENDX MID "),
+        ("subfunction", "B", "CP", "SEND MID 1 RC 0"),
+        ("interrupt", "CP", "A", "X'4001' SEND MID 1 from B"),
+        ("subfunction", "A", "CP", "RECEIVE MID 1 RC 0"),
+        ("data", "CP", "A", "12 bytes into X'"),
+        ("interrupt", "CP", "B", "X'4001' SEND MID 1 RESP from A"),
+    ];
+    let mut drawn = arrows(&d).into_iter();
+    for (kind, from, to, label) in want {
+        assert!(
+            drawn.any(|a| a.0 == kind && a.1 == from && a.2 == to && a.3.starts_with(label)),
+            "no {kind} {from}->{to} {label:?} in order in {:#?}",
+            arrows(&d)
+        );
+    }
+}
