@@ -22,7 +22,7 @@ use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::history::FileHistory;
 use rustyline::validate::Validator;
 use rustyline::{Context, Editor, Helper};
-use vmcfsim::console::{self, Session};
+use vmcfsim::console::{self, Highlight, Session, highlight};
 use vmcfsim::cp::Clock;
 
 use crate::draw::{self, DiagramFile, Recorder};
@@ -320,7 +320,7 @@ impl Hinter for ConsoleHelper {
 impl Highlighter for ConsoleHelper {
     fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
         if self.color {
-            Cow::Owned(paint(line, &parts(line)))
+            Cow::Owned(paint(line, &highlight(line)))
         } else {
             Cow::Borrowed(line)
         }
@@ -334,7 +334,7 @@ impl Highlighter for ConsoleHelper {
     ) -> Cow<'b, str> {
         match prompt.split_once('>') {
             Some((user, rest)) if self.color && !user.is_empty() => {
-                Cow::Owned(format!("{}>{rest}", user.style(style(Part::User))))
+                Cow::Owned(format!("{}>{rest}", user.style(style(Highlight::Userid))))
             }
             _ => Cow::Borrowed(prompt),
         }
@@ -358,96 +358,21 @@ impl Highlighter for ConsoleHelper {
 impl Validator for ConsoleHelper {}
 impl Helper for ConsoleHelper {}
 
-/// What a stretch of the input line is, for its colour.
-///
-/// Stands in for the console's `console::highlight(line) -> Vec<(Range<usize>, Highlight)>`,
-/// which comes with its verb table: when it lands, `parts` becomes that call and `style` a
-/// match on its kinds. Until then the split is purely lexical (section 1 of the language),
-/// so it can be less detailed than the parser, never contrary to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Part {
-    Comment,
-    User,
-    Verb,
-    Literal,
-    Number,
-}
-
-fn style(part: Part) -> Style {
-    match part {
-        Part::Comment => Style::new().dimmed(),
-        Part::User => Style::new().cyan().bold(),
-        Part::Verb => Style::new().bold(),
-        Part::Literal => Style::new().green(),
-        Part::Number => Style::new().yellow(),
+/// The colour of each kind of word the console's parser recognises.
+fn style(kind: Highlight) -> Style {
+    match kind {
+        Highlight::Comment => Style::new().dimmed(),
+        Highlight::Userid => Style::new().cyan().bold(),
+        Highlight::Verb => Style::new().bold(),
+        Highlight::Keyword => Style::new().blue(),
+        Highlight::Text | Highlight::Hex => Style::new().green(),
+        Highlight::Number => Style::new().yellow(),
+        Highlight::Error => Style::new().red().underline(),
     }
-}
-
-/// Splits `line` into coloured parts: a `*` comment line; a `userid:` prefix; the verb;
-/// quoted literals (`'text'`, `X'hex'`, `''` inside is a quote); decimal numbers. Ranges fall
-/// on ASCII bytes, so they are char boundaries.
-fn parts(line: &str) -> Vec<(Range<usize>, Part)> {
-    let b = line.as_bytes();
-    let first = b.iter().position(|&c| c != b' ').unwrap_or(b.len());
-    if b.get(first) == Some(&b'*') {
-        return vec![(first..b.len(), Part::Comment)];
-    }
-    let mut parts = Vec::new();
-    let mut verb_seen = false;
-    let mut i = first;
-    while i < b.len() {
-        if b[i] == b' ' {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let quote = match b[i] {
-            b'\'' => Some(i),
-            b'X' | b'x' if b.get(i + 1) == Some(&b'\'') => Some(i + 1),
-            _ => None,
-        };
-        if let Some(q) = quote {
-            i = end_of_quote(b, q + 1);
-            parts.push((start..i, Part::Literal));
-            continue;
-        }
-        while i < b.len() && b[i] != b' ' {
-            i += 1;
-        }
-        let word = &b[start..i];
-        let part = if parts.is_empty() && !verb_seen && word.len() > 1 && word.ends_with(b":") {
-            Part::User
-        } else if !verb_seen {
-            verb_seen = true;
-            Part::Verb
-        } else if word.iter().all(u8::is_ascii_digit) {
-            Part::Number
-        } else {
-            continue;
-        };
-        parts.push((start..i, part));
-    }
-    parts
-}
-
-/// The index after the quote that closes a literal whose text starts at `i` (`''` is a quote
-/// inside it); the end of the line when it is not closed.
-fn end_of_quote(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() {
-        if b[i] == b'\'' {
-            if b.get(i + 1) == Some(&b'\'') {
-                i += 2;
-                continue;
-            }
-            return i + 1;
-        }
-        i += 1;
-    }
-    b.len()
 }
 
 /// `line` with each part wrapped in its colour; the visible text is unchanged.
-fn paint(line: &str, parts: &[(Range<usize>, Part)]) -> String {
+fn paint(line: &str, parts: &[(Range<usize>, Highlight)]) -> String {
     let mut out = String::with_capacity(line.len() * 2);
     let mut at = 0;
     for (range, part) in parts {
@@ -467,31 +392,29 @@ fn paint(line: &str, parts: &[(Range<usize>, Part)]) -> String {
 mod tests {
     use super::*;
 
-    fn kinds(line: &str) -> Vec<(&str, Part)> {
-        parts(line)
+    fn kinds(line: &str) -> Vec<(&str, Highlight)> {
+        highlight(line)
             .into_iter()
             .map(|(r, p)| (&line[r], p))
             .collect()
     }
 
     #[test]
-    fn lexical_parts_of_a_line() {
-        use Part::*;
-        assert_eq!(
-            kinds("B: VMCF SEND A MID 7 DATA 'it''s here' USE X'00FF'"),
-            [
-                ("B:", User),
-                ("VMCF", Verb),
-                ("7", Number),
-                ("'it''s here'", Literal),
-                ("X'00FF'", Literal),
-            ]
+    fn the_parsers_kinds_colour_the_line() {
+        use Highlight::*;
+        let got = kinds("B: VMCF SEND A MID 7 DATA 'it''s here' USE X'00FF'");
+        assert_eq!(got.first(), Some(&("B:", Userid)));
+        assert!(got.contains(&("VMCF", Verb)), "{got:?}");
+        assert!(got.contains(&("7", Number)), "{got:?}");
+        assert!(
+            got.iter().any(|&(w, k)| w.contains("it''s") && k == Text),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|&(w, k)| w.contains("00FF") && k == Hex),
+            "{got:?}"
         );
         assert_eq!(kinds("  * a comment 'x'"), [("* a comment 'x'", Comment)]);
-        assert_eq!(
-            kinds("smsg a 'unclosed"),
-            [("smsg", Verb), ("'unclosed", Literal)]
-        );
         assert!(kinds("   ").is_empty());
     }
 
@@ -505,7 +428,7 @@ mod tests {
             "x'",
             "ÄÖ: 'ü",
         ] {
-            let painted = paint(line, &parts(line));
+            let painted = paint(line, &highlight(line));
             assert_ne!(painted, line, "something is coloured in {line:?}");
             let mut visible = String::new();
             let mut in_escape = false;
