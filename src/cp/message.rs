@@ -109,18 +109,26 @@ impl Message {
 #[derive(Debug, Default)]
 pub(crate) struct Messages {
     slots: Vec<Option<Message>>,
+    /// When each slot's record was accepted (a running count): records are reused, so the
+    /// slot order says nothing about which message came first.
+    accepted: Vec<u64>,
+    next: u64,
     free: Vec<u32>,
 }
 
 impl Messages {
     pub fn insert(&mut self, m: Message) -> MsgKey {
+        let seq = self.next;
+        self.next += 1;
         match self.free.pop() {
             Some(i) => {
                 self.slots[i as usize] = Some(m);
+                self.accepted[i as usize] = seq;
                 MsgKey(i)
             }
             None => {
                 self.slots.push(Some(m));
+                self.accepted.push(seq);
                 MsgKey(self.slots.len() as u32 - 1)
             }
         }
@@ -146,17 +154,61 @@ impl Messages {
         m
     }
 
-    /// Keys of every record for which `f` holds.
+    /// Keys of every record for which `f` holds, in the order the messages were accepted, so
+    /// that RESPONSEs CP makes for several at once queue first-sent first (FIFO, reference 7.6).
     pub fn keys_where(&self, mut f: impl FnMut(&Message) -> bool) -> Vec<MsgKey> {
-        self.slots
+        let mut keys: Vec<MsgKey> = self
+            .slots
             .iter()
             .enumerate()
             .filter_map(|(i, m)| m.as_ref().filter(|m| f(m)).map(|_| MsgKey(i as u32)))
-            .collect()
+            .collect();
+        keys.sort_unstable_by_key(|k| self.accepted[k.0 as usize]);
+        keys
     }
 
     /// Number of records in use.
     pub fn len(&self) -> usize {
         self.slots.len() - self.free.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(mid: u32) -> Message {
+        let user = Userid::parse("A").unwrap();
+        let mut plist = Vmcparm::new(Subfunction::Send);
+        plist.mid = mid;
+        Message {
+            source: 0,
+            source_user: user,
+            source_specific: None,
+            sink: 1,
+            sink_user: user,
+            func: Subfunction::Send,
+            plist,
+            state: MsgState::Presented,
+            received: false,
+            response: None,
+        }
+    }
+
+    #[test]
+    fn scans_give_messages_in_the_order_they_were_accepted_though_slots_are_reused() {
+        let mut table = Messages::default();
+        let first = table.insert(message(1));
+        table.insert(message(2));
+        table.insert(message(3));
+        table.remove(first);
+        // MID 4 takes the freed first slot, yet comes last.
+        table.insert(message(4));
+        let mids: Vec<u32> = table
+            .keys_where(|_| true)
+            .into_iter()
+            .map(|k| table.get(k).plist.mid)
+            .collect();
+        assert_eq!(mids, [2, 3, 4]);
     }
 }

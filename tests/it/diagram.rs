@@ -825,8 +825,7 @@ fn the_interactive_repl_draws_the_session_so_far_and_at_the_end() {
 }
 
 /// The whole pipe, end to end: the real console's JSON events for `scripts/hello.cp` drawn as
-/// the manual draws the protocols. Ignored while the console is the placeholder, which emits
-/// command events only; the lead un-ignores it when the console lands.
+/// the manual draws the protocols; the title is the script's first comment line.
 #[test]
 fn hello_cp_end_to_end_from_the_real_consoles_events() {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/hello.cp");
@@ -834,7 +833,7 @@ fn hello_cp_end_to_end_from_the_real_consoles_events() {
     let model = Diagram::from_json_lines(&String::from_utf8_lossy(&o.stdout)).unwrap();
     assert_eq!(
         model.title.as_deref(),
-        Some("hello.cp: the smallest VMCF conversation.")
+        Some("hello.cp: the smallest VMCF conversation, and the README's opening example.")
     );
     assert_eq!(
         model.lifelines,

@@ -3,6 +3,7 @@
 mod cli;
 mod console;
 mod console_errors;
+mod corpus;
 mod diagram;
 mod engine;
 mod engine_decisions;

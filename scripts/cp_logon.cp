@@ -1,0 +1,32 @@
+* cp_logon.cp: LOGON, LOGOFF and the QUERY forms (cp-console-reference 1.3, 2.1, 2.3;
+* console-language 1). LOGON logs a VM on and makes it current; LOGON of a VM already on
+* reconnects to it. LOGOFF ends the current VM (with VMCF's cleanup) and leaves no user
+* current; "userid: command" runs one command as another logged-on user. Before any
+* LOGON only QUERY NAMES, USERS, TIME and userid are known.
+QUERY NAMES
+QUERY TIME
+Q USERS
+LOGON OPERATOR
+LOGON maint
+LOGIN RSCS
+QUERY NAMES
+Q NAM
+QUERY USERS
+QUERY MAINT
+QUERY NOBODY
+QUERY SET
+SET MSG OFF
+Q SET
+QUERY STORAGE
+Q V STOR
+DEFINE STORAGE 2M
+QUERY VIRTUAL STORAGE
+QUERY TIME
+* Back to MAINT: CP says it reconnected; OPERATOR: runs one command as OPERATOR.
+LOGON MAINT
+OPERATOR: QUERY TIME
+LOGOFF
+QUERY NAMES
+RSCS: LOGOFF
+OPERATOR: LOGOFF
+QUERY USERS

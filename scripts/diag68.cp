@@ -1,0 +1,35 @@
+* diag68.cp: the raw path (reference 1.3, 2, 2.3, section 12; DECISION D9).
+* An assembler program builds the 40-byte VMCPARM in its storage (doubleword aligned)
+* and issues DIAGNOSE X'68' with its address; CP answers in register Ry. Here the bytes
+* are STOREd by hand and run with DIAG 68, next to the console's VMCF form of the same
+* call, which builds its VMCPARM at X'1FFD8' and goes through the same entry.
+*   00 FLG1, 01 FLG2, 02 FUNC, 04 MID, 08 USER, 10 VADA, 14 LENA, 18 VADB, 1C LENB, 20 USE
+LOGON A
+VMCF AUTHORIZE
+LOGON B
+* AUTHORIZE by hand: FUNC X'0000', buffer X'1000', 40 (X'28') bytes.
+STORE L800 00000000 00000000 40404040 40404040 00001000 00000028 00000000 00000000 0 0
+DIAG 68 L800
+* SEND, console form: the VMCPARM it built is at X'1FFD8'.
+VMCF SEND A MID 1 DATA 'HELLO' AT L20100 USE 'BY VMCF'
+DISPLAY T1FFD8.28
+A: VMCF RECEIVE B MID 1
+* The same SEND by hand, with MID 2: the same interrupt for A, the same RESPONSE for B.
+STORE L800 00000002 00000002 C1404040 40404040 00020100 00000005 00000000 00000000
+STORE L820 'BY DIAG '
+DISPLAY T800.28
+DIAG 68 L800
+* A copy of a received header works as a parameter list (section 12): A turns the SEND
+* header in its buffer into a RECEIVE (FUNC X'0005') and issues it in place. VADA is then
+* the receive buffer: A's own X'20100'.
+A: STORE S1002 0005
+A: DIAG 68 L1000
+A: DISPLAY T20100.5
+* Fields a subfunction does not use are ignored: an UNAUTHORIZE full of leftovers is 0.
+A: STORE L800 20FF0001 FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF
+A: DIAG 68 L800
+* A parameter list off a doubleword, or outside storage, is a program exception, not a
+* return code (D9).
+DIAG 68 L804
+DIAG 68 L100000
+DIAG 68 LFFFF8

@@ -1,0 +1,23 @@
+* identify.cp: the IDENTIFY protocol (reference 7.4, 5.11).
+* IDENTIFY stacks one interrupt for the sink naming the caller, with VMCMRESP X'80' set
+* and VMCMFUNC X'000A': it is final, so no RESPONSE comes back. Every field but FLG1,
+* FLG2, FUNC and USER is free control information and reaches the sink as given.
+* A quiesced sink refuses it (RC 9); PRIORITY needs a sink that accepts priority (RC 18).
+LOGON CTL
+VMCF AUTHORIZE PRIORITY
+LOGON WORKER
+VMCF AUTHORIZE
+* The worker tells its controller it is ready; MID and data address/length are free data.
+VMCF IDENTIFY CTL MID X'00C0FFEE' ADDR L400 LEN 16 USE 'READY'
+* A priority IDENTIFY: VMCMPRTY X'20' as well.
+VMCF IDENTIFY CTL PRIORITY USE 'URGENT'
+* The controller may not answer or cancel an IDENTIFY: there is no message to find.
+CTL: VMCF RECEIVE WORKER MID X'00C0FFEE'
+VMCF CANCEL CTL MID X'00C0FFEE'
+* To a sink in QUIESCE status, and a priority one to a sink that does not accept them.
+CTL: VMCF QUIESCE
+VMCF IDENTIFY CTL
+CTL: VMCF RESUME
+CTL: VMCF IDENTIFY WORKER PRIORITY
+* The usual use: after RESUME, tell the partner (reference 5.10).
+CTL: VMCF IDENTIFY WORKER USE 'RESUMED'

@@ -1,0 +1,18 @@
+* sendx.cp: the SENDX protocol (reference 7.3, 5.5; DECISION D14).
+* SENDX data travels in the interrupt: CP stores it after the 40-byte header in the
+* sink's buffer as it presents the interrupt, and the source's RESPONSE follows at once;
+* the sink issues no call. The data must fit the sink's buffer less 40 bytes (else RC 7).
+* The RESPONSE carries the source's own doubleword (D1) and no unmoved bytes (D2).
+LOGON A
+VMCF AUTHORIZE BUF 64
+LOGON B
+VMCF AUTHORIZE
+* 24 bytes fit A's 64-byte buffer exactly (64 - 40).
+VMCF SENDX A MID 1 DATA 'TWENTY-FOUR BYTES OF TXT' USE 'B-SENDX'
+A: DISPLAY T1000.40
+* The sink's buffer keeps only the latest interrupt; there is nothing to RECEIVE (RC 3).
+A: VMCF RECEIVE B MID 1
+* 25 bytes do not fit: RC 7, and nothing reaches A.
+VMCF SENDX A MID 2 DATA 'TWENTY-FIVE BYTES OF TEXT'
+* A zero-length SENDX: the header alone.
+VMCF SENDX A MID 3
