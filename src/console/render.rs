@@ -190,10 +190,9 @@ fn event(w: &mut Writer, o: &Outcome, e: &Event) {
         } => {
             let bytes = o.bytes(*data);
             let head = format!(
-                "DATA MOVED TO {}, {} BYTE{}",
+                "DATA MOVED TO {}, {}",
                 hexloc(*address),
-                bytes.len(),
-                if bytes.len() == 1 { "" } else { "S" }
+                count(bytes.len(), "BYTE")
             );
             w.line(Some(*user), Tone::Plain, &head);
             for l in dump(*address, bytes, true) {
@@ -295,7 +294,7 @@ fn interrupt(w: &mut Writer, user: Userid, buffer: u32, h: &Vmcmhdr, data: &[u8]
         w.line(
             some,
             Tone::Plain,
-            &format!("  VMCMBUF AT {}, {} BYTES", hexloc(at), data.len()),
+            &format!("  VMCMBUF AT {}, {}", hexloc(at), count(data.len(), "BYTE")),
         );
         for l in dump(at, data, true) {
             w.line(some, Tone::Plain, &format!("  {l}"));
@@ -305,6 +304,20 @@ fn interrupt(w: &mut Writer, user: Userid, buffer: u32, h: &Vmcmhdr, data: &[u8]
 
 fn eflg_meaning(eflg: u8) -> &'static str {
     TransferError::from_number(eflg).map_or("(no meaning known)", |t| t.meaning())
+}
+
+/// `n` and the noun, plural unless one: `1 BYTE`, `2 BYTES` (the noun's case is kept).
+fn count(n: usize, noun: &str) -> String {
+    let s = if noun.chars().all(|c| c.is_ascii_uppercase()) {
+        "S"
+    } else {
+        "s"
+    };
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}{s}")
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -335,19 +348,25 @@ pub(crate) fn fields(h: &Vmcmhdr) -> Vec<(&'static str, String, String)> {
         Kind::Response => format!("{} (sink)", h.user),
     };
     let (vada, lena) = match k {
-        Kind::Send => ("source's data".to_string(), format!("{} bytes", h.lena)),
-        Kind::Smsg => (String::new(), format!("{} bytes of text", h.lena)),
+        Kind::Send => ("source's data".to_string(), count(h.lena as usize, "byte")),
+        Kind::Smsg => (
+            String::new(),
+            format!("{} of text", count(h.lena as usize, "byte")),
+        ),
         Kind::Identify => (String::new(), h.lena.to_string()),
-        Kind::Response => ("my data".to_string(), format!("{} bytes not moved", h.lena)),
+        Kind::Response => (
+            "my data".to_string(),
+            format!("{} not moved", count(h.lena as usize, "byte")),
+        ),
     };
     let (vadb, lenb) = match (k, sendrecv) {
         (Kind::Send, true) => (
             "source's reply buffer".to_string(),
-            format!("{} bytes of reply buffer", h.lenb),
+            format!("{} of reply buffer", count(h.lenb as usize, "byte")),
         ),
         (Kind::Response, true) => (
             "my reply buffer".to_string(),
-            format!("{} bytes of reply buffer unused", h.lenb),
+            format!("{} of reply buffer unused", count(h.lenb as usize, "byte")),
         ),
         _ => (String::new(), h.lenb.to_string()),
     };
@@ -615,7 +634,11 @@ pub(crate) fn response_lines(o: &Outcome, user: Option<Userid>, r: &Response) ->
                 Placed::ReplyBuffer => "REPLY BUFFER",
                 Placed::ReceiveBuffer => "RECEIVE BUFFER",
             };
-            vec![format!("{what} AT {}, {length} BYTES", hexloc(*address))]
+            vec![format!(
+                "{what} AT {}, {}",
+                hexloc(*address),
+                count(*length as usize, "BYTE")
+            )]
         }
         Response::Help(text) => text.lines().map(str::to_string).collect(),
     }
