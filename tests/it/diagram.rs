@@ -866,3 +866,23 @@ fn hello_cp_end_to_end_from_the_real_consoles_events() {
         );
     }
 }
+
+/// The README shows `docs/*.svg`: each must be exactly what its script draws today.
+#[test]
+fn the_readmes_pictures_are_drawn_from_their_scripts() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for name in ["send_recv", "smsg"] {
+        let o = vmcfsim()
+            .args(["run", "--json", &format!("{root}/scripts/{name}.cp")])
+            .output()
+            .unwrap();
+        let drawn = Diagram::from_json_lines(&String::from_utf8_lossy(&o.stdout))
+            .unwrap()
+            .render(Format::Svg);
+        let shipped = fs::read_to_string(format!("{root}/docs/{name}.svg")).unwrap();
+        assert!(
+            drawn == shipped,
+            "docs/{name}.svg is stale: vmcfsim run scripts/{name}.cp --diagram docs/{name}.svg"
+        );
+    }
+}
