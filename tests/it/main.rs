@@ -12,6 +12,7 @@ mod engine_rc_control;
 mod engine_rc_never;
 mod engine_rc_send;
 mod engine_reliance;
+mod limits;
 #[cfg(unix)]
 mod repl;
 mod support;
