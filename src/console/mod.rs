@@ -5,9 +5,11 @@
 //! A line flows one way: `parse` (nom; words from the `verbs` table) → `Command` → `exec` (engine
 //! calls as the acting user; VMCF commands store a VMCPARM and issue DIAGNOSE X'68') → records
 //! (engine events, CP responses, errors) → `render` / `json`. Only the renderers know layout,
-//! and only `messages` knows CP's message ids and wording.
+//! and only `messages` knows CP's message ids and wording. `canonical` writes a `Command` back
+//! as the text that parses to it.
 
 mod assist;
+mod canonical;
 pub mod command;
 mod exec;
 mod help;
