@@ -13,6 +13,7 @@ mod engine_rc_never;
 mod engine_rc_send;
 mod engine_reliance;
 mod limits;
+mod props_engine;
 mod props_parse;
 #[cfg(unix)]
 mod repl;
