@@ -3,9 +3,10 @@
 //! in CP's kind of answer (an error or a refusal), never in a panic or unbounded memory.
 
 use crate::console::Console;
+use crate::heap;
 use crate::support::{authorize, cp_with, interrupts, uid};
 use vmcfsim::cp::{CpError, NotReceiving, SMSG_PENDING_MAX};
-use vmcfsim::vmcf::vmcpflg1;
+use vmcfsim::vmcf::{Userid, vmcpflg1};
 
 /// SMSGs do not count towards the issuer's 50 messages (DECISION D4), so a disabled VM would
 /// collect them without end. CP keeps at most SMSG_PENDING_MAX for it; the next is refused,
@@ -70,4 +71,124 @@ fn the_smsg_past_the_limit_is_refused_on_the_console() {
     let t = c.line("A: ENABLE");
     assert_eq!(t.matches("VMCMFUNC").count(), SMSG_PENDING_MAX, "{t:.3000}");
     assert!(!t.contains("overflow"));
+}
+
+/// CP's limit on logged-on users was its real storage: a VMBLOK and its chains per user. A
+/// simulated VM costs a few hundred bytes until it writes storage (which is sparse), so
+/// vmcfsim sets no user limit of its own: 100,000 users log on, each can still do VMCF, and
+/// after they LOG OFF the next 100,000 reuse what the first held (the list of free slots,
+/// kept after the first LOGOFFs, is the one addition): memory follows the most users logged
+/// on at once, never the number of logons. The bound asserted is the budget (1K a VM), not
+/// the exact cost.
+#[test]
+fn a_hundred_thousand_users_cost_under_1k_each_and_their_slots_are_reused() {
+    const USERS: usize = 100_000;
+    let users: Vec<Userid> = (0..USERS)
+        .map(|i| Userid::parse(&format!("U{i}")).unwrap())
+        .collect();
+    let mut cp = crate::support::cp();
+    let start = heap::held();
+    let mut peak = 0;
+    for round in 0..3 {
+        for &u in &users {
+            assert!(cp.logon(u));
+            // As the console does once a line: the events of the last command are dropped.
+            cp.clear_events();
+        }
+        let held = heap::held() - start;
+        let per_vm = held / USERS as isize;
+        eprintln!("round {round}: heap per logged-on VM: {per_vm} bytes");
+        assert!(per_vm < 1024, "{per_vm} bytes per VM");
+        if round == 1 {
+            peak = held;
+        } else if round == 2 {
+            // (A little slack: the test harness captures `eprintln!` in this thread's heap.)
+            assert!(
+                held <= peak + 4096,
+                "the third 100,000 took more: {held} > {peak}"
+            );
+        }
+        assert_eq!(cp.user_count(), USERS);
+        // The last one to log on talks to the first, as any two would.
+        let (a, b) = (users[0], users[USERS - 1]);
+        for u in [a, b] {
+            let mut p = crate::support::plist(vmcfsim::Subfunction::Authorize);
+            (p.vada, p.lena) = (0x1000, 200);
+            cp.store(u, 0x800, &p.encode()).unwrap();
+            assert_eq!(cp.diagnose_68(u, 0x800), Ok(vmcfsim::ReturnCode::Ok));
+        }
+        cp.set_smsg(a, true).unwrap();
+        cp.smsg(b, a, b"HI").unwrap();
+        assert_eq!(interrupts(&cp).len(), 1);
+        for &u in &users {
+            cp.logoff(u).unwrap();
+            cp.clear_events();
+        }
+        assert_eq!(cp.user_count(), 0);
+    }
+}
+
+/// A script of millions of lines: the replay streams (its reading side is tested in `run`),
+/// and the session keeps nothing per line. The lines cycle through a conversation: SEND and
+/// RECEIVE, an SMSG, a SEND/RECV answered by REPLY, a DISPLAY, a comment, a refused line.
+/// Memory grows with the storage VMs touch (sparse pages) and nothing else, so with 132K
+/// machines, whose console data area wraps every few thousand messages, the heap the session
+/// holds after a warm-up stays within a small budget however many lines follow, and every
+/// message was answered. CI runs 30,000 lines; `cargo test --release` runs 3,000,000.
+#[test]
+fn a_long_script_runs_in_constant_memory() {
+    use vmcfsim::console::{Session, TextOptions, render_json, render_text};
+    const CYCLE: &[&str] = &[
+        "A: VMCF SEND B DATA 'ping'",
+        "B: VMCF RECEIVE A MID {}",
+        "B: SMSG A pong {}",
+        "B: VMCF SENDRECV A DATA 'q' REPLYBUF 16",
+        "A: VMCF REPLY B MID {}",
+        "A: D T20000.20",
+        "* a comment",
+        "FROB {}",
+    ];
+    const WARM: usize = 10_000;
+    let lines: usize = if cfg!(debug_assertions) {
+        30_000
+    } else {
+        3_000_000
+    };
+    let mut s = Session::new(Box::new(vmcfsim::cp::FixedClock::standard()));
+    let setup = [
+        "LOGON A",
+        "DEF STOR 132K",
+        "VMCF AUTH SMSG BUF 169",
+        "LOGON B",
+        "DEF STOR 132K",
+        "VMCF AUTH",
+    ];
+    for (i, l) in setup.iter().enumerate() {
+        assert!(s.feed(i + 1, l.as_bytes()).accepted(), "{l}");
+    }
+    let (mut text, mut json, mut line) = (String::new(), String::new(), String::new());
+    let opts = TextOptions {
+        color: false,
+        echo: true,
+        source: Some("long.cp"),
+    };
+    let mut warm = 0;
+    for n in 0..lines {
+        let round = n / CYCLE.len() + 1;
+        line.clear();
+        line.push_str(&CYCLE[n % CYCLE.len()].replace("{}", &round.to_string()));
+        let o = s.feed(setup.len() + n + 1, line.as_bytes());
+        assert_eq!(o.accepted(), !line.starts_with("FROB"), "{line}");
+        text.clear();
+        json.clear();
+        render_text(&o, &opts, &mut text);
+        render_json(&o, &mut json);
+        if n == WARM {
+            warm = heap::held();
+        }
+    }
+    let grew = heap::held() - warm;
+    eprintln!("{lines} lines; the heap grew {grew} bytes after the first {WARM}");
+    assert!(grew < 16 * 1024, "{grew} bytes more after {lines} lines");
+    assert_eq!(s.cp().messages_in_transit(), 0);
 }

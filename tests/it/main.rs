@@ -12,6 +12,7 @@ mod engine_rc_control;
 mod engine_rc_never;
 mod engine_rc_send;
 mod engine_reliance;
+mod heap;
 mod limits;
 mod props_engine;
 mod props_parse;
