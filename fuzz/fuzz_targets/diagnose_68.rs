@@ -36,7 +36,9 @@ impl Expected {
     /// Accepts `len` bytes from `at` as they now are in storage (CP or the VM wrote them).
     fn allow(&mut self, cp: &Cp, user: Userid, at: u32, len: u32) {
         let start = (at as usize).min(self.want.len());
-        let end = (at as usize).saturating_add(len as usize).min(self.want.len());
+        let end = (at as usize)
+            .saturating_add(len as usize)
+            .min(self.want.len());
         if start < end {
             cp.fetch(user, start as u32, &mut self.want[start..end])
                 .expect("a range inside storage");

@@ -47,7 +47,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let parsed = parse::parse(line);
     if let Err(e) = &parsed.result {
-        let span = e.span.as_ref().expect("a parse error names where in the line");
+        let span = e
+            .span
+            .as_ref()
+            .expect("a parse error names where in the line");
         assert!(
             span.start <= span.end && span.end <= line.len(),
             "error span {span:?} outside a line of {} bytes",
@@ -56,7 +59,10 @@ fuzz_target!(|data: &[u8]| {
         assert!(line.is_char_boundary(span.start) && line.is_char_boundary(span.end));
     }
     for (span, _) in parsed.marks.iter().chain(&highlight(line)) {
-        assert!(span.start <= span.end && span.end <= line.len(), "mark {span:?}");
+        assert!(
+            span.start <= span.end && span.end <= line.len(),
+            "mark {span:?}"
+        );
         assert!(line.is_char_boundary(span.start) && line.is_char_boundary(span.end));
     }
     if let Ok(l) = &parsed.result {
@@ -66,7 +72,10 @@ fuzz_target!(|data: &[u8]| {
             Err(e) => panic!("{line:?} written as {text:?}, which is refused: {e:?}"),
         };
         assert_eq!(meaning(&again), meaning(l), "{line:?} written as {text:?}");
-        assert_eq!(again.prefix.as_ref().map(|p| p.0), l.prefix.as_ref().map(|p| p.0));
+        assert_eq!(
+            again.prefix.as_ref().map(|p| p.0),
+            l.prefix.as_ref().map(|p| p.0)
+        );
         assert_eq!(again.to_string(), text, "canonical text is a fixed point");
     }
 });
