@@ -192,3 +192,34 @@ fn a_long_script_runs_in_constant_memory() {
     assert!(grew < 16 * 1024, "{grew} bytes more after {lines} lines");
     assert_eq!(s.cp().messages_in_transit(), 0);
 }
+
+/// The console takes a line of LINE_MAX bytes and refuses a longer one, naming the limit, with
+/// the caret at the limit; the session goes on. (The replay never reads more than one byte past
+/// the limit of a line: `run`'s tests.)
+#[test]
+fn a_line_past_the_console_limit_is_refused_naming_it() {
+    use vmcfsim::console::LINE_MAX;
+    let mut c = Console::new();
+    c.line("LOGON A");
+    let at_limit = format!("* {}", "x".repeat(LINE_MAX - 2));
+    c.line(&at_limit);
+    assert!(
+        c.rejected.is_empty(),
+        "a line of exactly {LINE_MAX} bytes is taken"
+    );
+    let t = c.line(format!("SMSG A {}", "y".repeat(LINE_MAX)));
+    assert_eq!(c.rejected, [3]);
+    let want = format!("test.cp:3: DMKCFC002E INVALID OPERAND - LINE LONGER THAN {LINE_MAX} BYTES");
+    assert!(
+        t.contains(&want),
+        "{:.300}",
+        &t[t.len().saturating_sub(600)..]
+    );
+    let e = c.events_of(3).into_iter().find(|e| e["event"] == "error");
+    let e = e.expect("a JSON error event");
+    // 1-based: the caret stands just after the last byte kept, as for an operand missing at
+    // the end of a line.
+    assert_eq!(e["column"].as_u64(), Some(LINE_MAX as u64 + 1));
+    let t = c.line("Q NAMES");
+    assert!(t.contains("A: A"), "the session goes on: {t}");
+}
