@@ -9,7 +9,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::Path;
 
-use vmcfsim::console::{self, Outcome, Session, TextOptions};
+use vmcfsim::console::{self, LINE_MAX, Outcome, Session, TextOptions};
 use vmcfsim::cp::Clock;
 
 use crate::draw::{self, DiagramFailure, DiagramFile, Recorder};
@@ -137,15 +137,8 @@ pub fn replay(
     let recording = how.diagram.is_some() || how.diagram_command;
     let title = how.output.source.filter(|s| *s != STDIN_NAME);
     for line_no in 1.. {
-        line.clear();
-        if input.read_until(b'\n', &mut line).map_err(input_failure)? == 0 {
+        if !read_line(input, &mut line).map_err(input_failure)? {
             break;
-        }
-        if line.last() == Some(&b'\n') {
-            line.pop();
-            if line.last() == Some(&b'\r') {
-                line.pop();
-            }
         }
         buf.clear();
         if how.diagram_command
@@ -180,6 +173,43 @@ pub fn replay(
         recorder.write(file, title).map_err(Failure::Diagram)?;
     }
     Ok(status)
+}
+
+/// Reads the next line into `line` without its line end (`\n`, or `\r\n`); `false` at the end
+/// of input. The replay streams: at most `LINE_MAX + 1` bytes of a line are kept, the rest of a
+/// longer line is read and dropped, so memory stays the same however long a line or a script
+/// is, and the session rejects the line for its length (it sees more than `LINE_MAX` bytes).
+pub fn read_line(input: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<bool> {
+    line.clear();
+    let mut any = false;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (piece, used, end) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], i + 1, true),
+            None => (chunk, chunk.len(), false),
+        };
+        // One byte past the limit tells the session the line is too long; one more keeps a
+        // `\r` that may belong to the line end.
+        let room = (LINE_MAX + 2).saturating_sub(line.len());
+        line.extend_from_slice(&piece[..piece.len().min(room)]);
+        input.consume(used);
+        if end {
+            break;
+        }
+    }
+    if line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    line.truncate(LINE_MAX + 1);
+    Ok(any)
 }
 
 #[cfg(test)]
@@ -249,5 +279,87 @@ mod tests {
     fn any_bytes_are_fed_without_panic() {
         let (_, out) = run(b"\xff\xfe\x00\nLOGON A\n", false);
         assert!(out.contains("> LOGON A"), "{out}");
+    }
+
+    /// Yields `len` bytes of `fill`, then `rest`, a little at a time, as a file or pipe does:
+    /// the long line never exists in memory whole.
+    struct Endless {
+        left: usize,
+        fill: u8,
+        rest: &'static [u8],
+        chunk: Vec<u8>,
+    }
+
+    impl io::Read for Endless {
+        fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+            unreachable!("read through BufRead")
+        }
+    }
+
+    impl BufRead for Endless {
+        fn fill_buf(&mut self) -> io::Result<&[u8]> {
+            if self.left > 0 {
+                self.chunk.resize(self.left.min(8192), self.fill);
+                Ok(&self.chunk)
+            } else {
+                Ok(self.rest)
+            }
+        }
+        fn consume(&mut self, n: usize) {
+            if self.left > 0 {
+                self.left -= n;
+            } else {
+                self.rest = &self.rest[n..];
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_far_past_the_limit_is_read_in_constant_memory() {
+        let mut input = Endless {
+            left: 64 * LINE_MAX,
+            fill: b'x',
+            rest: b"\nLOGON A\n",
+            chunk: Vec::new(),
+        };
+        let mut line = Vec::new();
+        assert!(read_line(&mut input, &mut line).unwrap());
+        assert_eq!(line.len(), LINE_MAX + 1, "one byte past the limit, no more");
+        assert!(line.capacity() < 2 * LINE_MAX + 8192, "{}", line.capacity());
+        assert!(read_line(&mut input, &mut line).unwrap());
+        assert_eq!(line, b"LOGON A", "the next line is whole");
+        assert!(!read_line(&mut input, &mut line).unwrap());
+    }
+
+    #[test]
+    fn a_line_exactly_at_the_limit_is_taken_with_either_line_end() {
+        for end in ["\n", "\r\n", ""] {
+            let mut script = format!("* {}", "x".repeat(LINE_MAX - 2)).into_bytes();
+            script.extend_from_slice(end.as_bytes());
+            let mut line = Vec::new();
+            assert!(read_line(&mut &script[..], &mut line).unwrap());
+            assert_eq!(line.len(), LINE_MAX, "{end:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_past_the_limit_is_rejected_naming_the_limit_and_the_replay_goes_on() {
+        let mut script = b"LOGON A\n".to_vec();
+        script.extend(std::iter::repeat_n(b'y', 3 * LINE_MAX));
+        script.extend_from_slice(b"\nQ NAMES\n");
+        let (status, out) = run(&script, false);
+        assert_eq!(status, Status::Rejected);
+        assert!(
+            out.contains(&format!(
+                "t.cp:2: DMKCFC002E INVALID OPERAND - LINE LONGER THAN {LINE_MAX} BYTES"
+            )),
+            "{:.300}",
+            out.lines()
+                .filter(|l| l.contains("DMK"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        assert!(out.contains("A> Q NAMES"), "the replay goes on");
+        assert!(out.len() < 2 * LINE_MAX, "the echo shows at most the limit");
     }
 }

@@ -102,7 +102,8 @@ impl CpMsg {
     }
 }
 
-/// The words after `NOT RECEIVING;` (QUIESCED and BUFFER TOO SMALL are vmcfsim's, DECISION D4).
+/// The words after `NOT RECEIVING;` (QUIESCED and BUFFER TOO SMALL are vmcfsim's, DECISION D4;
+/// 256 SMSGS PENDING is vmcfsim's limit, `SMSG_PENDING_MAX`).
 fn reason(why: NotReceiving) -> &'static str {
     match why {
         NotReceiving::MsgOff => "MSG OFF",
@@ -110,6 +111,7 @@ fn reason(why: NotReceiving) -> &'static str {
         NotReceiving::NotAuthorized => "NOT AUTHORIZED",
         NotReceiving::Quiesced => "QUIESCED",
         NotReceiving::BufferTooSmall => "BUFFER TOO SMALL",
+        NotReceiving::SmsgsPending => "256 SMSGS PENDING",
     }
 }
 

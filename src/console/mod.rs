@@ -5,9 +5,11 @@
 //! A line flows one way: `parse` (nom; words from the `verbs` table) → `Command` → `exec` (engine
 //! calls as the acting user; VMCF commands store a VMCPARM and issue DIAGNOSE X'68') → records
 //! (engine events, CP responses, errors) → `render` / `json`. Only the renderers know layout,
-//! and only `messages` knows CP's message ids and wording.
+//! and only `messages` knows CP's message ids and wording. `canonical` writes a `Command` back
+//! as the text that parses to it.
 
 mod assist;
+mod canonical;
 pub mod command;
 mod exec;
 mod help;
@@ -22,7 +24,7 @@ pub use assist::{complete, highlight};
 pub use json::render_json;
 pub use parse::Highlight;
 pub use render::{TextOptions, render_text};
-pub use session::{DATA_AREA, Outcome, PLIST_SLOT, Session};
+pub use session::{DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session};
 
 /// HELP's text: the command list (`None`), or a command, `VMCF`, or `VMCF subfunction`
 /// (`Some("VMCF SEND")`). An unknown topic gets a line saying so, then the list.

@@ -14,6 +14,16 @@ pub const DATA_AREA: u32 = 0x20000;
 /// Where console VMCF commands store their VMCPARM: the doubleword-aligned 40 bytes just below
 /// the data area, so that the parameter list never overwrites data the area handed out.
 pub const PLIST_SLOT: u32 = DATA_AREA - 40;
+/// The longest input line the console takes, in bytes. A 3270 gave CP at most 134 characters
+/// and DIAGNOSE X'08' 132 (cp-console-reference §2.2); CP never saw more, so it has no error
+/// for it. vmcfsim's lines are not a terminal's: a VMCF or DIAG line stands for a program's
+/// parameter list and a DATA literal for its buffer, so they are routinely longer, and the one
+/// place CP's input limit shows is SMSG, whose text is cut at 129 characters as CP's was. This
+/// limit only bounds memory: a line is held whole while it runs, so a script with no line ends
+/// must not be read into memory whole. 1M holds a 512K hex literal. A longer line is rejected
+/// with `DMKCFC002E INVALID OPERAND` naming the limit, and the replay reads no more of it than
+/// this (see `run`).
+pub const LINE_MAX: usize = 1 << 20;
 /// SEND interrupts remembered per VM for RECEIVE's default length. Messages are found by
 /// (source, MID), newest first; older entries fall off, so memory stays bounded.
 const ANNOUNCED: usize = 256;
@@ -169,6 +179,9 @@ impl Session {
         let prompt = self.prompt();
         let mut user = self.current;
         let mut quit = false;
+        if line.len() > LINE_MAX {
+            return self.too_long(line_no, line, prompt);
+        }
         let text = match std::str::from_utf8(line) {
             Ok(s) => {
                 let parsed = parse::parse(s);
@@ -205,6 +218,31 @@ impl Session {
             user,
             accepted,
             quit,
+        }
+    }
+
+    /// A line past [`LINE_MAX`]: rejected unread, its first `LINE_MAX` bytes kept as its text.
+    fn too_long(&mut self, line_no: usize, line: &[u8], prompt: String) -> Outcome<'_> {
+        let text = String::from_utf8_lossy(&line[..LINE_MAX]).into_owned();
+        // The caret goes under the end of what was kept: the limit is where the line went wrong.
+        let at = text.len();
+        let err = ConsoleError::new(
+            "CFC",
+            CpMsg::InvalidOperand(format!("LINE LONGER THAN {LINE_MAX} BYTES")),
+        )
+        .at(
+            at..at,
+            format!("the console reads at most {LINE_MAX} bytes of a line"),
+        );
+        self.error(self.current, err);
+        Outcome {
+            session: self,
+            prompt,
+            line_no,
+            text,
+            user: self.current,
+            accepted: false,
+            quit: false,
         }
     }
 

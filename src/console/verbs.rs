@@ -129,7 +129,8 @@ pub const VERBS: &[VerbDef] = &[
             "At most 129 characters arrive (CP's input line); longer text is cut, as CP cut it.",
             "The target needs the SMSG flag (SET SMSG ON or AUTHORIZE SMSG) and a VMCF",
             "authorization. vmcfsim's own refusals: NOT RECEIVING; QUIESCED and",
-            "NOT RECEIVING; BUFFER TOO SMALL (buffer shorter than 40 + text).",
+            "NOT RECEIVING; BUFFER TOO SMALL (buffer shorter than 40 + text), and",
+            "NOT RECEIVING; 256 SMSGS PENDING (a disabled VM holds at most 256).",
         ],
     },
     VerbDef {

@@ -38,6 +38,11 @@ pub enum NotReceiving {
     Quiesced,
     /// DECISION D4: the target's buffer cannot hold 40 bytes plus the text (vmcfsim's wording).
     BufferTooSmall,
+    /// The target holds as many SMSGs as CP keeps for it, [`SMSG_PENDING_MAX`]
+    /// (vmcfsim's limit and wording).
+    ///
+    /// [`SMSG_PENDING_MAX`]: super::machine::SMSG_PENDING_MAX
+    SmsgsPending,
 }
 
 /// A CP error the engine detects in a CP command or DIAGNOSE; the console gives it CP's words.

@@ -41,6 +41,15 @@ pub(crate) enum Pending {
 /// The longest SMSG text CP delivers (134-byte input line less `SM U `).
 pub const SMSG_MAX: usize = 129;
 
+/// The most SMSGs CP holds for one VM that has not taken them (disabled for external
+/// interrupts). SMSGs do not count towards the issuer's 50 messages in transit (DECISION D4),
+/// so without a limit a disabled VM would collect them without bound; CP held them in its free
+/// storage, which was finite. vmcfsim's choice: 256 at the target, well above the 50 of
+/// DECISION D10 so that D4 still shows (a disabled VM takes more SMSGs than any source may have
+/// messages in transit) and small enough that a flooded VM costs at most about 50K. The next
+/// SMSG is refused, `userid NOT RECEIVING; 256 SMSGS PENDING`; nothing queued is dropped.
+pub const SMSG_PENDING_MAX: usize = 256;
+
 /// One virtual machine.
 #[derive(Debug)]
 pub struct VirtualMachine {
@@ -57,6 +66,8 @@ pub struct VirtualMachine {
     pub(crate) normal_queue: VecDeque<Pending>,
     /// Messages this VM originated that are in transit (at most 50: DECISION D10).
     pub(crate) outbound: Vec<MsgKey>,
+    /// How many of the queued interrupts are SMSGs (at most [`SMSG_PENDING_MAX`]).
+    pub(crate) smsgs_pending: usize,
 }
 
 impl VirtualMachine {
@@ -73,6 +84,7 @@ impl VirtualMachine {
             priority_queue: VecDeque::new(),
             normal_queue: VecDeque::new(),
             outbound: Vec::new(),
+            smsgs_pending: 0,
         }
     }
 
@@ -121,12 +133,20 @@ impl VirtualMachine {
         self.priority_queue.len() + self.normal_queue.len()
     }
 
+    /// SMSGs waiting to be presented (at most [`SMSG_PENDING_MAX`]).
+    pub fn pending_smsgs(&self) -> usize {
+        self.smsgs_pending
+    }
+
     /// Messages it originated that are still in transit.
     pub fn messages_in_transit(&self) -> usize {
         self.outbound.len()
     }
 
     pub(crate) fn queue(&mut self, priority: bool, p: Pending) {
+        if matches!(p, Pending::Smsg { .. }) {
+            self.smsgs_pending += 1;
+        }
         if priority {
             self.priority_queue.push_back(p);
         } else {
@@ -135,14 +155,33 @@ impl VirtualMachine {
     }
 
     pub(crate) fn next_pending(&mut self) -> Option<Pending> {
-        self.priority_queue
+        let p = self
+            .priority_queue
             .pop_front()
-            .or_else(|| self.normal_queue.pop_front())
+            .or_else(|| self.normal_queue.pop_front());
+        if matches!(p, Some(Pending::Smsg { .. })) {
+            self.smsgs_pending -= 1;
+        }
+        p
     }
 
     /// Removes queued entries for which `gone` is true.
     pub(crate) fn withdraw(&mut self, mut gone: impl FnMut(&Pending) -> bool) {
-        self.priority_queue.retain(|p| !gone(p));
-        self.normal_queue.retain(|p| !gone(p));
+        let mut smsgs = 0;
+        let mut keep = |p: &Pending| {
+            let g = gone(p);
+            smsgs += usize::from(g && matches!(p, Pending::Smsg { .. }));
+            !g
+        };
+        self.priority_queue.retain(&mut keep);
+        self.normal_queue.retain(&mut keep);
+        self.smsgs_pending -= smsgs;
+    }
+
+    /// Drops every queued interrupt (the VMCF reset).
+    pub(crate) fn clear_pending(&mut self) {
+        self.priority_queue.clear();
+        self.normal_queue.clear();
+        self.smsgs_pending = 0;
     }
 }

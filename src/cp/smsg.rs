@@ -3,7 +3,7 @@
 
 use super::Cp;
 use super::event::{CpError, CpMessage, Event, NotReceiving};
-use super::machine::{Pending, SMSG_MAX};
+use super::machine::{Pending, SMSG_MAX, SMSG_PENDING_MAX};
 use crate::vmcf::{Subfunction, Userid, Vmcmhdr};
 
 impl Cp {
@@ -22,6 +22,8 @@ impl Cp {
             None => Some(NotReceiving::NotAuthorized),
             Some(_) if vm.quiesced => Some(NotReceiving::Quiesced),
             Some(a) if text.len() as u32 > a.length - 40 => Some(NotReceiving::BufferTooSmall),
+            // Last: only a VM that would take the SMSG but is disabled collects them.
+            Some(_) if vm.smsgs_pending >= SMSG_PENDING_MAX => Some(NotReceiving::SmsgsPending),
             Some(_) => None,
         };
         if let Some(why) = refusal {

@@ -158,8 +158,7 @@ impl Cp {
             self.sink_gone(key);
         }
         let vm = self.vm_at_mut(slot);
-        vm.priority_queue.clear();
-        vm.normal_queue.clear();
+        vm.clear_pending();
         vm.auth = None;
         vm.quiesced = false;
         // DECISION D12: the SMSG flag stays as it is.

@@ -1,4 +1,4 @@
-//! Properties of the engine under random sequences of operations among 2-5 virtual machines
+//! Properties of the engine under random sequences of operations among 2-6 virtual machines
 //! (a VM sending to itself included): every SEND, SEND/RECV and SENDX accepted with RC 0 is
 //! answered exactly once, by a RESPONSE to its source, by CANCEL (RC 0 or 11), or by the purge
 //! of DECISION D5 when its source leaves; none is ever lost; and no VM's storage changes except
@@ -108,11 +108,11 @@ fn area() -> impl Strategy<Value = Area> {
 /// Names a user who never logs on.
 const NOBODY: usize = 99;
 
-/// VM indices run over 0..5; the test takes them modulo the number of VMs in the case. A target
+/// VM indices run over 0..6; the test takes them modulo the number of VMs in the case. A target
 /// is sometimes NOBODY.
 fn op() -> impl Strategy<Value = Op> {
-    let vm = || 0usize..5;
-    let target = || prop_oneof![9 => 0usize..5, 1 => Just(NOBODY)];
+    let vm = || 0usize..6;
+    let target = || prop_oneof![9 => 0usize..6, 1 => Just(NOBODY)];
     // Mostly good interrupt buffers: a VM that cannot AUTHORIZE takes no part.
     let buf = prop_oneof![5 => Just(0), 5 => Just(1), 1 => Just(2), 1 => Just(3)];
     let len = prop_oneof![1 => Just(0), 2 => Just(1), 2 => Just(2), 2 => Just(3), 3 => Just(4), 3 => Just(5)];
@@ -1115,10 +1115,10 @@ proptest! {
 
     #[test]
     fn every_message_answered_once_and_storage_written_only_where_cp_writes(
-        n in 2usize..=5,
+        n in 2usize..=6,
         auths in proptest::collection::vec(
             (prop_oneof![Just(0), Just(0x20), Just(0x40), Just(0x60)], 1usize..LENS.len()),
-            5,
+            6,
         ),
         ops in proptest::collection::vec(op(), 10..=60),
     ) {

@@ -14,6 +14,10 @@ mod engine_rc_control;
 mod engine_rc_never;
 mod engine_rc_send;
 mod engine_reliance;
+mod heap;
+mod limits;
+mod props_engine;
+mod props_parse;
 #[cfg(unix)]
 mod repl;
 mod support;
