@@ -209,23 +209,84 @@ impl Storage {
         }
         let mut done = 0;
         Self::pieces(addr, len, |at, n| {
-            let src = &bytes[done..done + n];
+            self.write_piece(at, &bytes[done..done + n]);
             done += n;
-            let off = at % PAGE;
-            match self.page_mut(at) {
-                Some(p) => p.write(off, src),
-                // Zeros into an untouched page change nothing: keep it unallocated.
-                None if src.iter().all(|&b| b == 0) => {}
-                None => {
-                    let mut p = Page::new(off, off + n);
-                    p.write(off, src);
-                    *self.page_slot(at) = Some(p);
-                }
-            }
         });
         Some(())
     }
+
+    /// Stores `src` at `at`, inside one page.
+    fn write_piece(&mut self, at: usize, src: &[u8]) {
+        let off = at % PAGE;
+        match self.page_mut(at) {
+            Some(p) => p.write(off, src),
+            // Zeros into an untouched page change nothing: keep it unallocated.
+            None if src.iter().all(|&b| b == 0) => {}
+            None => {
+                let mut p = Page::new(off, off + src.len());
+                p.write(off, src);
+                *self.page_slot(at) = Some(p);
+            }
+        }
+    }
+
+    /// Copies `len` bytes at `from` of `source` (another VM's storage) to `to` of this one,
+    /// storage to storage. `None` (and nothing copied) if either range is outside its storage.
+    pub(crate) fn copy_from(
+        &mut self,
+        source: &Storage,
+        from: u32,
+        to: u32,
+        len: u32,
+    ) -> Option<()> {
+        if !source.contains(from, len) || !self.contains(to, len) {
+            return None;
+        }
+        let (mut from, mut to, end) = (from as usize, to as usize, to as usize + len as usize);
+        while to < end {
+            // A piece inside one page on both sides: zeros before the source's extent, the
+            // extent, zeros after it.
+            let n = (PAGE - from % PAGE).min(PAGE - to % PAGE).min(end - to);
+            let (off, stop) = (from % PAGE, from % PAGE + n);
+            let (lo, hi) = source.page(from).map_or((stop, stop), |p| (p.lo(), p.hi()));
+            let (inner, outer) = (
+                off.max(lo).min(stop),
+                stop.min(hi).max(off.max(lo).min(stop)),
+            );
+            if inner > off {
+                self.write_piece(to, &ZEROS[..inner - off]);
+            }
+            if outer > inner
+                && let Some(s) = source
+                    .page(from)
+                    .and_then(|p| p.slice(inner, outer - inner))
+            {
+                self.write_piece(to + (inner - off), s);
+            }
+            if stop > outer {
+                self.write_piece(to + (outer - off), &ZEROS[..stop - outer]);
+            }
+            from += n;
+            to += n;
+        }
+        Some(())
+    }
+
+    /// `len` bytes at `addr` as one slice, when they lie inside the written extent of one
+    /// page; `None` otherwise. Such a slice stays valid until those bytes are written: an
+    /// extent only grows. (Zeros of a page never written are not offered: the page's first
+    /// write could make an extent that covers only part of them.)
+    pub(crate) fn slice(&self, addr: u32, len: u32) -> Option<&[u8]> {
+        let (at, n) = (addr as usize, len as usize);
+        if !self.contains(addr, len) || (n > 0 && at / PAGE != (at + n - 1) / PAGE) {
+            return None;
+        }
+        self.page(at)?.slice(at % PAGE, n)
+    }
 }
+
+/// A page of zeros: what untouched storage reads as.
+static ZEROS: [u8; PAGE] = [0; PAGE];
 
 #[cfg(test)]
 mod tests {

@@ -325,8 +325,7 @@ impl Cp {
         if source == slot && Self::overlap(p.vada, len, data, len) {
             return self.fail_transfer(key, Rc::DestructiveOverlap, p.use_dw);
         }
-        let span = self.read_span(source, data, len);
-        self.write_span(slot, p.vada, span);
+        let span = self.move_data(source, data, slot, p.vada, len);
         let user = self.vm_at(slot).userid;
         self.log.push(Event::Data {
             user,
@@ -365,8 +364,7 @@ impl Cp {
         if source == slot && Self::overlap(p.vada, p.lena, rbuf, p.lena) {
             return self.fail_transfer(key, Rc::DestructiveOverlap, p.use_dw);
         }
-        let span = self.read_span(slot, p.vada, p.lena);
-        self.write_span(source, rbuf, span);
+        let span = self.move_data(slot, p.vada, source, rbuf, p.lena);
         let user = self.vm_at(source).userid;
         self.log.push(Event::Data {
             user,
