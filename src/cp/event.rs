@@ -152,9 +152,9 @@ impl Log {
         self.events.push(event);
     }
 
-    /// Moves the last event to position `at`, after which the others keep their order.
-    pub fn rotate_last_to(&mut self, at: usize) {
-        self.events[at..].rotate_right(1);
+    /// The event at `at`, to fill in what was not known when it was pushed.
+    pub fn event_mut(&mut self, at: usize) -> &mut Event {
+        &mut self.events[at]
     }
 
     /// The bytes of a span in the arena (none for a span left in storage).

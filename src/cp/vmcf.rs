@@ -24,23 +24,33 @@ impl Cp {
         if !plist.is_multiple_of(8) {
             return Err(self.error(user, CpError::SpecificationException(plist)));
         }
-        let mut bytes = [0u8; Vmcparm::LEN];
-        if self.vm_at(slot).storage.read(plist, &mut bytes).is_none() {
-            return Err(self.error(user, CpError::AddressingException(plist)));
-        }
-        let p = Vmcparm::decode(&bytes);
-        let first = self.log.events().len();
-        let rc = self.vmcf(slot, &p);
+        let storage = &self.vm_at(slot).storage;
+        let p = match storage.slice(plist, Vmcparm::LEN as u32) {
+            // Decoded where it lies when it can be: no copy to read back at once.
+            Some(s) => Vmcparm::decode(s.try_into().expect("a slice of the length asked")),
+            None => {
+                let mut bytes = [0u8; Vmcparm::LEN];
+                if storage.read(plist, &mut bytes).is_none() {
+                    return Err(self.error(user, CpError::AddressingException(plist)));
+                }
+                Vmcparm::decode(&bytes)
+            }
+        };
+        // The return code belongs before the data its call moved and the interrupts it caused:
+        // its event goes first, and the code is filled in when known.
+        let at = self.log.events().len();
         self.log.push(Event::ReturnCode {
             user,
             plist,
             func: p.func,
             mid: p.mid,
             partner: p.user,
-            rc,
+            rc: Rc::Ok,
         });
-        // The return code belongs before the data its call moved.
-        self.log.rotate_last_to(first);
+        let rc = self.vmcf(slot, &p);
+        if let Event::ReturnCode { rc: code, .. } = self.log.event_mut(at) {
+            *code = rc;
+        }
         self.present_ready();
         Ok(rc)
     }
