@@ -23,19 +23,25 @@ pub struct Authorization {
     pub priority: bool,
 }
 
-/// An interrupt waiting in CP for the VM to be enabled.
-#[derive(Debug, Clone)]
+/// An interrupt waiting in CP for the VM to be enabled. A word: queues move these at every
+/// interrupt, so the text of a special message waits beside them, not in them.
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum Pending {
     /// The SEND interrupt of a message (SEND, SEND/RECV, SENDX, IDENTIFY) in the message table.
     Send(MsgKey),
     /// The RESPONSE interrupt of a completed message; the header is in the message record.
     Response(MsgKey),
-    /// A special message from CP: header and text (at most [`SMSG_MAX`] bytes).
-    Smsg {
-        header: Vmcmhdr,
-        len: u8,
-        text: [u8; SMSG_MAX],
-    },
+    /// A special message from CP (always a normal interrupt): its header and text are the
+    /// oldest in the VM's `smsgs`.
+    Smsg,
+}
+
+/// The header and text (at most [`SMSG_MAX`] bytes) of a special message waiting.
+#[derive(Debug, Clone)]
+pub(crate) struct SpecialMessage {
+    pub header: Vmcmhdr,
+    pub len: u8,
+    pub text: [u8; SMSG_MAX],
 }
 
 /// The longest SMSG text CP delivers (134-byte input line less `SM U `).
@@ -55,6 +61,8 @@ pub struct VirtualMachine {
     /// Priority interrupts, presented before any in `normal`.
     pub(crate) priority_queue: VecDeque<Pending>,
     pub(crate) normal_queue: VecDeque<Pending>,
+    /// One entry for each `Pending::Smsg` in `normal_queue`, in the same order.
+    pub(crate) smsgs: VecDeque<SpecialMessage>,
     /// Messages this VM originated that are in transit (at most 50: DECISION D10).
     pub(crate) outbound: Vec<MsgKey>,
 }
@@ -72,6 +80,7 @@ impl VirtualMachine {
             logon_at: at,
             priority_queue: VecDeque::new(),
             normal_queue: VecDeque::new(),
+            smsgs: VecDeque::new(),
             outbound: Vec::new(),
         }
     }

@@ -35,11 +35,14 @@ impl Cp {
                 self.detach(key, source);
                 self.store_interrupt(slot, header, &[]);
             }
-            Pending::Smsg { header, len, text } => {
+            Pending::Smsg => {
+                let Some(m) = self.vm_at_mut(slot).smsgs.pop_front() else {
+                    return;
+                };
                 // A special message is a SENDX from CP: if the buffer shrank under it (re-AUTHORIZE
                 // while disabled), the move fails and CP, the source, ignores the code: the target
                 // gets nothing. Not described by the manual; chosen as the SENDX rule applied to CP.
-                let text = &text[..usize::from(len)];
+                let (header, text) = (m.header, &m.text[..usize::from(m.len)]);
                 if self.fits(slot, text.len() as u32) {
                     self.store_interrupt(slot, header, text);
                 }

@@ -3,7 +3,7 @@
 
 use super::Cp;
 use super::event::{CpError, CpMessage, Event, NotReceiving};
-use super::machine::{Pending, SMSG_MAX};
+use super::machine::{Pending, SMSG_MAX, SpecialMessage};
 use crate::vmcf::{Subfunction, Userid, Vmcmhdr};
 
 impl Cp {
@@ -44,15 +44,12 @@ impl Cp {
         };
         let mut buf = [0u8; SMSG_MAX];
         buf[..text.len()].copy_from_slice(text);
-        self.queue_interrupt(
-            slot,
-            false,
-            Pending::Smsg {
-                header,
-                len: text.len() as u8,
-                text: buf,
-            },
-        );
+        self.vm_at_mut(slot).smsgs.push_back(SpecialMessage {
+            header,
+            len: text.len() as u8,
+            text: buf,
+        });
+        self.queue_interrupt(slot, false, Pending::Smsg);
         self.present_ready();
         Ok(())
     }

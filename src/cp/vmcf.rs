@@ -170,6 +170,7 @@ impl Cp {
         let vm = self.vm_at_mut(slot);
         vm.priority_queue.clear();
         vm.normal_queue.clear();
+        vm.smsgs.clear();
         vm.auth = None;
         vm.quiesced = false;
         // DECISION D12: the SMSG flag stays as it is.
