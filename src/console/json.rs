@@ -143,18 +143,19 @@ pub fn render_json(o: &Outcome, out: &mut String) {
                     } => (Some(hexloc(*address)), Some(*length)),
                     _ => (None, None),
                 };
-                for text in response_lines(o, *user, response) {
+                let mut buf = String::new();
+                response_lines(o, *user, response, &mut buf, &mut |text| {
                     emit(
                         out,
                         &Json::Message {
                             line,
                             user: name(*user),
-                            text,
+                            text: text.to_string(),
                             address: address.clone(),
                             length,
                         },
-                    );
-                }
+                    )
+                });
             }
             Record::Error { user, error } => {
                 let column = error
@@ -234,18 +235,19 @@ fn event(out: &mut String, o: &Outcome, line: usize, e: &Event) {
             );
         }
         Event::Message { user, message } => {
-            for text in message_lines(message) {
+            let mut buf = String::new();
+            message_lines(message, &mut buf, &mut |text| {
                 emit(
                     out,
                     &Json::Message {
                         line,
                         user: Some(user.trimmed()),
-                        text,
+                        text: text.to_string(),
                         address: None,
                         length: None,
                     },
-                );
-            }
+                )
+            });
         }
         Event::Error { .. } => {}
     }

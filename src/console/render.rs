@@ -3,12 +3,16 @@
 //! writes CP's lines (LOGON AT, MSG FROM, DISPLAY's layout), return codes in words, interrupts
 //! as the 40 header bytes in DISPLAY's layout plus one line a field, data in hex and EBCDIC,
 //! and errors with a caret under the offending word. Colour is an argument, never global.
+//!
+//! Lines are built in one reused buffer with the `push` helpers, not with `format!`, and handed
+//! to the writer (or to the JSON renderer) one at a time: a replay writes a dozen lines for each
+//! line it reads, and temporary strings were most of its cost.
 
-use super::messages::{ConsoleError, hexloc};
+use super::messages::ConsoleError;
+use super::push;
 use super::session::{Outcome, Placed, Record, Response};
 use crate::cp::{CpMessage, Event, Tod};
-use crate::ebcdic;
-use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcmhdr, function_name};
+use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcmhdr};
 use owo_colors::OwoColorize;
 use std::fmt::Write;
 
@@ -40,11 +44,14 @@ struct Writer<'o> {
 impl Writer<'_> {
     /// One line owned by `user`'s terminal.
     fn line(&mut self, user: Option<Userid>, tone: Tone, text: &str) {
-        let who = owner(user);
         if !self.color {
-            let _ = writeln!(self.out, "{who}: {text}");
+            owner_into(self.out, user);
+            self.out.push_str(": ");
+            self.out.push_str(text);
+            self.out.push('\n');
             return;
         }
+        let who = owner(user);
         let _ = write!(self.out, "{}: ", who.dimmed());
         let _ = match tone {
             Tone::Plain => writeln!(self.out, "{text}"),
@@ -58,7 +65,16 @@ impl Writer<'_> {
 
 /// The owner column: the userid, or `-` for the terminal nobody is logged on at.
 pub(crate) fn owner(user: Option<Userid>) -> String {
-    user.map_or_else(|| "-".to_string(), |u| u.to_string())
+    let mut s = String::new();
+    owner_into(&mut s, user);
+    s
+}
+
+fn owner_into(out: &mut String, user: Option<Userid>) {
+    match user {
+        Some(u) => push::userid(out, u),
+        None => out.push('-'),
+    }
 }
 
 /// Appends the transcript lines of `o` to `out`, each ending in `\n`.
@@ -67,27 +83,29 @@ pub fn render_text(o: &Outcome, opts: &TextOptions, out: &mut String) {
         out,
         color: opts.color,
     };
+    // Each line's text is built here, then written.
+    let mut buf = String::new();
     if opts.echo {
-        let prompt = format!("{}{}", o.prompt(), printable(o.text()));
+        buf.push_str(o.prompt());
+        printable_into(&mut buf, o.text());
         // A blank line echoes as the bare prompt, without trailing blanks.
-        let prompt = if o.text().trim().is_empty() {
-            prompt.trim_end()
-        } else {
-            &prompt
-        };
+        if o.text().trim().is_empty() {
+            push::trim_end_from(&mut buf, 0);
+        }
         if w.color {
-            let _ = writeln!(w.out, "{}", prompt.bold());
+            let _ = writeln!(w.out, "{}", buf.bold());
         } else {
-            let _ = writeln!(w.out, "{prompt}");
+            w.out.push_str(&buf);
+            w.out.push('\n');
         }
     }
     for r in o.records() {
         match r {
-            Record::Event(i) => event(&mut w, o, &o.events()[*i]),
+            Record::Event(i) => event(&mut w, &mut buf, o, &o.events()[*i]),
             Record::Response { user, response } => {
-                for l in response_lines(o, *user, response) {
-                    w.line(*user, Tone::Plain, &l);
-                }
+                response_lines(o, *user, response, &mut buf, &mut |l| {
+                    w.line(*user, Tone::Plain, l)
+                });
             }
             Record::Error { user, error } => error_lines(&mut w, *user, error, o, opts.source),
         }
@@ -118,13 +136,21 @@ fn error_lines(
 /// Input as the transcript shows it: a tab as a blank, other control characters as `?`, so a
 /// script cannot send escape sequences to the reader's terminal.
 fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            c if c.is_control() => '?',
-            c => c,
-        })
-        .collect()
+    let mut s = String::new();
+    printable_into(&mut s, text);
+    s
+}
+
+fn printable_into(out: &mut String, text: &str) {
+    if !text.chars().any(char::is_control) {
+        out.push_str(text);
+        return;
+    }
+    out.extend(text.chars().map(|c| match c {
+        '\t' => ' ',
+        c if c.is_control() => '?',
+        c => c,
+    }));
 }
 
 /// The line (cut to a window around the span if long) and the caret line under the span.
@@ -160,7 +186,7 @@ pub(crate) fn caret(line: &str, span: std::ops::Range<usize>) -> (String, String
     (shown, caret)
 }
 
-fn event(w: &mut Writer, o: &Outcome, e: &Event) {
+fn event(w: &mut Writer, buf: &mut String, o: &Outcome, e: &Event) {
     match e {
         Event::ReturnCode {
             user,
@@ -175,60 +201,76 @@ fn event(w: &mut Writer, o: &Outcome, e: &Event) {
             } else {
                 Tone::Warn
             };
-            w.line(Some(*user), tone, &rc_line(*func, *mid, *partner, *rc));
+            buf.clear();
+            rc_line(buf, *func, *mid, *partner, *rc);
+            w.line(Some(*user), tone, buf);
         }
         Event::Interrupt {
             user,
             buffer,
             header,
             data,
-        } => interrupt(w, *user, *buffer, header, o.bytes(*data)),
+        } => interrupt(w, buf, *user, *buffer, header, o.bytes(*data)),
         Event::Data {
             user,
             address,
             data,
         } => {
             let bytes = o.bytes(*data);
-            let head = format!(
-                "DATA MOVED TO {}, {} BYTE{}",
-                hexloc(*address),
-                bytes.len(),
-                if bytes.len() == 1 { "" } else { "S" }
-            );
-            w.line(Some(*user), Tone::Plain, &head);
-            for l in dump(*address, bytes, true) {
-                w.line(Some(*user), Tone::Plain, &format!("  {l}"));
-            }
+            buf.clear();
+            buf.push_str("DATA MOVED TO ");
+            push::hexloc(buf, *address);
+            buf.push_str(", ");
+            push::dec(buf, bytes.len() as u64);
+            buf.push_str(if bytes.len() == 1 { " BYTE" } else { " BYTES" });
+            w.line(Some(*user), Tone::Plain, buf);
+            dump(u64::from(*address), bytes, true, buf, &mut |l| {
+                w.line(Some(*user), Tone::Plain, l)
+            });
         }
         Event::Message { user, message } => {
-            for l in message_lines(message) {
-                w.line(Some(*user), Tone::Plain, &l);
-            }
+            message_lines(message, buf, &mut |l| w.line(Some(*user), Tone::Plain, l));
         }
         // Engine errors became records with CP's message before rendering.
         Event::Error { .. } => {}
     }
 }
 
+/// `function_name(code)`: the subfunction's name, or `X'hhhh'` for an unknown code.
+fn function_name(out: &mut String, code: u16) {
+    match Subfunction::from_code(code) {
+        Some(s) => out.push_str(s.name()),
+        None => {
+            out.push_str("X'");
+            push::hex_u32(out, u32::from(code), 4);
+            out.push('\'');
+        }
+    }
+}
+
 /// `SEND TO B MID 1: RC 0 (complete or successfully initiated)`.
-pub(crate) fn rc_line(func: u16, mid: u32, partner: Userid, rc: ReturnCode) -> String {
+fn rc_line(out: &mut String, func: u16, mid: u32, partner: Userid, rc: ReturnCode) {
+    function_name(out, func);
     let sub = Subfunction::from_code(func);
-    let whom = match sub {
-        Some(s) if s.is_send_type() || s == Subfunction::Cancel => {
-            format!(" TO {partner} MID {mid}")
-        }
-        Some(Subfunction::Identify) => format!(" TO {partner}"),
-        Some(Subfunction::Receive | Subfunction::Reply | Subfunction::Reject) => {
-            format!(" FROM {partner} MID {mid}")
-        }
-        _ => String::new(),
+    let (whom, with_mid) = match sub {
+        Some(s) if s.is_send_type() || s == Subfunction::Cancel => (" TO ", true),
+        Some(Subfunction::Identify) => (" TO ", false),
+        Some(Subfunction::Receive | Subfunction::Reply | Subfunction::Reject) => (" FROM ", true),
+        _ => ("", false),
     };
-    format!(
-        "{}{whom}: RC {} ({})",
-        function_name(func),
-        rc.number(),
-        rc.meaning()
-    )
+    if !whom.is_empty() {
+        out.push_str(whom);
+        push::userid(out, partner);
+        if with_mid {
+            out.push_str(" MID ");
+            push::dec(out, u64::from(mid));
+        }
+    }
+    out.push_str(": RC ");
+    push::dec(out, u64::from(rc.number()));
+    out.push_str(" (");
+    out.push_str(rc.meaning());
+    out.push(')');
 }
 
 /// What kind of X'4001' interrupt a header is.
@@ -257,49 +299,70 @@ pub(crate) fn kind(h: &Vmcmhdr) -> Kind {
     }
 }
 
-fn interrupt(w: &mut Writer, user: Userid, buffer: u32, h: &Vmcmhdr, data: &[u8]) {
-    let func = function_name(h.func);
-    let what = match kind(h) {
-        Kind::Send => format!("{func} FROM {} MID {}", h.user, h.mid),
-        Kind::Smsg => format!("SMSG FROM {}", Userid::from_ebcdic(h.use_dw)),
-        Kind::Identify => format!("IDENTIFY FROM {}", h.user),
+fn interrupt(
+    w: &mut Writer,
+    buf: &mut String,
+    user: Userid,
+    buffer: u32,
+    h: &Vmcmhdr,
+    data: &[u8],
+) {
+    let some = Some(user);
+    buf.clear();
+    buf.push_str("EXTERNAL INTERRUPT X'4001' AT ");
+    push::hexloc(buf, buffer);
+    buf.push_str(": ");
+    match kind(h) {
+        Kind::Send => {
+            function_name(buf, h.func);
+            buf.push_str(" FROM ");
+            push::userid(buf, h.user);
+            buf.push_str(" MID ");
+            push::dec(buf, u64::from(h.mid));
+        }
+        Kind::Smsg => {
+            buf.push_str("SMSG FROM ");
+            push::userid(buf, Userid::from_ebcdic(h.use_dw));
+        }
+        Kind::Identify => {
+            buf.push_str("IDENTIFY FROM ");
+            push::userid(buf, h.user);
+        }
         Kind::Response => {
-            let mut s = format!("RESPONSE FROM {} TO {func} MID {}", h.user, h.mid);
+            buf.push_str("RESPONSE FROM ");
+            push::userid(buf, h.user);
+            buf.push_str(" TO ");
+            function_name(buf, h.func);
+            buf.push_str(" MID ");
+            push::dec(buf, u64::from(h.mid));
             if h.is_rejected() {
-                s.push_str(", REJECTED");
+                buf.push_str(", REJECTED");
             }
             if h.eflg != 0 {
-                s.push_str(&format!(", VMCMEFLG {} {}", h.eflg, eflg_meaning(h.eflg)));
+                buf.push_str(", VMCMEFLG ");
+                push::dec(buf, u64::from(h.eflg));
+                buf.push(' ');
+                buf.push_str(eflg_meaning(h.eflg));
             }
-            s
         }
-    };
-    let some = Some(user);
-    w.line(
-        some,
-        Tone::Title,
-        &format!("EXTERNAL INTERRUPT X'4001' AT {}: {what}", hexloc(buffer)),
-    );
-    for l in dump(buffer, &h.encode(), false) {
-        w.line(some, Tone::Plain, &format!("  {l}"));
     }
-    for (name, hex, meaning) in fields(h) {
-        w.line(
-            some,
-            Tone::Plain,
-            format!("  {name:<9}{hex:<18}{meaning}").trim_end(),
-        );
-    }
+    w.line(some, Tone::Title, buf);
+    dump(u64::from(buffer), &h.encode(), false, buf, &mut |l| {
+        w.line(some, Tone::Plain, l)
+    });
+    field_lines(h, buf, &mut |l| w.line(some, Tone::Plain, l));
     if !data.is_empty() {
         let at = buffer.wrapping_add(40);
-        w.line(
-            some,
-            Tone::Plain,
-            &format!("  VMCMBUF AT {}, {} BYTES", hexloc(at), data.len()),
-        );
-        for l in dump(at, data, true) {
-            w.line(some, Tone::Plain, &format!("  {l}"));
-        }
+        buf.clear();
+        buf.push_str("  VMCMBUF AT ");
+        push::hexloc(buf, at);
+        buf.push_str(", ");
+        push::dec(buf, data.len() as u64);
+        buf.push_str(" BYTES");
+        w.line(some, Tone::Plain, buf);
+        dump(u64::from(at), data, true, buf, &mut |l| {
+            w.line(some, Tone::Plain, l)
+        });
     }
 }
 
@@ -307,84 +370,129 @@ fn eflg_meaning(eflg: u8) -> &'static str {
     TransferError::from_number(eflg).map_or("(no meaning known)", |t| t.meaning())
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect()
-}
-
-/// Every header field: name, hex value, meaning in words.
-pub(crate) fn fields(h: &Vmcmhdr) -> Vec<(&'static str, String, String)> {
+/// One line a header field, `  {name:<9}{hex:<18}{meaning}` without trailing blanks: its
+/// name, hex value and meaning in words.
+fn field_lines(h: &Vmcmhdr, buf: &mut String, emit: &mut dyn FnMut(&str)) {
     let k = kind(h);
     let sendrecv = h.func == Subfunction::SendRecv.code();
-    let stat = crate::vmcf::codes::status_names(h.stat);
-    let stat = if stat.is_empty() {
-        match k {
-            Kind::Send | Kind::Smsg => "none: a message arriving".to_string(),
-            _ => "none".to_string(),
+    let mut line = |name: &str, hex: &dyn Fn(&mut String), meaning: &dyn Fn(&mut String)| {
+        buf.clear();
+        buf.push_str("  ");
+        buf.push_str(name);
+        push::pad_from(buf, 2, 9);
+        let at = buf.len();
+        hex(buf);
+        push::pad_from(buf, at, 18);
+        meaning(buf);
+        push::trim_end_from(buf, 0);
+        emit(buf);
+    };
+    let word = |v: u32| move |b: &mut String| push::hex_u32(b, v, 8);
+    line(
+        "VMCMSTAT",
+        &|b| push::hex_u32(b, u32::from(h.stat), 2),
+        &|b| {
+            let names = crate::vmcf::codes::status_names(h.stat);
+            if names.is_empty() {
+                b.push_str(match k {
+                    Kind::Send | Kind::Smsg => "none: a message arriving",
+                    _ => "none",
+                });
+            } else {
+                for (i, n) in names.iter().enumerate() {
+                    if i > 0 {
+                        b.push(' ');
+                    }
+                    b.push_str(n);
+                }
+            }
+        },
+    );
+    line(
+        "VMCMEFLG",
+        &|b| push::hex_u32(b, u32::from(h.eflg), 2),
+        &|b| {
+            if h.eflg == 0 {
+                b.push_str("0 no error");
+            } else {
+                push::dec(b, u64::from(h.eflg));
+                b.push(' ');
+                b.push_str(eflg_meaning(h.eflg));
+            }
+        },
+    );
+    line(
+        "VMCMFUNC",
+        &|b| push::hex_u32(b, u32::from(h.func), 4),
+        &|b| function_name(b, h.func),
+    );
+    line("VMCMMID", &word(h.mid), &|b| push::dec(b, u64::from(h.mid)));
+    line("VMCMUSER", &|b| push::hex(b, &h.user.ebcdic()), &|b| {
+        push::userid(b, h.user);
+        b.push_str(match k {
+            Kind::Send | Kind::Identify => " (source)",
+            Kind::Smsg => " (CP)",
+            Kind::Response => " (sink)",
+        });
+    });
+    line("VMCMVADA", &word(h.vada), &|b| {
+        b.push_str(match k {
+            Kind::Send => "source's data",
+            Kind::Response => "my data",
+            Kind::Smsg | Kind::Identify => "",
+        })
+    });
+    line("VMCMLENA", &word(h.lena), &|b| {
+        push::dec(b, u64::from(h.lena));
+        b.push_str(match k {
+            Kind::Send => " bytes",
+            Kind::Smsg => " bytes of text",
+            Kind::Identify => "",
+            Kind::Response => " bytes not moved",
+        });
+    });
+    line("VMCMVADB", &word(h.vadb), &|b| {
+        b.push_str(match (k, sendrecv) {
+            (Kind::Send, true) => "source's reply buffer",
+            (Kind::Response, true) => "my reply buffer",
+            _ => "",
+        })
+    });
+    line("VMCMLENB", &word(h.lenb), &|b| {
+        push::dec(b, u64::from(h.lenb));
+        b.push_str(match (k, sendrecv) {
+            (Kind::Send, true) => " bytes of reply buffer",
+            (Kind::Response, true) => " bytes of reply buffer unused",
+            _ => "",
+        });
+    });
+    line("VMCMUSE", &|b| push::hex(b, &h.use_dw), &|b| {
+        b.push('\'');
+        push::ebcdic_text(b, &h.use_dw);
+        b.push('\'');
+        if k == Kind::Smsg {
+            b.push_str(" issuer ");
+            push::userid(b, Userid::from_ebcdic(h.use_dw));
         }
-    } else {
-        stat.join(" ")
-    };
-    let eflg = if h.eflg == 0 {
-        "0 no error".to_string()
-    } else {
-        format!("{} {}", h.eflg, eflg_meaning(h.eflg))
-    };
-    let user = match k {
-        Kind::Send | Kind::Identify => format!("{} (source)", h.user),
-        Kind::Smsg => format!("{} (CP)", h.user),
-        Kind::Response => format!("{} (sink)", h.user),
-    };
-    let (vada, lena) = match k {
-        Kind::Send => ("source's data".to_string(), format!("{} bytes", h.lena)),
-        Kind::Smsg => (String::new(), format!("{} bytes of text", h.lena)),
-        Kind::Identify => (String::new(), h.lena.to_string()),
-        Kind::Response => ("my data".to_string(), format!("{} bytes not moved", h.lena)),
-    };
-    let (vadb, lenb) = match (k, sendrecv) {
-        (Kind::Send, true) => (
-            "source's reply buffer".to_string(),
-            format!("{} bytes of reply buffer", h.lenb),
-        ),
-        (Kind::Response, true) => (
-            "my reply buffer".to_string(),
-            format!("{} bytes of reply buffer unused", h.lenb),
-        ),
-        _ => (String::new(), h.lenb.to_string()),
-    };
-    let use_text = format!("'{}'", ebcdic::display(&h.use_dw));
-    let use_dw = if k == Kind::Smsg {
-        format!("{use_text} issuer {}", Userid::from_ebcdic(h.use_dw))
-    } else {
-        use_text
-    };
-    vec![
-        ("VMCMSTAT", format!("{:02X}", h.stat), stat),
-        ("VMCMEFLG", format!("{:02X}", h.eflg), eflg),
-        ("VMCMFUNC", format!("{:04X}", h.func), function_name(h.func)),
-        ("VMCMMID", format!("{:08X}", h.mid), h.mid.to_string()),
-        ("VMCMUSER", hex(&h.user.ebcdic()), user),
-        ("VMCMVADA", format!("{:08X}", h.vada), vada),
-        ("VMCMLENA", format!("{:08X}", h.lena), lena),
-        ("VMCMVADB", format!("{:08X}", h.vadb), vadb),
-        ("VMCMLENB", format!("{:08X}", h.lenb), lenb),
-        ("VMCMUSE", hex(&h.use_dw), use_dw),
-    ]
+    });
 }
 
-/// Storage lines in CP's DISPLAY layout: address, words of 8 hex digits (a line never crosses a
-/// 16-byte boundary), and with `translate` the EBCDIC between asterisks, unprintable as `.`.
-/// Two or more full lines equal to the one before are shown as one SUPPRESSED line.
-pub(crate) fn dump(address: u32, bytes: &[u8], translate: bool) -> Vec<String> {
-    let mut d = Dump::new(translate);
-    d.push(u64::from(address), bytes);
-    d.finish()
+/// Storage lines in CP's DISPLAY layout, each indented by two blanks and handed to `emit`:
+/// address, words of 8 hex digits (a line never crosses a 16-byte boundary), and with
+/// `translate` the EBCDIC between asterisks, unprintable as `.`. Two or more full lines equal to
+/// the one before are shown as one SUPPRESSED line.
+fn dump(address: u64, bytes: &[u8], translate: bool, buf: &mut String, emit: &mut dyn FnMut(&str)) {
+    let mut d = Dump::new(translate, "  ");
+    d.push(address, bytes, buf, emit);
+    d.finish(buf, emit);
 }
 
 /// [`dump`] fed piece by piece (pieces follow each other in storage), so DISPLAY of a large
 /// range never holds more than a page of it.
 pub(crate) struct Dump {
     translate: bool,
-    lines: Vec<String>,
+    /// Put before each line.
+    indent: &'static str,
     /// The last line shown or suppressed: its address, bytes and length.
     previous: Option<(u64, [u8; 16], usize)>,
     /// Full lines equal to `previous`, first and last address, not shown yet.
@@ -392,17 +500,23 @@ pub(crate) struct Dump {
 }
 
 impl Dump {
-    pub(crate) fn new(translate: bool) -> Dump {
+    pub(crate) fn new(translate: bool, indent: &'static str) -> Dump {
         Dump {
             translate,
-            lines: Vec::new(),
+            indent,
             previous: None,
             same: None,
         }
     }
 
     /// Adds `bytes` found at `address`.
-    pub(crate) fn push(&mut self, address: u64, bytes: &[u8]) {
+    pub(crate) fn push(
+        &mut self,
+        address: u64,
+        bytes: &[u8],
+        buf: &mut String,
+        emit: &mut dyn FnMut(&str),
+    ) {
         let mut at = 0usize;
         while at < bytes.len() {
             let a = address + at as u64;
@@ -415,8 +529,8 @@ impl Dump {
             if repeat {
                 self.same = Some(self.same.map_or((a, a), |(from, _)| (from, a)));
             } else {
-                self.flush();
-                self.lines.push(dump_line(a, chunk, self.translate));
+                self.flush(buf, emit);
+                self.line(a, chunk, buf, emit);
             }
             let mut line = [0u8; 16];
             line[..n].copy_from_slice(chunk);
@@ -425,27 +539,49 @@ impl Dump {
         }
     }
 
+    /// One line: `{hexloc}  {hex}`, or `{hexloc}  {hex:<35}  *{ebcdic}*` translated.
+    fn line(&self, address: u64, bytes: &[u8], buf: &mut String, emit: &mut dyn FnMut(&str)) {
+        buf.clear();
+        buf.push_str(self.indent);
+        hexloc64(buf, address);
+        buf.push_str("  ");
+        let at = buf.len();
+        for (i, &b) in bytes.iter().enumerate() {
+            if i > 0 && (address + i as u64).is_multiple_of(4) {
+                buf.push(' ');
+            }
+            push::hex_byte(buf, b);
+        }
+        if self.translate {
+            push::pad_from(buf, at, 35);
+            buf.push_str("  *");
+            push::ebcdic_text(buf, bytes);
+            buf.push('*');
+        }
+        emit(buf);
+    }
+
     /// Shows the run of equal lines held back: as itself if it is one line, else as one
     /// SUPPRESSED line.
-    fn flush(&mut self) {
+    fn flush(&mut self, buf: &mut String, emit: &mut dyn FnMut(&str)) {
         let Some((from, to)) = self.same.take() else {
             return;
         };
         if to > from {
-            self.lines.push(format!(
-                "{} TO {} SUPPRESSED LINE(S) SAME AS ABOVE",
-                hexloc64(from),
-                hexloc64(to + 15)
-            ));
+            buf.clear();
+            buf.push_str(self.indent);
+            hexloc64(buf, from);
+            buf.push_str(" TO ");
+            hexloc64(buf, to + 15);
+            buf.push_str(" SUPPRESSED LINE(S) SAME AS ABOVE");
+            emit(buf);
         } else if let Some((_, bytes, len)) = self.previous {
-            self.lines
-                .push(dump_line(from, &bytes[..len], self.translate));
+            self.line(from, &bytes[..len], buf, emit);
         }
     }
 
-    pub(crate) fn finish(mut self) -> Vec<String> {
-        self.flush();
-        self.lines
+    pub(crate) fn finish(mut self, buf: &mut String, emit: &mut dyn FnMut(&str)) {
+        self.flush(buf, emit);
     }
 }
 
@@ -456,50 +592,33 @@ fn display(
     address: u32,
     length: u32,
     translate: bool,
-) -> Vec<String> {
+    buf: &mut String,
+    emit: &mut dyn FnMut(&str),
+) {
     const PAGE: u64 = 4096;
-    let mut d = Dump::new(translate);
+    let mut d = Dump::new(translate, "");
     let (mut at, end) = (u64::from(address), u64::from(address) + u64::from(length));
-    let mut buf = [0u8; PAGE as usize];
+    let mut page = [0u8; PAGE as usize];
     while at < end {
         let n = ((at / PAGE + 1) * PAGE).min(end) - at;
-        let piece = &mut buf[..n as usize];
+        let piece = &mut page[..n as usize];
         let ok = user.is_some_and(|u| o.session.cp.fetch(u, at as u32, piece).is_ok());
         if !ok {
             // The command checked the range; storage cannot change while the outcome lives.
             break;
         }
-        d.push(at, piece);
+        d.push(at, piece, buf, emit);
         at += n;
     }
-    d.finish()
+    d.finish(buf, emit);
 }
 
-fn hexloc64(a: u64) -> String {
-    hexloc(a.min(u64::from(u32::MAX)) as u32)
-}
-
-fn dump_line(address: u64, bytes: &[u8], translate: bool) -> String {
-    let mut hex = String::with_capacity(35);
-    for (i, b) in bytes.iter().enumerate() {
-        if i > 0 && (address + i as u64).is_multiple_of(4) {
-            hex.push(' ');
-        }
-        let _ = write!(hex, "{b:02X}");
-    }
-    if translate {
-        format!(
-            "{}  {hex:<35}  *{}*",
-            hexloc64(address),
-            ebcdic::display(bytes)
-        )
-    } else {
-        format!("{}  {hex}", hexloc64(address))
-    }
+fn hexloc64(out: &mut String, a: u64) {
+    push::hexloc(out, a.min(u64::from(u32::MAX)) as u32);
 }
 
 /// CP's date and time: `09:00:00 GMT WEDNESDAY 04/01/81`. The engine's clock runs in UTC.
-pub(crate) fn cp_time(t: Tod) -> String {
+fn cp_time_into(out: &mut String, t: Tod) {
     const DAYS: [&str; 7] = [
         "SUNDAY",
         "MONDAY",
@@ -510,120 +629,193 @@ pub(crate) fn cp_time(t: Tod) -> String {
         "SATURDAY",
     ];
     let c = t.civil();
-    format!(
-        "{:02}:{:02}:{:02} GMT {} {:02}/{:02}/{:02}",
-        c.hour,
-        c.minute,
-        c.second,
-        DAYS[c.weekday as usize % 7],
-        c.month,
-        c.day,
-        c.year % 100
-    )
+    hms_into(out, t);
+    out.push_str(" GMT ");
+    out.push_str(DAYS[c.weekday as usize % 7]);
+    out.push(' ');
+    push::dec_pad(out, u64::from(c.month), 2);
+    out.push('/');
+    push::dec_pad(out, u64::from(c.day), 2);
+    out.push('/');
+    push::dec_pad(out, u64::from(c.year % 100), 2);
 }
 
-fn hms(t: Tod) -> String {
+/// `hh:mm:ss`.
+fn hms_into(out: &mut String, t: Tod) {
     let c = t.civil();
-    format!("{:02}:{:02}:{:02}", c.hour, c.minute, c.second)
+    push::dec_pad(out, u64::from(c.hour), 2);
+    out.push(':');
+    push::dec_pad(out, u64::from(c.minute), 2);
+    out.push(':');
+    push::dec_pad(out, u64::from(c.second), 2);
 }
 
-fn duration(secs: u64) -> String {
-    format!("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+/// The usage line CP writes at LOGOFF and QUERY TIME (no CPU is simulated: zero); `connect`
+/// as `hh:mm:ss`.
+fn usage_into(out: &mut String, connect: u64) {
+    out.push_str("CONNECT= ");
+    push::dec_pad(out, connect / 3600, 2);
+    out.push(':');
+    push::dec_pad(out, connect / 60 % 60, 2);
+    out.push(':');
+    push::dec_pad(out, connect % 60, 2);
+    out.push_str(" VIRTCPU= 000:00.00 TOTCPU= 000:00.00");
 }
 
-/// The usage line CP writes at LOGOFF and QUERY TIME (no CPU is simulated: zero).
-fn usage(connect: u64) -> String {
-    format!(
-        "CONNECT= {} VIRTCPU= 000:00.00 TOTCPU= 000:00.00",
-        duration(connect)
-    )
-}
-
-/// The lines CP writes for an engine message.
-pub(crate) fn message_lines(m: &CpMessage) -> Vec<String> {
+/// The lines CP writes for an engine message, each built in `buf` and handed to `emit`.
+pub(crate) fn message_lines(m: &CpMessage, buf: &mut String, emit: &mut dyn FnMut(&str)) {
+    buf.clear();
     match m {
-        CpMessage::LogonAt(t) => vec![format!("LOGON AT {}", cp_time(*t))],
-        CpMessage::Reconnected(t) => vec![format!("RECONNECTED AT {}", cp_time(*t))],
+        CpMessage::LogonAt(t) => {
+            buf.push_str("LOGON AT ");
+            cp_time_into(buf, *t);
+        }
+        CpMessage::Reconnected(t) => {
+            buf.push_str("RECONNECTED AT ");
+            cp_time_into(buf, *t);
+        }
         CpMessage::LogoffAt { at, connect } => {
-            vec![usage(*connect), format!("LOGOFF AT {}", cp_time(*at))]
+            usage_into(buf, *connect);
+            emit(buf);
+            buf.clear();
+            buf.push_str("LOGOFF AT ");
+            cp_time_into(buf, *at);
         }
         CpMessage::MsgFrom { at, from, text } => {
-            vec![format!("{} MSG FROM {from}: {text}", hms(*at))]
+            hms_into(buf, *at);
+            buf.push_str(" MSG FROM ");
+            push::userid(buf, *from);
+            buf.push_str(": ");
+            buf.push_str(text);
         }
-        CpMessage::StorageDefined(size) => vec![storage_line(*size)],
+        CpMessage::StorageDefined(size) => storage_line(buf, *size),
     }
+    emit(buf);
 }
 
-fn storage_line(size: u32) -> String {
-    format!("STORAGE = {:05}K", size / 1024)
+fn storage_line(out: &mut String, size: u32) {
+    out.push_str("STORAGE = ");
+    push::dec_pad(out, u64::from(size / 1024), 5);
+    out.push('K');
 }
 
-fn terminal(u: Userid) -> String {
-    // Every VM is at the one simulated console.
-    format!("{:<8} - CONS", u.to_string())
+/// `{u:<8} - CONS`: every VM is at the one simulated console.
+fn terminal(out: &mut String, u: Userid) {
+    let at = out.len();
+    push::userid(out, u);
+    push::pad_from(out, at, 8);
+    out.push_str(" - CONS");
 }
 
 fn on_off(on: bool) -> &'static str {
     if on { "ON  " } else { "OFF " }
 }
 
-/// The lines of a console response. DISPLAY reads the storage now: it cannot have changed since
-/// the command ran, as the outcome borrows the session.
-pub(crate) fn response_lines(o: &Outcome, user: Option<Userid>, r: &Response) -> Vec<String> {
+/// The lines of a console response, each built in `buf` and handed to `emit`. DISPLAY reads the
+/// storage now: it cannot have changed since the command ran, as the outcome borrows the session.
+pub(crate) fn response_lines(
+    o: &Outcome,
+    user: Option<Userid>,
+    r: &Response,
+    buf: &mut String,
+    emit: &mut dyn FnMut(&str),
+) {
+    buf.clear();
     match r {
         Response::Names(users) => {
             if users.is_empty() {
-                return vec!["NO USERS LOGGED ON".to_string()];
+                emit("NO USERS LOGGED ON");
             }
-            users
-                .chunks(4)
-                .map(|c| {
-                    c.iter()
-                        .map(|u| terminal(*u))
-                        .collect::<Vec<_>>()
-                        .join(" , ")
-                })
-                .collect()
+            for c in users.chunks(4) {
+                buf.clear();
+                for (i, u) in c.iter().enumerate() {
+                    if i > 0 {
+                        buf.push_str(" , ");
+                    }
+                    terminal(buf, *u);
+                }
+                emit(buf);
+            }
         }
-        Response::User(u) => vec![terminal(*u)],
-        Response::Users(n) => vec![format!("{n:03} USERS, 000 DIALED")],
-        Response::Set { msg, smsg } => vec![
-            format!("MSG {}, SMSG {}", on_off(*msg), on_off(*smsg))
-                .trim_end()
-                .to_string(),
-        ],
+        Response::User(u) => {
+            terminal(buf, *u);
+            emit(buf);
+        }
+        Response::Users(n) => {
+            push::dec_pad(buf, *n as u64, 3);
+            buf.push_str(" USERS, 000 DIALED");
+            emit(buf);
+        }
+        Response::Set { msg, smsg } => {
+            buf.push_str("MSG ");
+            buf.push_str(on_off(*msg));
+            buf.push_str(", SMSG ");
+            buf.push_str(on_off(*smsg));
+            push::trim_end_from(buf, 0);
+            emit(buf);
+        }
         Response::Time { now, connect } => {
-            let mut v = vec![format!("TIME IS {}", cp_time(*now))];
+            buf.push_str("TIME IS ");
+            cp_time_into(buf, *now);
+            emit(buf);
             if let Some(c) = connect {
-                v.push(usage(*c));
+                buf.clear();
+                usage_into(buf, *c);
+                emit(buf);
             }
-            v
         }
-        Response::Storage(size) => vec![storage_line(*size)],
+        Response::Storage(size) => {
+            storage_line(buf, *size);
+            emit(buf);
+        }
         Response::Display {
             translate,
             address,
             length,
-        } => display(o, user, *address, *length, *translate),
+        } => display(o, user, *address, *length, *translate, buf, emit),
         Response::Placed {
             what,
             address,
             length,
         } => {
-            let what = match what {
+            buf.push_str(match what {
                 Placed::Data => "DATA",
                 Placed::ReplyBuffer => "REPLY BUFFER",
                 Placed::ReceiveBuffer => "RECEIVE BUFFER",
-            };
-            vec![format!("{what} AT {}, {length} BYTES", hexloc(*address))]
+            });
+            buf.push_str(" AT ");
+            push::hexloc(buf, *address);
+            buf.push_str(", ");
+            push::dec(buf, u64::from(*length));
+            buf.push_str(" BYTES");
+            emit(buf);
         }
-        Response::Help(text) => text.lines().map(str::to_string).collect(),
+        Response::Help(text) => text.lines().for_each(emit),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::ebcdic;
+
+    fn cp_time(t: Tod) -> String {
+        let mut s = String::new();
+        cp_time_into(&mut s, t);
+        s
+    }
+
+    /// DISPLAY's lines for `bytes` at `address`, not indented.
+    fn dump(address: u32, bytes: &[u8], translate: bool) -> Vec<String> {
+        let (mut lines, mut buf) = (Vec::new(), String::new());
+        let mut d = Dump::new(translate, "");
+        d.push(u64::from(address), bytes, &mut buf, &mut |l| {
+            lines.push(l.to_string())
+        });
+        d.finish(&mut buf, &mut |l| lines.push(l.to_string()));
+        lines
+    }
 
     #[test]
     fn display_t_matches_the_reference_layout() {
