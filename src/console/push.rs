@@ -16,14 +16,9 @@ pub(crate) fn hex_byte(out: &mut String, b: u8) {
 
 /// Each byte as `{b:02X}`, no blanks.
 pub(crate) fn hex(out: &mut String, bytes: &[u8]) {
-    let mut buf = [0u8; 64];
-    for chunk in bytes.chunks(32) {
-        for (i, &b) in chunk.iter().enumerate() {
-            buf[2 * i] = HEX[usize::from(b >> 4)];
-            buf[2 * i + 1] = HEX[usize::from(b & 0xF)];
-        }
-        // Hex digits are ASCII.
-        out.push_str(std::str::from_utf8(&buf[..2 * chunk.len()]).unwrap_or_default());
+    out.reserve(2 * bytes.len());
+    for &b in bytes {
+        hex_byte(out, b);
     }
 }
 
@@ -54,8 +49,7 @@ pub(crate) fn dec_pad(out: &mut String, v: u64, width: usize) {
         }
     }
     let at = at.min(buf.len() - width.min(buf.len()));
-    // Digits are ASCII.
-    out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+    out.extend(buf[at..].iter().map(|&d| char::from(d)));
 }
 
 /// `{v}` of an unsigned number.
@@ -72,18 +66,48 @@ pub(crate) fn userid(out: &mut String, u: Userid) {
 
 /// `ebcdic::display(bytes)`: the printable translation, `.` for the rest.
 pub(crate) fn ebcdic_text(out: &mut String, bytes: &[u8]) {
+    let ascii = display_ascii();
+    out.reserve(bytes.len());
     for &b in bytes {
-        out.push(ebcdic::display_char(b));
+        match ascii[usize::from(b)] {
+            0 => out.push(ebcdic::display_char(b)),
+            a => out.push(char::from(a)),
+        }
     }
+}
+
+/// For each EBCDIC byte, its display character when that is ASCII, else 0.
+fn display_ascii() -> &'static [u8; 256] {
+    static TABLE: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
+        let mut t = [0u8; 256];
+        for (b, a) in t.iter_mut().enumerate() {
+            let c = ebcdic::display_char(b as u8);
+            if c.is_ascii() {
+                *a = c as u8;
+            }
+        }
+        t
+    });
+    &TABLE
 }
 
 /// Blanks after what was appended since `start` until it is `width` characters (`{:<width}`).
 pub(crate) fn pad_from(out: &mut String, start: usize, width: usize) {
-    let written = out[start..].chars().count();
-    for _ in written..width {
-        out.push(' ');
+    let appended = &out[start..];
+    let written = if appended.is_ascii() {
+        appended.len()
+    } else {
+        appended.chars().count()
+    };
+    let mut need = width.saturating_sub(written);
+    while need > 0 {
+        let n = need.min(BLANKS.len());
+        out.push_str(&BLANKS[..n]);
+        need -= n;
     }
 }
+
+const BLANKS: &str = "                                        ";
 
 /// Drops the blanks at the end of what was appended since `start` (`.trim_end()` of it).
 pub(crate) fn trim_end_from(out: &mut String, start: usize) {

@@ -39,14 +39,21 @@ enum Tone {
 struct Writer<'o> {
     out: &'o mut String,
     color: bool,
+    /// The owner column of the last line and whose it is: most lines of an outcome share it.
+    owner: (Option<Userid>, String),
 }
 
 impl Writer<'_> {
     /// One line owned by `user`'s terminal.
     fn line(&mut self, user: Option<Userid>, tone: Tone, text: &str) {
         if !self.color {
-            owner_into(self.out, user);
-            self.out.push_str(": ");
+            if self.owner.0 != user || self.owner.1.is_empty() {
+                self.owner.1.clear();
+                owner_into(&mut self.owner.1, user);
+                self.owner.1.push_str(": ");
+                self.owner.0 = user;
+            }
+            self.out.push_str(&self.owner.1);
             self.out.push_str(text);
             self.out.push('\n');
             return;
@@ -82,9 +89,10 @@ pub fn render_text(o: &Outcome, opts: &TextOptions, out: &mut String) {
     let mut w = Writer {
         out,
         color: opts.color,
+        owner: (None, String::new()),
     };
     // Each line's text is built here, then written.
-    let mut buf = String::new();
+    let mut buf = String::with_capacity(128);
     if opts.echo {
         buf.push_str(o.prompt());
         printable_into(&mut buf, o.text());
@@ -142,7 +150,8 @@ fn printable(text: &str) -> String {
 }
 
 fn printable_into(out: &mut String, text: &str) {
-    if !text.chars().any(char::is_control) {
+    // Control characters are C0, DEL and C1 (U+0080..U+009F, in UTF-8 after a C2 byte).
+    if !text.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2) {
         out.push_str(text);
         return;
     }
@@ -545,15 +554,20 @@ impl Dump {
         buf.push_str(self.indent);
         hexloc64(buf, address);
         buf.push_str("  ");
-        let at = buf.len();
+        // At most 16 bytes: 32 digits and 3 blanks, built here and appended at once.
+        let mut hex = [b' '; 35];
+        let mut n = 0;
         for (i, &b) in bytes.iter().enumerate() {
             if i > 0 && (address + i as u64).is_multiple_of(4) {
-                buf.push(' ');
+                n += 1;
             }
-            push::hex_byte(buf, b);
+            hex[n] = HEX[usize::from(b >> 4)];
+            hex[n + 1] = HEX[usize::from(b & 0xF)];
+            n += 2;
         }
+        let width = if self.translate { 35 } else { n };
+        buf.push_str(std::str::from_utf8(&hex[..width]).unwrap_or_default());
         if self.translate {
-            push::pad_from(buf, at, 35);
             buf.push_str("  *");
             push::ebcdic_text(buf, bytes);
             buf.push('*');
@@ -612,6 +626,8 @@ fn display(
     }
     d.finish(buf, emit);
 }
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 fn hexloc64(out: &mut String, a: u64) {
     push::hexloc(out, a.min(u64::from(u32::MAX)) as u32);
