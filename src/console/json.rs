@@ -4,7 +4,7 @@
 //! `"error"`; `address`, `length` on the `"message"` saying where a VMCF command put its data). Message texts are the transcript's lines, from `render`.
 
 use super::messages::hexloc;
-use super::render::{message_lines, response_lines};
+use super::render::{Lines, message_lines, response_lines};
 use super::session::{Outcome, Record, Response};
 use crate::cp::Event;
 use crate::vmcf::{Userid, Vmcmhdr, function_name};
@@ -114,6 +114,32 @@ fn name(u: Option<Userid>) -> Option<String> {
     u.map(|u| u.trimmed())
 }
 
+/// Lines handed one at a time to `f`, as the texts of `"message"` events.
+struct Texts<F: FnMut(&str)> {
+    buf: String,
+    f: F,
+}
+
+impl<F: FnMut(&str)> Texts<F> {
+    fn new(f: F) -> Texts<F> {
+        Texts {
+            buf: String::new(),
+            f,
+        }
+    }
+}
+
+impl<F: FnMut(&str)> Lines for Texts<F> {
+    fn start(&mut self) -> &mut String {
+        self.buf.clear();
+        &mut self.buf
+    }
+
+    fn end(&mut self) {
+        (self.f)(&self.buf);
+    }
+}
+
 fn emit(out: &mut String, j: &Json) {
     // Serializing these plain structs cannot fail.
     if let Ok(s) = serde_json::to_string(j) {
@@ -143,19 +169,23 @@ pub fn render_json(o: &Outcome, out: &mut String) {
                     } => (Some(hexloc(*address)), Some(*length)),
                     _ => (None, None),
                 };
-                let mut buf = String::new();
-                response_lines(o, *user, response, &mut buf, &mut |text| {
-                    emit(
-                        out,
-                        &Json::Message {
-                            line,
-                            user: name(*user),
-                            text: text.to_string(),
-                            address: address.clone(),
-                            length,
-                        },
-                    )
-                });
+                response_lines(
+                    o,
+                    *user,
+                    response,
+                    &mut Texts::new(|text: &str| {
+                        emit(
+                            out,
+                            &Json::Message {
+                                line,
+                                user: name(*user),
+                                text: text.to_string(),
+                                address: address.clone(),
+                                length,
+                            },
+                        )
+                    }),
+                );
             }
             Record::Error { user, error } => {
                 let column = error
@@ -235,19 +265,21 @@ fn event(out: &mut String, o: &Outcome, line: usize, e: &Event) {
             );
         }
         Event::Message { user, message } => {
-            let mut buf = String::new();
-            message_lines(message, &mut buf, &mut |text| {
-                emit(
-                    out,
-                    &Json::Message {
-                        line,
-                        user: Some(user.trimmed()),
-                        text: text.to_string(),
-                        address: None,
-                        length: None,
-                    },
-                )
-            });
+            message_lines(
+                message,
+                &mut Texts::new(|text: &str| {
+                    emit(
+                        out,
+                        &Json::Message {
+                            line,
+                            user: Some(user.trimmed()),
+                            text: text.to_string(),
+                            address: None,
+                            length: None,
+                        },
+                    )
+                }),
+            );
         }
         Event::Error { .. } => {}
     }

@@ -99,15 +99,20 @@ pub(crate) fn pad_from(out: &mut String, start: usize, width: usize) {
     } else {
         appended.chars().count()
     };
-    let mut need = width.saturating_sub(written);
-    while need > 0 {
-        let n = need.min(BLANKS.len());
-        out.push_str(&BLANKS[..n]);
-        need -= n;
-    }
+    blanks(out, width.saturating_sub(written));
 }
 
 const BLANKS: &str = "                                        ";
+
+/// `n` blanks.
+pub(crate) fn blanks(out: &mut String, n: usize) {
+    let mut need = n;
+    while need > 0 {
+        let k = need.min(BLANKS.len());
+        out.push_str(&BLANKS[..k]);
+        need -= k;
+    }
+}
 
 /// Drops the blanks at the end of what was appended since `start` (`.trim_end()` of it).
 pub(crate) fn trim_end_from(out: &mut String, start: usize) {

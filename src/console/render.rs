@@ -36,28 +36,83 @@ enum Tone {
     Title,
 }
 
+/// Where the lines of an event or response go, one at a time: the transcript (after the owner
+/// column), or the JSON renderer (as the text of a `"message"`).
+pub(crate) trait Lines {
+    /// Starts a line: its text is appended to the string given, after what it holds already.
+    fn start(&mut self) -> &mut String;
+    /// Ends the line last started.
+    fn end(&mut self);
+}
+
 struct Writer<'o> {
     out: &'o mut String,
     color: bool,
     /// The owner column of the last line and whose it is: most lines of an outcome share it.
     owner: (Option<Userid>, String),
+    /// A line's text before colour is put around it.
+    scratch: String,
 }
 
-impl Writer<'_> {
+/// The lines of one terminal in one tone, written as they are built (without colour) or built
+/// and then coloured.
+struct To<'w, 'o> {
+    w: &'w mut Writer<'o>,
+    user: Option<Userid>,
+    tone: Tone,
+}
+
+impl Lines for To<'_, '_> {
+    fn start(&mut self) -> &mut String {
+        if self.w.color {
+            self.w.scratch.clear();
+            return &mut self.w.scratch;
+        }
+        self.w.owner_column(self.user);
+        self.w.out
+    }
+
+    fn end(&mut self) {
+        if self.w.color {
+            let text = std::mem::take(&mut self.w.scratch);
+            self.w.line(self.user, self.tone, &text);
+            self.w.scratch = text;
+        } else {
+            self.w.out.push('\n');
+        }
+    }
+}
+
+impl<'o> Writer<'o> {
+    /// Lines for `user`'s terminal in `tone`.
+    fn to(&mut self, user: Option<Userid>, tone: Tone) -> To<'_, 'o> {
+        To {
+            w: self,
+            user,
+            tone,
+        }
+    }
+
+    /// Writes the owner column, `A: ` (uncoloured).
+    fn owner_column(&mut self, user: Option<Userid>) {
+        if self.owner.0 != user || self.owner.1.is_empty() {
+            self.owner.1.clear();
+            owner_into(&mut self.owner.1, user);
+            self.owner.1.push_str(": ");
+            self.owner.0 = user;
+        }
+        self.out.push_str(&self.owner.1);
+    }
+
     /// One line owned by `user`'s terminal.
     fn line(&mut self, user: Option<Userid>, tone: Tone, text: &str) {
         if !self.color {
-            if self.owner.0 != user || self.owner.1.is_empty() {
-                self.owner.1.clear();
-                owner_into(&mut self.owner.1, user);
-                self.owner.1.push_str(": ");
-                self.owner.0 = user;
-            }
-            self.out.push_str(&self.owner.1);
+            self.owner_column(user);
             self.out.push_str(text);
             self.out.push('\n');
             return;
         }
+
         let who = owner(user);
         let _ = write!(self.out, "{}: ", who.dimmed());
         let _ = match tone {
@@ -90,10 +145,10 @@ pub fn render_text(o: &Outcome, opts: &TextOptions, out: &mut String) {
         out,
         color: opts.color,
         owner: (None, String::new()),
+        scratch: String::new(),
     };
-    // Each line's text is built here, then written.
-    let mut buf = String::with_capacity(128);
     if opts.echo {
+        let mut buf = String::with_capacity(128);
         buf.push_str(o.prompt());
         printable_into(&mut buf, o.text());
         // A blank line echoes as the bare prompt, without trailing blanks.
@@ -109,11 +164,9 @@ pub fn render_text(o: &Outcome, opts: &TextOptions, out: &mut String) {
     }
     for r in o.records() {
         match r {
-            Record::Event(i) => event(&mut w, &mut buf, o, &o.events()[*i]),
+            Record::Event(i) => event(&mut w, o, &o.events()[*i]),
             Record::Response { user, response } => {
-                response_lines(o, *user, response, &mut buf, &mut |l| {
-                    w.line(*user, Tone::Plain, l)
-                });
+                response_lines(o, *user, response, &mut w.to(*user, Tone::Plain));
             }
             Record::Error { user, error } => error_lines(&mut w, *user, error, o, opts.source),
         }
@@ -195,7 +248,7 @@ pub(crate) fn caret(line: &str, span: std::ops::Range<usize>) -> (String, String
     (shown, caret)
 }
 
-fn event(w: &mut Writer, buf: &mut String, o: &Outcome, e: &Event) {
+fn event(w: &mut Writer, o: &Outcome, e: &Event) {
     match e {
         Event::ReturnCode {
             user,
@@ -210,35 +263,34 @@ fn event(w: &mut Writer, buf: &mut String, o: &Outcome, e: &Event) {
             } else {
                 Tone::Warn
             };
-            buf.clear();
-            rc_line(buf, *func, *mid, *partner, *rc);
-            w.line(Some(*user), tone, buf);
+            let mut to = w.to(Some(*user), tone);
+            rc_line(to.start(), *func, *mid, *partner, *rc);
+            to.end();
         }
         Event::Interrupt {
             user,
             buffer,
             header,
             data,
-        } => interrupt(w, buf, *user, *buffer, header, o.bytes(*data)),
+        } => interrupt(w, *user, *buffer, header, o.bytes(*data)),
         Event::Data {
             user,
             address,
             data,
         } => {
             let bytes = o.bytes(*data);
-            buf.clear();
-            buf.push_str("DATA MOVED TO ");
-            push::hexloc(buf, *address);
-            buf.push_str(", ");
-            push::dec(buf, bytes.len() as u64);
-            buf.push_str(if bytes.len() == 1 { " BYTE" } else { " BYTES" });
-            w.line(Some(*user), Tone::Plain, buf);
-            dump(u64::from(*address), bytes, true, buf, &mut |l| {
-                w.line(Some(*user), Tone::Plain, l)
-            });
+            let mut to = w.to(Some(*user), Tone::Plain);
+            let s = to.start();
+            s.push_str("DATA MOVED TO ");
+            push::hexloc(s, *address);
+            s.push_str(", ");
+            push::dec(s, bytes.len() as u64);
+            s.push_str(if bytes.len() == 1 { " BYTE" } else { " BYTES" });
+            to.end();
+            dump(u64::from(*address), bytes, true, &mut to);
         }
         Event::Message { user, message } => {
-            message_lines(message, buf, &mut |l| w.line(Some(*user), Tone::Plain, l));
+            message_lines(message, &mut w.to(Some(*user), Tone::Plain));
         }
         // Engine errors became records with CP's message before rendering.
         Event::Error { .. } => {}
@@ -308,70 +360,61 @@ pub(crate) fn kind(h: &Vmcmhdr) -> Kind {
     }
 }
 
-fn interrupt(
-    w: &mut Writer,
-    buf: &mut String,
-    user: Userid,
-    buffer: u32,
-    h: &Vmcmhdr,
-    data: &[u8],
-) {
+fn interrupt(w: &mut Writer, user: Userid, buffer: u32, h: &Vmcmhdr, data: &[u8]) {
     let some = Some(user);
-    buf.clear();
-    buf.push_str("EXTERNAL INTERRUPT X'4001' AT ");
-    push::hexloc(buf, buffer);
-    buf.push_str(": ");
+    let mut title = w.to(some, Tone::Title);
+    let s = title.start();
+    s.push_str("EXTERNAL INTERRUPT X'4001' AT ");
+    push::hexloc(s, buffer);
+    s.push_str(": ");
     match kind(h) {
         Kind::Send => {
-            function_name(buf, h.func);
-            buf.push_str(" FROM ");
-            push::userid(buf, h.user);
-            buf.push_str(" MID ");
-            push::dec(buf, u64::from(h.mid));
+            function_name(s, h.func);
+            s.push_str(" FROM ");
+            push::userid(s, h.user);
+            s.push_str(" MID ");
+            push::dec(s, u64::from(h.mid));
         }
         Kind::Smsg => {
-            buf.push_str("SMSG FROM ");
-            push::userid(buf, Userid::from_ebcdic(h.use_dw));
+            s.push_str("SMSG FROM ");
+            push::userid(s, Userid::from_ebcdic(h.use_dw));
         }
         Kind::Identify => {
-            buf.push_str("IDENTIFY FROM ");
-            push::userid(buf, h.user);
+            s.push_str("IDENTIFY FROM ");
+            push::userid(s, h.user);
         }
         Kind::Response => {
-            buf.push_str("RESPONSE FROM ");
-            push::userid(buf, h.user);
-            buf.push_str(" TO ");
-            function_name(buf, h.func);
-            buf.push_str(" MID ");
-            push::dec(buf, u64::from(h.mid));
+            s.push_str("RESPONSE FROM ");
+            push::userid(s, h.user);
+            s.push_str(" TO ");
+            function_name(s, h.func);
+            s.push_str(" MID ");
+            push::dec(s, u64::from(h.mid));
             if h.is_rejected() {
-                buf.push_str(", REJECTED");
+                s.push_str(", REJECTED");
             }
             if h.eflg != 0 {
-                buf.push_str(", VMCMEFLG ");
-                push::dec(buf, u64::from(h.eflg));
-                buf.push(' ');
-                buf.push_str(eflg_meaning(h.eflg));
+                s.push_str(", VMCMEFLG ");
+                push::dec(s, u64::from(h.eflg));
+                s.push(' ');
+                s.push_str(eflg_meaning(h.eflg));
             }
         }
     }
-    w.line(some, Tone::Title, buf);
-    dump(u64::from(buffer), &h.encode(), false, buf, &mut |l| {
-        w.line(some, Tone::Plain, l)
-    });
-    field_lines(h, buf, &mut |l| w.line(some, Tone::Plain, l));
+    title.end();
+    let mut to = w.to(some, Tone::Plain);
+    dump(u64::from(buffer), &h.encode(), false, &mut to);
+    field_lines(h, &mut to);
     if !data.is_empty() {
         let at = buffer.wrapping_add(40);
-        buf.clear();
-        buf.push_str("  VMCMBUF AT ");
-        push::hexloc(buf, at);
-        buf.push_str(", ");
-        push::dec(buf, data.len() as u64);
-        buf.push_str(" BYTES");
-        w.line(some, Tone::Plain, buf);
-        dump(u64::from(at), data, true, buf, &mut |l| {
-            w.line(some, Tone::Plain, l)
-        });
+        let s = to.start();
+        s.push_str("  VMCMBUF AT ");
+        push::hexloc(s, at);
+        s.push_str(", ");
+        push::dec(s, data.len() as u64);
+        s.push_str(" BYTES");
+        to.end();
+        dump(u64::from(at), data, true, &mut to);
     }
 }
 
@@ -381,119 +424,130 @@ fn eflg_meaning(eflg: u8) -> &'static str {
 
 /// One line a header field, `  {name:<9}{hex:<18}{meaning}` without trailing blanks: its
 /// name, hex value and meaning in words.
-fn field_lines(h: &Vmcmhdr, buf: &mut String, emit: &mut dyn FnMut(&str)) {
+fn field_lines(h: &Vmcmhdr, lines: &mut dyn Lines) {
     let k = kind(h);
     let sendrecv = h.func == Subfunction::SendRecv.code();
-    let mut line = |name: &str, hex: &dyn Fn(&mut String), meaning: &dyn Fn(&mut String)| {
-        buf.clear();
-        buf.push_str("  ");
-        buf.push_str(name);
-        push::pad_from(buf, 2, 9);
-        let at = buf.len();
-        hex(buf);
-        push::pad_from(buf, at, 18);
-        meaning(buf);
-        push::trim_end_from(buf, 0);
-        emit(buf);
+    // Starts a field's line: the name, then the value (`digits` hex digits of `value`, or the
+    // 8 bytes of `dw`) padded to the meaning's column. Returns where the line's text starts.
+    let field = |s: &mut String, name: &str, value: u32, digits: usize, dw: Option<&[u8; 8]>| {
+        let start = s.len();
+        s.push_str("  ");
+        s.push_str(name);
+        push::blanks(s, 9 - name.len());
+        match dw {
+            Some(b) => push::hex(s, b),
+            None => push::hex_u32(s, value, digits),
+        }
+        push::blanks(s, 18 - dw.map_or(digits, |_| 16));
+        start
     };
-    let word = |v: u32| move |b: &mut String| push::hex_u32(b, v, 8);
-    line(
-        "VMCMSTAT",
-        &|b| push::hex_u32(b, u32::from(h.stat), 2),
-        &|b| {
-            let names = crate::vmcf::codes::status_names(h.stat);
-            if names.is_empty() {
-                b.push_str(match k {
-                    Kind::Send | Kind::Smsg => "none: a message arriving",
-                    _ => "none",
-                });
-            } else {
-                for (i, n) in names.iter().enumerate() {
-                    if i > 0 {
-                        b.push(' ');
-                    }
-                    b.push_str(n);
-                }
-            }
-        },
-    );
-    line(
-        "VMCMEFLG",
-        &|b| push::hex_u32(b, u32::from(h.eflg), 2),
-        &|b| {
-            if h.eflg == 0 {
-                b.push_str("0 no error");
-            } else {
-                push::dec(b, u64::from(h.eflg));
-                b.push(' ');
-                b.push_str(eflg_meaning(h.eflg));
-            }
-        },
-    );
-    line(
-        "VMCMFUNC",
-        &|b| push::hex_u32(b, u32::from(h.func), 4),
-        &|b| function_name(b, h.func),
-    );
-    line("VMCMMID", &word(h.mid), &|b| push::dec(b, u64::from(h.mid)));
-    line("VMCMUSER", &|b| push::hex(b, &h.user.ebcdic()), &|b| {
-        push::userid(b, h.user);
-        b.push_str(match k {
-            Kind::Send | Kind::Identify => " (source)",
-            Kind::Smsg => " (CP)",
-            Kind::Response => " (sink)",
+    // A field whose value is a word; `meaning` may leave nothing, then no blanks trail.
+    let word = |lines: &mut dyn Lines, name: &str, v: u32, meaning: &dyn Fn(&mut String)| {
+        let s = lines.start();
+        let start = field(s, name, v, 8, None);
+        meaning(s);
+        push::trim_end_from(s, start);
+        lines.end();
+    };
+
+    let s = lines.start();
+    field(s, "VMCMSTAT", u32::from(h.stat), 2, None);
+    let names = crate::vmcf::codes::status_names(h.stat);
+    if names.is_empty() {
+        s.push_str(match k {
+            Kind::Send | Kind::Smsg => "none: a message arriving",
+            _ => "none",
         });
+    } else {
+        for (i, n) in names.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(n);
+        }
+    }
+    lines.end();
+
+    let s = lines.start();
+    field(s, "VMCMEFLG", u32::from(h.eflg), 2, None);
+    if h.eflg == 0 {
+        s.push_str("0 no error");
+    } else {
+        push::dec(s, u64::from(h.eflg));
+        s.push(' ');
+        s.push_str(eflg_meaning(h.eflg));
+    }
+    lines.end();
+
+    let s = lines.start();
+    field(s, "VMCMFUNC", u32::from(h.func), 4, None);
+    function_name(s, h.func);
+    lines.end();
+
+    word(lines, "VMCMMID", h.mid, &|s| push::dec(s, u64::from(h.mid)));
+
+    let s = lines.start();
+    field(s, "VMCMUSER", 0, 16, Some(&h.user.ebcdic()));
+    push::userid(s, h.user);
+    s.push_str(match k {
+        Kind::Send | Kind::Identify => " (source)",
+        Kind::Smsg => " (CP)",
+        Kind::Response => " (sink)",
     });
-    line("VMCMVADA", &word(h.vada), &|b| {
-        b.push_str(match k {
+    lines.end();
+
+    word(lines, "VMCMVADA", h.vada, &|s| {
+        s.push_str(match k {
             Kind::Send => "source's data",
             Kind::Response => "my data",
             Kind::Smsg | Kind::Identify => "",
         })
     });
-    line("VMCMLENA", &word(h.lena), &|b| {
-        push::dec(b, u64::from(h.lena));
-        b.push_str(match k {
+    word(lines, "VMCMLENA", h.lena, &|s| {
+        push::dec(s, u64::from(h.lena));
+        s.push_str(match k {
             Kind::Send => " bytes",
             Kind::Smsg => " bytes of text",
             Kind::Identify => "",
             Kind::Response => " bytes not moved",
         });
     });
-    line("VMCMVADB", &word(h.vadb), &|b| {
-        b.push_str(match (k, sendrecv) {
+    word(lines, "VMCMVADB", h.vadb, &|s| {
+        s.push_str(match (k, sendrecv) {
             (Kind::Send, true) => "source's reply buffer",
             (Kind::Response, true) => "my reply buffer",
             _ => "",
         })
     });
-    line("VMCMLENB", &word(h.lenb), &|b| {
-        push::dec(b, u64::from(h.lenb));
-        b.push_str(match (k, sendrecv) {
+    word(lines, "VMCMLENB", h.lenb, &|s| {
+        push::dec(s, u64::from(h.lenb));
+        s.push_str(match (k, sendrecv) {
             (Kind::Send, true) => " bytes of reply buffer",
             (Kind::Response, true) => " bytes of reply buffer unused",
             _ => "",
         });
     });
-    line("VMCMUSE", &|b| push::hex(b, &h.use_dw), &|b| {
-        b.push('\'');
-        push::ebcdic_text(b, &h.use_dw);
-        b.push('\'');
-        if k == Kind::Smsg {
-            b.push_str(" issuer ");
-            push::userid(b, Userid::from_ebcdic(h.use_dw));
-        }
-    });
+
+    let s = lines.start();
+    field(s, "VMCMUSE", 0, 16, Some(&h.use_dw));
+    s.push('\'');
+    push::ebcdic_text(s, &h.use_dw);
+    s.push('\'');
+    if k == Kind::Smsg {
+        s.push_str(" issuer ");
+        push::userid(s, Userid::from_ebcdic(h.use_dw));
+    }
+    lines.end();
 }
 
-/// Storage lines in CP's DISPLAY layout, each indented by two blanks and handed to `emit`:
-/// address, words of 8 hex digits (a line never crosses a 16-byte boundary), and with
-/// `translate` the EBCDIC between asterisks, unprintable as `.`. Two or more full lines equal to
-/// the one before are shown as one SUPPRESSED line.
-fn dump(address: u64, bytes: &[u8], translate: bool, buf: &mut String, emit: &mut dyn FnMut(&str)) {
+/// Storage lines in CP's DISPLAY layout, each indented by two blanks: address, words of 8
+/// hex digits (a line never crosses a 16-byte boundary), and with `translate` the EBCDIC
+/// between asterisks, unprintable as `.`. Two or more full lines equal to the one before are
+/// shown as one SUPPRESSED line.
+fn dump(address: u64, bytes: &[u8], translate: bool, lines: &mut dyn Lines) {
     let mut d = Dump::new(translate, "  ");
-    d.push(address, bytes, buf, emit);
-    d.finish(buf, emit);
+    d.push(address, bytes, lines);
+    d.finish(lines);
 }
 
 /// [`dump`] fed piece by piece (pieces follow each other in storage), so DISPLAY of a large
@@ -519,13 +573,7 @@ impl Dump {
     }
 
     /// Adds `bytes` found at `address`.
-    pub(crate) fn push(
-        &mut self,
-        address: u64,
-        bytes: &[u8],
-        buf: &mut String,
-        emit: &mut dyn FnMut(&str),
-    ) {
+    pub(crate) fn push(&mut self, address: u64, bytes: &[u8], lines: &mut dyn Lines) {
         let mut at = 0usize;
         while at < bytes.len() {
             let a = address + at as u64;
@@ -538,8 +586,8 @@ impl Dump {
             if repeat {
                 self.same = Some(self.same.map_or((a, a), |(from, _)| (from, a)));
             } else {
-                self.flush(buf, emit);
-                self.line(a, chunk, buf, emit);
+                self.flush(lines);
+                self.line(a, chunk, lines);
             }
             let mut line = [0u8; 16];
             line[..n].copy_from_slice(chunk);
@@ -549,11 +597,11 @@ impl Dump {
     }
 
     /// One line: `{hexloc}  {hex}`, or `{hexloc}  {hex:<35}  *{ebcdic}*` translated.
-    fn line(&self, address: u64, bytes: &[u8], buf: &mut String, emit: &mut dyn FnMut(&str)) {
-        buf.clear();
-        buf.push_str(self.indent);
-        hexloc64(buf, address);
-        buf.push_str("  ");
+    fn line(&self, address: u64, bytes: &[u8], lines: &mut dyn Lines) {
+        let s = lines.start();
+        s.push_str(self.indent);
+        hexloc64(s, address);
+        s.push_str("  ");
         // At most 16 bytes: 32 digits and 3 blanks, built here and appended at once.
         let mut hex = [b' '; 35];
         let mut n = 0;
@@ -566,36 +614,36 @@ impl Dump {
             n += 2;
         }
         let width = if self.translate { 35 } else { n };
-        buf.push_str(std::str::from_utf8(&hex[..width]).unwrap_or_default());
+        s.push_str(std::str::from_utf8(&hex[..width]).unwrap_or_default());
         if self.translate {
-            buf.push_str("  *");
-            push::ebcdic_text(buf, bytes);
-            buf.push('*');
+            s.push_str("  *");
+            push::ebcdic_text(s, bytes);
+            s.push('*');
         }
-        emit(buf);
+        lines.end();
     }
 
     /// Shows the run of equal lines held back: as itself if it is one line, else as one
     /// SUPPRESSED line.
-    fn flush(&mut self, buf: &mut String, emit: &mut dyn FnMut(&str)) {
+    fn flush(&mut self, lines: &mut dyn Lines) {
         let Some((from, to)) = self.same.take() else {
             return;
         };
         if to > from {
-            buf.clear();
-            buf.push_str(self.indent);
-            hexloc64(buf, from);
-            buf.push_str(" TO ");
-            hexloc64(buf, to + 15);
-            buf.push_str(" SUPPRESSED LINE(S) SAME AS ABOVE");
-            emit(buf);
+            let s = lines.start();
+            s.push_str(self.indent);
+            hexloc64(s, from);
+            s.push_str(" TO ");
+            hexloc64(s, to + 15);
+            s.push_str(" SUPPRESSED LINE(S) SAME AS ABOVE");
+            lines.end();
         } else if let Some((_, bytes, len)) = self.previous {
-            self.line(from, &bytes[..len], buf, emit);
+            self.line(from, &bytes[..len], lines);
         }
     }
 
-    pub(crate) fn finish(mut self, buf: &mut String, emit: &mut dyn FnMut(&str)) {
-        self.flush(buf, emit);
+    pub(crate) fn finish(mut self, lines: &mut dyn Lines) {
+        self.flush(lines);
     }
 }
 
@@ -606,8 +654,7 @@ fn display(
     address: u32,
     length: u32,
     translate: bool,
-    buf: &mut String,
-    emit: &mut dyn FnMut(&str),
+    lines: &mut dyn Lines,
 ) {
     const PAGE: u64 = 4096;
     let mut d = Dump::new(translate, "");
@@ -621,10 +668,10 @@ fn display(
             // The command checked the range; storage cannot change while the outcome lives.
             break;
         }
-        d.push(at, piece, buf, emit);
+        d.push(at, piece, lines);
         at += n;
     }
-    d.finish(buf, emit);
+    d.finish(lines);
 }
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
@@ -678,35 +725,35 @@ fn usage_into(out: &mut String, connect: u64) {
     out.push_str(" VIRTCPU= 000:00.00 TOTCPU= 000:00.00");
 }
 
-/// The lines CP writes for an engine message, each built in `buf` and handed to `emit`.
-pub(crate) fn message_lines(m: &CpMessage, buf: &mut String, emit: &mut dyn FnMut(&str)) {
-    buf.clear();
+/// The lines CP writes for an engine message.
+pub(crate) fn message_lines(m: &CpMessage, lines: &mut dyn Lines) {
+    let s = lines.start();
     match m {
         CpMessage::LogonAt(t) => {
-            buf.push_str("LOGON AT ");
-            cp_time_into(buf, *t);
+            s.push_str("LOGON AT ");
+            cp_time_into(s, *t);
         }
         CpMessage::Reconnected(t) => {
-            buf.push_str("RECONNECTED AT ");
-            cp_time_into(buf, *t);
+            s.push_str("RECONNECTED AT ");
+            cp_time_into(s, *t);
         }
         CpMessage::LogoffAt { at, connect } => {
-            usage_into(buf, *connect);
-            emit(buf);
-            buf.clear();
-            buf.push_str("LOGOFF AT ");
-            cp_time_into(buf, *at);
+            usage_into(s, *connect);
+            lines.end();
+            let s = lines.start();
+            s.push_str("LOGOFF AT ");
+            cp_time_into(s, *at);
         }
         CpMessage::MsgFrom { at, from, text } => {
-            hms_into(buf, *at);
-            buf.push_str(" MSG FROM ");
-            push::userid(buf, *from);
-            buf.push_str(": ");
-            buf.push_str(text);
+            hms_into(s, *at);
+            s.push_str(" MSG FROM ");
+            push::userid(s, *from);
+            s.push_str(": ");
+            s.push_str(text);
         }
-        CpMessage::StorageDefined(size) => storage_line(buf, *size),
+        CpMessage::StorageDefined(size) => storage_line(s, *size),
     }
-    emit(buf);
+    lines.end();
 }
 
 fn storage_line(out: &mut String, size: u32) {
@@ -727,86 +774,83 @@ fn on_off(on: bool) -> &'static str {
     if on { "ON  " } else { "OFF " }
 }
 
-/// The lines of a console response, each built in `buf` and handed to `emit`. DISPLAY reads the
-/// storage now: it cannot have changed since the command ran, as the outcome borrows the session.
+/// The lines of a console response. DISPLAY reads the storage now: it cannot have changed
+/// since the command ran, as the outcome borrows the session.
 pub(crate) fn response_lines(
     o: &Outcome,
     user: Option<Userid>,
     r: &Response,
-    buf: &mut String,
-    emit: &mut dyn FnMut(&str),
+    lines: &mut dyn Lines,
 ) {
-    buf.clear();
+    let line = |lines: &mut dyn Lines, f: &dyn Fn(&mut String)| {
+        f(lines.start());
+        lines.end();
+    };
     match r {
         Response::Names(users) => {
             if users.is_empty() {
-                emit("NO USERS LOGGED ON");
+                line(lines, &|s| s.push_str("NO USERS LOGGED ON"));
             }
             for c in users.chunks(4) {
-                buf.clear();
-                for (i, u) in c.iter().enumerate() {
-                    if i > 0 {
-                        buf.push_str(" , ");
+                line(lines, &|s| {
+                    for (i, u) in c.iter().enumerate() {
+                        if i > 0 {
+                            s.push_str(" , ");
+                        }
+                        terminal(s, *u);
                     }
-                    terminal(buf, *u);
-                }
-                emit(buf);
+                });
             }
         }
-        Response::User(u) => {
-            terminal(buf, *u);
-            emit(buf);
-        }
-        Response::Users(n) => {
-            push::dec_pad(buf, *n as u64, 3);
-            buf.push_str(" USERS, 000 DIALED");
-            emit(buf);
-        }
-        Response::Set { msg, smsg } => {
-            buf.push_str("MSG ");
-            buf.push_str(on_off(*msg));
-            buf.push_str(", SMSG ");
-            buf.push_str(on_off(*smsg));
-            push::trim_end_from(buf, 0);
-            emit(buf);
-        }
+        Response::User(u) => line(lines, &|s| terminal(s, *u)),
+        Response::Users(n) => line(lines, &|s| {
+            push::dec_pad(s, *n as u64, 3);
+            s.push_str(" USERS, 000 DIALED");
+        }),
+        Response::Set { msg, smsg } => line(lines, &|s| {
+            let start = s.len();
+            s.push_str("MSG ");
+            s.push_str(on_off(*msg));
+            s.push_str(", SMSG ");
+            s.push_str(on_off(*smsg));
+            push::trim_end_from(s, start);
+        }),
         Response::Time { now, connect } => {
-            buf.push_str("TIME IS ");
-            cp_time_into(buf, *now);
-            emit(buf);
+            line(lines, &|s| {
+                s.push_str("TIME IS ");
+                cp_time_into(s, *now);
+            });
             if let Some(c) = connect {
-                buf.clear();
-                usage_into(buf, *c);
-                emit(buf);
+                line(lines, &|s| usage_into(s, *c));
             }
         }
-        Response::Storage(size) => {
-            storage_line(buf, *size);
-            emit(buf);
-        }
+        Response::Storage(size) => line(lines, &|s| storage_line(s, *size)),
         Response::Display {
             translate,
             address,
             length,
-        } => display(o, user, *address, *length, *translate, buf, emit),
+        } => display(o, user, *address, *length, *translate, lines),
         Response::Placed {
             what,
             address,
             length,
-        } => {
-            buf.push_str(match what {
+        } => line(lines, &|s| {
+            s.push_str(match what {
                 Placed::Data => "DATA",
                 Placed::ReplyBuffer => "REPLY BUFFER",
                 Placed::ReceiveBuffer => "RECEIVE BUFFER",
             });
-            buf.push_str(" AT ");
-            push::hexloc(buf, *address);
-            buf.push_str(", ");
-            push::dec(buf, u64::from(*length));
-            buf.push_str(" BYTES");
-            emit(buf);
+            s.push_str(" AT ");
+            push::hexloc(s, *address);
+            s.push_str(", ");
+            push::dec(s, u64::from(*length));
+            s.push_str(" BYTES");
+        }),
+        Response::Help(text) => {
+            for l in text.lines() {
+                line(lines, &|s| s.push_str(l));
+            }
         }
-        Response::Help(text) => text.lines().for_each(emit),
     }
 }
 
@@ -822,14 +866,21 @@ mod tests {
         s
     }
 
+    impl Lines for Vec<String> {
+        fn start(&mut self) -> &mut String {
+            self.push(String::new());
+            self.last_mut().expect("just pushed")
+        }
+
+        fn end(&mut self) {}
+    }
+
     /// DISPLAY's lines for `bytes` at `address`, not indented.
     fn dump(address: u32, bytes: &[u8], translate: bool) -> Vec<String> {
-        let (mut lines, mut buf) = (Vec::new(), String::new());
+        let mut lines = Vec::new();
         let mut d = Dump::new(translate, "");
-        d.push(u64::from(address), bytes, &mut buf, &mut |l| {
-            lines.push(l.to_string())
-        });
-        d.finish(&mut buf, &mut |l| lines.push(l.to_string()));
+        d.push(u64::from(address), bytes, &mut lines);
+        d.finish(&mut lines);
         lines
     }
 
