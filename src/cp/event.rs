@@ -148,6 +148,7 @@ impl Log {
         self.live.clear();
     }
 
+    #[inline]
     pub fn push(&mut self, event: Event) {
         self.events.push(event);
     }
@@ -214,10 +215,15 @@ impl Log {
 
     /// Before `len` bytes at `addr` of `slot`'s storage change (`None`: all of it): runs that
     /// still read those bytes there get a copy in the arena.
+    #[inline]
     pub fn keep(&mut self, slot: usize, storage: &Storage, range: Option<(u32, u32)>) {
-        if self.live.is_empty() {
-            return;
+        // Most writes find no run left in storage: that check is inlined, the rest is not.
+        if !self.live.is_empty() {
+            self.keep_live(slot, storage, range);
         }
+    }
+
+    fn keep_live(&mut self, slot: usize, storage: &Storage, range: Option<(u32, u32)>) {
         let mut i = 0;
         while i < self.live.len() {
             let index = self.live[i] as usize;

@@ -129,16 +129,19 @@ impl Cp {
         self.log.clear();
     }
 
+    #[inline]
     pub(crate) fn slot(&self, user: Userid) -> Option<usize> {
         self.by_userid.get(&user).copied()
     }
 
+    #[inline]
     pub(crate) fn vm_at(&self, slot: usize) -> &VirtualMachine {
         self.vms[slot]
             .as_ref()
             .expect("slots in the index are occupied")
     }
 
+    #[inline]
     pub(crate) fn vm_at_mut(&mut self, slot: usize) -> &mut VirtualMachine {
         self.vms[slot]
             .as_mut()
