@@ -207,6 +207,11 @@ impl Storage {
         if !self.contains(addr, len) {
             return None;
         }
+        // Inside one page's extent (a parameter list, a header): no pieces, no growing.
+        if let Some(dst) = self.slice_mut(addr, len) {
+            dst.copy_from_slice(bytes);
+            return Some(());
+        }
         let mut done = 0;
         Self::pieces(addr, len, |at, n| {
             self.write_piece(at, &bytes[done..done + n]);
@@ -282,6 +287,19 @@ impl Storage {
             return None;
         }
         self.page(at)?.slice(at % PAGE, n)
+    }
+}
+
+impl Storage {
+    /// As [`Storage::slice`], to write in place.
+    pub(crate) fn slice_mut(&mut self, addr: u32, len: u32) -> Option<&mut [u8]> {
+        let (at, n) = (addr as usize, len as usize);
+        if !self.contains(addr, len) || (n > 0 && at / PAGE != (at + n - 1) / PAGE) {
+            return None;
+        }
+        let p = self.page_mut(at)?;
+        let off = (at % PAGE).checked_sub(p.lo())?;
+        p.bytes.get_mut(off..off + n)
     }
 }
 
