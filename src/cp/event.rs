@@ -130,8 +130,18 @@ pub(crate) struct Log {
     events: Vec<Event>,
     arena: Vec<u8>,
     runs: Vec<Run>,
-    /// Indexes in `runs` of the runs still in storage, oldest first (at most [`LIVE`]).
-    live: Vec<u32>,
+    /// The runs still in storage, oldest first (at most [`LIVE`]).
+    live: Vec<Live>,
+}
+
+/// A run left in storage, with where it is (a copy of its entry, so that the check on every
+/// write reads one small array).
+#[derive(Debug, Clone, Copy)]
+struct Live {
+    slot: u32,
+    addr: u32,
+    len: u32,
+    index: u32,
 }
 
 impl Log {
@@ -205,10 +215,26 @@ impl Log {
                 .push_storage(storage, addr, len)
                 .expect("bytes just moved there are inside storage");
         }
+        self.push_left(slot, addr, len)
+    }
+
+    /// [`Log::push_in_storage`] for bytes known to be one slice of the storage (else
+    /// [`Log::keep`] would have nothing to copy them from); `None` when the log already
+    /// leaves as many runs in storage as it checks on a write.
+    pub fn push_left_in_storage(&mut self, slot: usize, addr: u32, len: u32) -> Option<Span> {
+        (self.live.len() < LIVE).then(|| self.push_left(slot, addr, len))
+    }
+
+    fn push_left(&mut self, slot: usize, addr: u32, len: u32) -> Span {
         let slot = slot as u32;
         let span = self.run(Run::Storage { slot, addr, len }, len);
         if len > 0 {
-            self.live.push(span.index);
+            self.live.push(Live {
+                slot,
+                addr,
+                len,
+                index: span.index,
+            });
         }
         span
     }
@@ -226,19 +252,19 @@ impl Log {
     fn keep_live(&mut self, slot: usize, storage: &Storage, range: Option<(u32, u32)>) {
         let mut i = 0;
         while i < self.live.len() {
-            let index = self.live[i] as usize;
-            let Run::Storage { slot: s, addr, len } = self.runs[index] else {
-                // Not left in storage after all: nothing to keep.
-                self.live.remove(i);
-                continue;
-            };
+            let Live {
+                slot: s,
+                addr,
+                len,
+                index,
+            } = self.live[i];
             let hit = s as usize == slot && range.is_none_or(|(a, n)| overlap(a, n, addr, len));
             if hit {
                 let start = self.arena.len() as u32;
                 storage
                     .append_to(addr, len, &mut self.arena)
                     .expect("a live run is inside its storage");
-                self.runs[index] = Run::Arena { start };
+                self.runs[index as usize] = Run::Arena { start };
                 self.live.remove(i);
             } else {
                 i += 1;

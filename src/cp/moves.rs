@@ -47,6 +47,17 @@ impl Cp {
         }
         let (source, sink) = pair(&mut self.vms, from, to);
         self.log.keep(to, &sink.storage, Some((to_addr, len)));
+        // Each side one slice of a page already written: a program's buffers, the usual case.
+        if let (Some(src), Some(dst)) = (
+            source.storage.slice(from_addr, len),
+            sink.storage.slice_mut(to_addr, len),
+        ) {
+            dst.copy_from_slice(src);
+            if let Some(span) = self.log.push_left_in_storage(to, to_addr, len) {
+                return span;
+            }
+            return self.log.push_in_storage(to, &sink.storage, to_addr, len);
+        }
         sink.storage
             .copy_from(&source.storage, from_addr, to_addr, len)
             .expect("ranges checked before the move");
