@@ -7,6 +7,7 @@
 use super::Cp;
 use super::event::Span;
 use super::machine::VirtualMachine;
+use crate::vmcf::Vmcmhdr;
 
 impl Cp {
     /// Writes `bytes` at `addr` of `slot`'s storage; `None` (and nothing written) if outside.
@@ -18,6 +19,26 @@ impl Cp {
         self.log
             .keep(slot, &vm.storage, Some((addr, bytes.len() as u32)));
         vm.storage.write(addr, bytes)
+    }
+
+    /// Stores an interrupt header at `addr` of `slot`'s storage (an interrupt buffer, checked by
+    /// AUTHORIZE): encoded where it goes when that is one slice of a written page (from the
+    /// second interrupt on), else stored as any write.
+    pub(crate) fn write_header(&mut self, slot: usize, addr: u32, header: &Vmcmhdr) {
+        let vm = self.vms[slot].as_mut().expect("occupied");
+        self.log
+            .keep(slot, &vm.storage, Some((addr, Vmcmhdr::LEN as u32)));
+        match vm
+            .storage
+            .slice_mut(addr, Vmcmhdr::LEN as u32)
+            .and_then(|s| <&mut [u8; Vmcmhdr::LEN]>::try_from(s).ok())
+        {
+            Some(dst) => header.encode_into(dst),
+            None => vm
+                .storage
+                .write(addr, &header.encode())
+                .expect("buffer checked by AUTHORIZE"),
+        }
     }
 
     /// Before `slot`'s storage is replaced or its VM leaves: event bytes still read there get

@@ -118,22 +118,7 @@ impl Cp {
             .auth
             .expect("presented only when authorized")
             .buffer;
-        let vm = self.vms[slot].as_mut().expect("occupied");
-        self.log
-            .keep(slot, &vm.storage, Some((buffer, Vmcmhdr::LEN as u32)));
-        // Encoded where it goes when the buffer is one slice of a written page (after the
-        // first interrupt), else stored as any write.
-        match vm
-            .storage
-            .slice_mut(buffer, Vmcmhdr::LEN as u32)
-            .and_then(|s| <&mut [u8; Vmcmhdr::LEN]>::try_from(s).ok())
-        {
-            Some(dst) => header.encode_into(dst),
-            None => vm
-                .storage
-                .write(buffer, &header.encode())
-                .expect("buffer checked by AUTHORIZE"),
-        }
+        self.write_header(slot, buffer, &header);
         buffer
     }
 
