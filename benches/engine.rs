@@ -3,6 +3,9 @@
 //! Targets (README, Performance): transaction within 3x its baseline; SENDX and SMSG over 5 million
 //! a second; per-message cost independent of the number of VMs.
 
+#[path = "support/scale.rs"]
+mod scale;
+
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::collections::VecDeque;
 use std::hint::black_box;
@@ -116,36 +119,17 @@ fn bench_sendx_smsg(c: &mut Criterion) {
     g.finish();
 }
 
-/// One SEND and its RECEIVE between neighbours, with `n` VMs logged on (each with 16M defined).
+/// One SEND and its RECEIVE between neighbours, with `n` VMs logged on (each with 16M defined):
+/// the set-up `examples/scale.rs` measures the memory of.
 fn bench_scale(c: &mut Criterion) {
     let mut g = c.benchmark_group("scale");
     g.throughput(Throughput::Elements(1));
     for n in [10usize, 1_000, 10_000] {
-        let users: Vec<Userid> = (0..n).map(|i| uid(&format!("U{i}"))).collect();
-        let mut cp = Cp::new(Box::new(FixedClock::standard()));
-        for &u in &users {
-            cp.logon(u);
-            cp.define_storage(u, 16 << 20).unwrap();
-            authorize(&mut cp, u, 40);
-        }
-        for (i, &u) in users.iter().enumerate() {
-            let next = users[(i + 1) % n];
-            let prev = users[(i + n - 1) % n];
-            let mut s = Vmcparm::new(Subfunction::Send);
-            (s.user, s.mid, s.vada, s.lena) = (next, 1, 0x2000, 64);
-            store(&mut cp, u, SEND, s);
-            let mut r = Vmcparm::new(Subfunction::Receive);
-            (r.user, r.mid, r.vada, r.lena) = (prev, 1, 0x3000, 64);
-            store(&mut cp, u, RECV, r);
-        }
-        cp.clear_events();
+        let (mut cp, users) = scale::setup(n);
         let mut i = 0;
         g.bench_with_input(BenchmarkId::new("send_receive", n), &n, |bench, &n| {
             bench.iter(|| {
-                let (from, to) = (users[i], users[(i + 1) % n]);
-                assert_eq!(cp.diagnose_68(from, SEND), Ok(ReturnCode::Ok));
-                assert_eq!(cp.diagnose_68(to, RECV), Ok(ReturnCode::Ok));
-                cp.clear_events();
+                scale::send_receive(&mut cp, &users, i);
                 i = (i + 1) % n;
             })
         });

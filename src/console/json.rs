@@ -1,177 +1,206 @@
 //! JSON Lines (section 5 of the console contract): one object a line, the `"command"` event
 //! first, then everything the line caused in order. The keys the contract lists are always
 //! there; vmcfsim adds a few (`plist`, `mid`, `partner` on `"rc"`; `reason`, `column` on
-//! `"error"`; `address`, `length` on the `"message"` saying where a VMCF command put its data). Message texts are the transcript's lines, from `render`.
+//! `"error"`; `address`, `length` on the `"message"` saying where a VMCF command put its data).
+//! Message texts are the transcript's lines, from `render`.
+//!
+//! The objects are written straight into the output, keys in a fixed order, strings escaped as
+//! serde_json escapes them (the tests hold the two to the same bytes): a replay writes an
+//! object for every return code, interrupt and message, and building each as a tree of
+//! `String`s first cost more than the rest of the replay.
 
-use super::messages::hexloc;
-use super::render::{message_lines, response_lines};
+use super::push;
+use super::render::{Lines, message_lines, response_lines};
 use super::session::{Outcome, Record, Response};
 use crate::cp::Event;
-use crate::vmcf::{Userid, Vmcmhdr, function_name};
-use serde::Serialize;
+use crate::vmcf::{Subfunction, Userid, Vmcmhdr};
 
-#[derive(Serialize)]
-#[serde(tag = "event", rename_all = "lowercase")]
-enum Json<'a> {
-    Command {
-        line: usize,
-        user: Option<String>,
-        text: &'a str,
-    },
-    Rc {
-        line: usize,
-        user: String,
-        subfunction: String,
-        rc: u8,
-        meaning: &'static str,
-        plist: String,
-        mid: u32,
-        partner: String,
-    },
-    Interrupt {
-        line: usize,
-        user: String,
-        code: &'static str,
-        buffer: String,
-        header: String,
-        fields: Fields,
-        data: String,
-    },
-    Data {
-        line: usize,
-        user: String,
-        address: String,
-        length: usize,
-        hex: String,
-    },
-    Message {
-        line: usize,
-        user: Option<String>,
-        text: String,
-        /// Where a VMCF command placed a DATA literal or buffer (with `length`).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        address: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        length: Option<u32>,
-    },
-    Error {
-        line: usize,
-        user: Option<String>,
-        id: String,
-        text: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        reason: Option<&'a str>,
-        /// 1-based character column of the offending word.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        column: Option<usize>,
-    },
+/// One JSON object being written: `{"event":"...","line":n` and then `,"key":value` pairs.
+struct Obj<'o> {
+    out: &'o mut String,
 }
 
-#[derive(Serialize)]
-struct Fields {
-    stat: String,
-    eflg: String,
-    func: u16,
-    func_name: String,
-    mid: u32,
-    user: String,
-    vada: String,
-    lena: u32,
-    vadb: String,
-    lenb: u32,
-    #[serde(rename = "use")]
-    use_dw: String,
+impl<'o> Obj<'o> {
+    fn new(out: &'o mut String, event: &str, line: usize) -> Obj<'o> {
+        out.push_str("{\"event\":\"");
+        out.push_str(event);
+        out.push_str("\",\"line\":");
+        push::dec(out, line as u64);
+        Obj { out }
+    }
+
+    /// `,"key":` and the string the caller appends next.
+    fn key(&mut self, key: &str) -> &mut String {
+        self.out.push_str(",\"");
+        self.out.push_str(key);
+        self.out.push_str("\":");
+        self.out
+    }
+
+    fn str(&mut self, key: &str, value: &str) -> &mut Self {
+        let out = self.key(key);
+        string(out, value);
+        self
+    }
+
+    fn num(&mut self, key: &str, value: u64) -> &mut Self {
+        let out = self.key(key);
+        push::dec(out, value);
+        self
+    }
+
+    /// A string the caller appends that needs no escaping (hex digits, addresses, names).
+    fn plain(&mut self, key: &str, value: impl FnOnce(&mut String)) -> &mut Self {
+        let out = self.key(key);
+        out.push('"');
+        value(out);
+        out.push('"');
+        self
+    }
+
+    fn userid(&mut self, key: &str, u: Option<Userid>) -> &mut Self {
+        let out = self.key(key);
+        match u {
+            Some(u) => userid(out, u),
+            None => out.push_str("null"),
+        }
+        self
+    }
+
+    fn end(&mut self) {
+        self.out.push_str("}\n");
+    }
 }
 
-impl Fields {
-    fn of(h: &Vmcmhdr) -> Fields {
-        Fields {
-            stat: format!("{:02X}", h.stat),
-            eflg: format!("{:02X}", h.eflg),
-            func: h.func,
-            func_name: function_name(h.func),
-            mid: h.mid,
-            user: h.user.trimmed(),
-            vada: hexloc(h.vada),
-            lena: h.lena,
-            vadb: hexloc(h.vadb),
-            lenb: h.lenb,
-            use_dw: hex(&h.use_dw),
+/// A JSON string of `text`, escaped as serde_json does: `"` and `\`, the short escapes for
+/// backspace, form feed, newline, carriage return and tab, `\u00xx` for the other C0 controls;
+/// everything else as it is.
+fn string(out: &mut String, text: &str) {
+    out.push('"');
+    let clean = !text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
+    if clean {
+        out.push_str(text);
+    } else {
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\u{08}' => out.push_str("\\b"),
+                '\u{0C}' => out.push_str("\\f"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if u32::from(c) < 0x20 => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.push_str("\\u00");
+                    out.push(char::from(HEX[(u32::from(c) >> 4) as usize]));
+                    out.push(char::from(HEX[(u32::from(c) & 0xF) as usize]));
+                }
+                c => out.push(c),
+            }
+        }
+    }
+    out.push('"');
+}
+
+/// A userid as a JSON string: trimmed, as the transcript shows it (`"` and `\` are printable
+/// EBCDIC, so a userid from a guest's header may hold them).
+fn userid(out: &mut String, u: Userid) {
+    let start = out.len();
+    push::userid(out, u);
+    if out[start..].contains(['"', '\\']) {
+        let text = out.split_off(start);
+        string(out, &text);
+    } else {
+        out.insert(start, '"');
+        out.push('"');
+    }
+}
+
+/// `function_name(code)`: the subfunction's name, or `X'hhhh'`.
+fn function_name(out: &mut String, code: u16) {
+    match Subfunction::from_code(code) {
+        Some(s) => out.push_str(s.name()),
+        None => {
+            out.push_str("X'");
+            push::hex_u32(out, u32::from(code), 4);
+            out.push('\'');
         }
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02X}");
+/// Lines handed one at a time to `f`, as the texts of `"message"` events.
+struct Texts<F: FnMut(&str)> {
+    buf: String,
+    f: F,
+}
+
+impl<F: FnMut(&str)> Texts<F> {
+    fn new(f: F) -> Texts<F> {
+        Texts {
+            buf: String::new(),
+            f,
+        }
     }
-    s
 }
 
-fn name(u: Option<Userid>) -> Option<String> {
-    u.map(|u| u.trimmed())
-}
+impl<F: FnMut(&str)> Lines for Texts<F> {
+    fn start(&mut self) -> &mut String {
+        self.buf.clear();
+        &mut self.buf
+    }
 
-fn emit(out: &mut String, j: &Json) {
-    // Serializing these plain structs cannot fail.
-    if let Ok(s) = serde_json::to_string(j) {
-        out.push_str(&s);
-        out.push('\n');
+    fn end(&mut self) {
+        (self.f)(&self.buf);
     }
 }
 
 /// Appends the JSON Lines events of `o` to `out`, one object a line.
 pub fn render_json(o: &Outcome, out: &mut String) {
     let line = o.line_no();
-    emit(
-        out,
-        &Json::Command {
-            line,
-            user: name(o.user()),
-            text: o.text(),
-        },
-    );
+    Obj::new(out, "command", line)
+        .userid("user", o.user())
+        .str("text", o.text())
+        .end();
     for r in o.records() {
         match r {
             Record::Event(i) => event(out, o, line, &o.events()[*i]),
             Record::Response { user, response } => {
-                let (address, length) = match response {
+                let placed = match response {
                     Response::Placed {
                         address, length, ..
-                    } => (Some(hexloc(*address)), Some(*length)),
-                    _ => (None, None),
+                    } => Some((*address, *length)),
+                    _ => None,
                 };
-                for text in response_lines(o, *user, response) {
-                    emit(
-                        out,
-                        &Json::Message {
-                            line,
-                            user: name(*user),
-                            text,
-                            address: address.clone(),
-                            length,
-                        },
-                    );
-                }
+                response_lines(
+                    o,
+                    *user,
+                    response,
+                    &mut Texts::new(|text: &str| {
+                        let mut m = Obj::new(out, "message", line);
+                        m.userid("user", *user).str("text", text);
+                        if let Some((address, length)) = placed {
+                            m.plain("address", |s| push::hexloc(s, address))
+                                .num("length", u64::from(length));
+                        }
+                        m.end();
+                    }),
+                );
             }
             Record::Error { user, error } => {
-                let column = error
-                    .span
-                    .as_ref()
-                    .map(|s| o.text().get(..s.start).map_or(0, |b| b.chars().count()) + 1);
-                emit(
-                    out,
-                    &Json::Error {
-                        line,
-                        user: name(*user),
-                        id: error.id(),
-                        text: error.text(),
-                        reason: error.reason.as_deref(),
-                        column,
-                    },
-                );
+                let mut e = Obj::new(out, "error", line);
+                e.userid("user", *user)
+                    .str("id", &error.id())
+                    .str("text", &error.text());
+                if let Some(reason) = &error.reason {
+                    e.str("reason", reason);
+                }
+                if let Some(span) = &error.span {
+                    // 1-based character column of the offending word.
+                    let column = o.text().get(..span.start).map_or(0, |b| b.chars().count()) + 1;
+                    e.num("column", column as u64);
+                }
+                e.end();
             }
         }
     }
@@ -186,67 +215,133 @@ fn event(out: &mut String, o: &Outcome, line: usize, e: &Event) {
             mid,
             partner,
             rc,
-        } => emit(
-            out,
-            &Json::Rc {
-                line,
-                user: user.trimmed(),
-                subfunction: function_name(*func),
-                rc: rc.number(),
-                meaning: rc.meaning(),
-                plist: hexloc(*plist),
-                mid: *mid,
-                partner: partner.trimmed(),
-            },
-        ),
+        } => Obj::new(out, "rc", line)
+            .userid("user", Some(*user))
+            .plain("subfunction", |s| function_name(s, *func))
+            .num("rc", u64::from(rc.number()))
+            .str("meaning", rc.meaning())
+            .plain("plist", |s| push::hexloc(s, *plist))
+            .num("mid", u64::from(*mid))
+            .userid("partner", Some(*partner))
+            .end(),
         Event::Interrupt {
             user,
             buffer,
             header,
             data,
-        } => emit(
-            out,
-            &Json::Interrupt {
-                line,
-                user: user.trimmed(),
-                code: "4001",
-                buffer: hexloc(*buffer),
-                header: hex(&header.encode()),
-                fields: Fields::of(header),
-                data: hex(o.bytes(*data)),
-            },
-        ),
+        } => {
+            let mut j = Obj::new(out, "interrupt", line);
+            j.userid("user", Some(*user))
+                .str("code", "4001")
+                .plain("buffer", |s| push::hexloc(s, *buffer))
+                .plain("header", |s| push::hex(s, &header.encode()));
+            fields(j.key("fields"), header);
+            j.plain("data", |s| push::hex(s, o.bytes(*data))).end();
+        }
         Event::Data {
             user,
             address,
             data,
         } => {
             let bytes = o.bytes(*data);
-            emit(
-                out,
-                &Json::Data {
-                    line,
-                    user: user.trimmed(),
-                    address: hexloc(*address),
-                    length: bytes.len(),
-                    hex: hex(bytes),
-                },
-            );
+            Obj::new(out, "data", line)
+                .userid("user", Some(*user))
+                .plain("address", |s| push::hexloc(s, *address))
+                .num("length", bytes.len() as u64)
+                .plain("hex", |s| push::hex(s, bytes))
+                .end();
         }
         Event::Message { user, message } => {
-            for text in message_lines(message) {
-                emit(
-                    out,
-                    &Json::Message {
-                        line,
-                        user: Some(user.trimmed()),
-                        text,
-                        address: None,
-                        length: None,
-                    },
-                );
-            }
+            message_lines(
+                message,
+                &mut Texts::new(|text: &str| {
+                    Obj::new(out, "message", line)
+                        .userid("user", Some(*user))
+                        .str("text", text)
+                        .end();
+                }),
+            );
         }
         Event::Error { .. } => {}
+    }
+}
+
+/// The header's fields as an object: `{"stat":"00",...,"use":"..."}`.
+fn fields(out: &mut String, h: &Vmcmhdr) {
+    let field = |out: &mut String, key: &str| {
+        out.push_str(",\"");
+        out.push_str(key);
+        out.push_str("\":");
+    };
+    let hex = |out: &mut String, key: &str, v: u32, digits: usize| {
+        field(out, key);
+        out.push('"');
+        push::hex_u32(out, v, digits);
+        out.push('"');
+    };
+    let num = |out: &mut String, key: &str, v: u32| {
+        field(out, key);
+        push::dec(out, u64::from(v));
+    };
+    let at = |out: &mut String, key: &str, v: u32| {
+        field(out, key);
+        out.push('"');
+        push::hexloc(out, v);
+        out.push('"');
+    };
+    out.push_str("{\"stat\":\"");
+    push::hex_u32(out, u32::from(h.stat), 2);
+    out.push('"');
+    hex(out, "eflg", u32::from(h.eflg), 2);
+    num(out, "func", u32::from(h.func));
+    field(out, "func_name");
+    out.push('"');
+    function_name(out, h.func);
+    out.push('"');
+    num(out, "mid", h.mid);
+    field(out, "user");
+    userid(out, h.user);
+    at(out, "vada", h.vada);
+    num(out, "lena", h.lena);
+    at(out, "vadb", h.vadb);
+    num(out, "lenb", h.lenb);
+    field(out, "use");
+    out.push('"');
+    push::hex(out, &h.use_dw);
+    out.push_str("\"}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut all: String = (0u32..0x250).filter_map(char::from_u32).collect();
+        all.push_str("\u{2028}\u{FFFD}\u{1F600}\"\\/");
+        for text in [
+            all.as_str(),
+            "",
+            "plain",
+            "a\"b",
+            "tab\there",
+            "\u{7f}\u{80}\u{9f}",
+        ] {
+            let mut ours = String::new();
+            string(&mut ours, text);
+            assert_eq!(ours, serde_json::to_string(text).unwrap(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn userids_with_quotes_stay_valid_json() {
+        // EBCDIC X'7F' is '"' and X'E0' is '\'.
+        let u = Userid::from_ebcdic([0xC1, 0x7F, 0xE0, 0x40, 0x40, 0x40, 0x40, 0x40]);
+        let mut s = String::from("x");
+        userid(&mut s, u);
+        assert_eq!(&s[1..], serde_json::to_string(&u.trimmed()).unwrap());
+        let mut s = String::new();
+        userid(&mut s, Userid::SYSTEM);
+        assert_eq!(s, "\"SYSTEM\"");
     }
 }

@@ -16,6 +16,7 @@ mod help;
 mod json;
 pub mod messages;
 pub mod parse;
+mod push;
 mod render;
 mod session;
 pub mod verbs;

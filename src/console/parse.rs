@@ -13,12 +13,13 @@ use super::verbs::{self, Keyword, Opt, Verb};
 use crate::ebcdic;
 use crate::vmcf::{Subfunction, Userid, UseridError};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_till, take_till1, take_while};
+use nom::bytes::complete::{tag, tag_no_case, take_till};
 use nom::character::complete::char;
 use nom::combinator::value;
 use nom::multi::fold_many0;
 use nom::sequence::delimited;
 use nom::{IResult, Parser};
+use std::borrow::Cow;
 
 /// The highest address of a 16M machine; a hexloc beyond it is invalid.
 const LAST_ADDRESS: u64 = 0xFF_FFFF;
@@ -49,7 +50,8 @@ pub fn parse(line: &str) -> Parsed {
         line,
         pos: 0,
         module: "CFC",
-        marks: Vec::new(),
+        // Enough for a VMCF command with its options: one allocation a line.
+        marks: Vec::with_capacity(16),
     };
     let result = control_characters(line).and_then(|()| parse_line(&mut c));
     let mut marks = c.marks;
@@ -60,7 +62,10 @@ pub fn parse(line: &str) -> Parsed {
         marks.retain(|(s, _)| s.end <= bad.start || s.start >= bad.end);
         marks.push((bad.clone(), Highlight::Error));
     }
-    marks.sort_by_key(|(s, _)| s.start);
+    // Marks come in order but for the error's; sorting a sorted list still costs.
+    if !marks.is_sorted_by_key(|(s, _)| s.start) {
+        marks.sort_by_key(|(s, _)| s.start);
+    }
     Parsed { result, marks }
 }
 
@@ -72,6 +77,13 @@ fn is_blank(c: char) -> bool {
 fn control_characters(line: &str) -> Result<(), ConsoleError> {
     // Bytes, not chars: C0 controls and DEL are single bytes, C1 controls are C2 80..C2 9F.
     let b = line.as_bytes();
+    // One pass the compiler can vectorize decides for almost every line.
+    let suspect = b.iter().fold(false, |any, &c| {
+        any | (c < 0x20 && c != 0x09) | (c == 0x7F) | (c == 0xC2)
+    });
+    if !suspect {
+        return Ok(());
+    }
     let bad = b.iter().enumerate().find_map(|(i, &c)| match c {
         0x09 => None,
         0x00..=0x1F | 0x7F => Some((i, 1, u32::from(c))),
@@ -108,7 +120,14 @@ fn unquoted_run(i: &str) -> IResult<&str, &str> {
     }
 }
 
-fn quoted(i: &str) -> IResult<&str, String> {
+fn quoted(i: &str) -> IResult<&str, Cow<'_, str>> {
+    // Most text has no doubled quote: then it is borrowed as it stands.
+    if let Some(body) = i.strip_prefix('\'')
+        && let Some(end) = body.find('\'')
+        && !body[end + 1..].starts_with('\'')
+    {
+        return Ok((&body[end + 1..], Cow::Borrowed(&body[..end])));
+    }
     delimited(
         char('\''),
         fold_many0(
@@ -121,6 +140,7 @@ fn quoted(i: &str) -> IResult<&str, String> {
         ),
         char('\''),
     )
+    .map(Cow::Owned)
     .parse(i)
 }
 
@@ -133,18 +153,10 @@ fn hex_literal(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-fn word(i: &str) -> IResult<&str, &str> {
-    take_till1(is_blank)(i)
-}
-
-fn blanks(i: &str) -> IResult<&str, &str> {
-    take_while(is_blank)(i)
-}
-
 #[derive(Debug, Clone)]
 enum Tok<'a> {
     Word(&'a str),
-    Quoted(String),
+    Quoted(Cow<'a, str>),
     /// The digits between `X'` and `'`.
     Hex(&'a str),
 }
@@ -195,8 +207,11 @@ impl<'a> Cursor<'a> {
     }
 
     fn skip_blanks(&mut self) {
-        let (rest, _) = blanks(self.rest()).unwrap_or((self.rest(), ""));
-        self.pos = self.line.len() - rest.len();
+        let blanks = self.line.as_bytes()[self.pos..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        self.pos += blanks;
     }
 
     fn err(&self, msg: CpMsg) -> ConsoleError {
@@ -249,8 +264,8 @@ impl<'a> Cursor<'a> {
                 }
             }
         } else {
-            let (rest, w) = word(input).expect("input is not empty and starts with no blank");
-            (rest, Tok::Word(w))
+            // A word runs to the blank already found.
+            (&input[to_blank..], Tok::Word(&input[..to_blank]))
         };
         let len = input.len() - rest.len();
         if !rest.is_empty() && !rest.starts_with(is_blank) {
@@ -286,8 +301,8 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// A userid operand (`what` says what it names, for the error).
-    fn userid(&mut self, what: &str) -> Result<(Userid, Span), ConsoleError> {
+    /// A userid operand (`what` says what it names, for the error; formatted only then).
+    fn userid(&mut self, what: &dyn std::fmt::Display) -> Result<(Userid, Span), ConsoleError> {
         let Some(t) = self.next()? else {
             return Err(self.missing(CpMsg::UseridMissing, &format!("{what} missing")));
         };
@@ -461,7 +476,7 @@ fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
     c.module = def.module;
     let command = match def.verb {
         Verb::Logon => {
-            let (u, _) = c.userid("userid")?;
+            let (u, _) = c.userid(&"userid")?;
             Command::Logon(u)
         }
         Verb::Logoff => {
@@ -873,9 +888,11 @@ fn vmcf(c: &mut Cursor, verb: &Token) -> Result<VmcfCommand, ConsoleError> {
         ..VmcfCommand::default()
     };
     if let Some(role) = def.partner {
-        v.partner = Some(c.userid(&format!("the {role}'s userid"))?.0);
+        v.partner = Some(c.userid(&format_args!("the {role}'s userid"))?.0);
     }
-    let mut seen: Vec<Opt> = Vec::new();
+    // The options given so far, one bit each (no allocation for a line).
+    let mut seen = 0u32;
+    let bit = |o: Opt| 1u32 << (o as u32);
     let mut len_span = None;
     let mut addr: Option<(u32, Span)> = None;
     while let Some(o) = c.next()? {
@@ -893,20 +910,20 @@ fn vmcf(c: &mut Cursor, verb: &Token) -> Result<VmcfCommand, ConsoleError> {
         if !def.options.contains(&opt) {
             return Err(unknown(c, format!("not an option of {name}")));
         }
-        if seen.contains(&opt) {
+        if seen & bit(opt) != 0 {
             return Err(unknown(c, "given twice".into()));
         }
-        if (opt == Opt::Data && seen.contains(&Opt::Addr))
-            || (opt == Opt::Addr && seen.contains(&Opt::Data))
+        if (opt == Opt::Data && seen & bit(Opt::Addr) != 0)
+            || (opt == Opt::Addr && seen & bit(Opt::Data) != 0)
         {
             return Err(unknown(c, "DATA and ADDR exclude each other".into()));
         }
-        seen.push(opt);
+        seen |= bit(opt);
         c.mark(o.span.clone(), Highlight::Keyword);
         match opt {
             Opt::Specific => {
                 v.specific = true;
-                v.partner = Some(c.userid("the SPECIFIC userid")?.0);
+                v.partner = Some(c.userid(&"the SPECIFIC userid")?.0);
             }
             Opt::Priority => v.priority = true,
             Opt::Smsg => v.smsg = true,

@@ -3,12 +3,16 @@
 //! writes CP's lines (LOGON AT, MSG FROM, DISPLAY's layout), return codes in words, interrupts
 //! as the 40 header bytes in DISPLAY's layout plus one line a field, data in hex and EBCDIC,
 //! and errors with a caret under the offending word. Colour is an argument, never global.
+//!
+//! Lines are built in one reused buffer with the `push` helpers, not with `format!`, and handed
+//! to the writer (or to the JSON renderer) one at a time: a replay writes a dozen lines for each
+//! line it reads, and temporary strings were most of its cost.
 
-use super::messages::{ConsoleError, hexloc};
+use super::messages::ConsoleError;
+use super::push;
 use super::session::{Outcome, Placed, Record, Response};
 use crate::cp::{CpMessage, Event, Tod};
-use crate::ebcdic;
-use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcmhdr, function_name};
+use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcmhdr};
 use owo_colors::OwoColorize;
 use std::fmt::Write;
 
@@ -32,19 +36,84 @@ enum Tone {
     Title,
 }
 
+/// Where the lines of an event or response go, one at a time: the transcript (after the owner
+/// column), or the JSON renderer (as the text of a `"message"`).
+pub(crate) trait Lines {
+    /// Starts a line: its text is appended to the string given, after what it holds already.
+    fn start(&mut self) -> &mut String;
+    /// Ends the line last started.
+    fn end(&mut self);
+}
+
 struct Writer<'o> {
     out: &'o mut String,
     color: bool,
+    /// The owner column of the last line and whose it is: most lines of an outcome share it.
+    owner: (Option<Userid>, String),
+    /// A line's text before colour is put around it.
+    scratch: String,
 }
 
-impl Writer<'_> {
+/// The lines of one terminal in one tone, written as they are built (without colour) or built
+/// and then coloured.
+struct To<'w, 'o> {
+    w: &'w mut Writer<'o>,
+    user: Option<Userid>,
+    tone: Tone,
+}
+
+impl Lines for To<'_, '_> {
+    fn start(&mut self) -> &mut String {
+        if self.w.color {
+            self.w.scratch.clear();
+            return &mut self.w.scratch;
+        }
+        self.w.owner_column(self.user);
+        self.w.out
+    }
+
+    fn end(&mut self) {
+        if self.w.color {
+            let text = std::mem::take(&mut self.w.scratch);
+            self.w.line(self.user, self.tone, &text);
+            self.w.scratch = text;
+        } else {
+            self.w.out.push('\n');
+        }
+    }
+}
+
+impl<'o> Writer<'o> {
+    /// Lines for `user`'s terminal in `tone`.
+    fn to(&mut self, user: Option<Userid>, tone: Tone) -> To<'_, 'o> {
+        To {
+            w: self,
+            user,
+            tone,
+        }
+    }
+
+    /// Writes the owner column, `A: ` (uncoloured).
+    fn owner_column(&mut self, user: Option<Userid>) {
+        if self.owner.0 != user || self.owner.1.is_empty() {
+            self.owner.1.clear();
+            owner_into(&mut self.owner.1, user);
+            self.owner.1.push_str(": ");
+            self.owner.0 = user;
+        }
+        self.out.push_str(&self.owner.1);
+    }
+
     /// One line owned by `user`'s terminal.
     fn line(&mut self, user: Option<Userid>, tone: Tone, text: &str) {
-        let who = owner(user);
         if !self.color {
-            let _ = writeln!(self.out, "{who}: {text}");
+            self.owner_column(user);
+            self.out.push_str(text);
+            self.out.push('\n');
             return;
         }
+
+        let who = owner(user);
         let _ = write!(self.out, "{}: ", who.dimmed());
         let _ = match tone {
             Tone::Plain => writeln!(self.out, "{text}"),
@@ -58,7 +127,16 @@ impl Writer<'_> {
 
 /// The owner column: the userid, or `-` for the terminal nobody is logged on at.
 pub(crate) fn owner(user: Option<Userid>) -> String {
-    user.map_or_else(|| "-".to_string(), |u| u.to_string())
+    let mut s = String::new();
+    owner_into(&mut s, user);
+    s
+}
+
+fn owner_into(out: &mut String, user: Option<Userid>) {
+    match user {
+        Some(u) => push::userid(out, u),
+        None => out.push('-'),
+    }
 }
 
 /// Appends the transcript lines of `o` to `out`, each ending in `\n`.
@@ -66,28 +144,29 @@ pub fn render_text(o: &Outcome, opts: &TextOptions, out: &mut String) {
     let mut w = Writer {
         out,
         color: opts.color,
+        owner: (None, String::new()),
+        scratch: String::new(),
     };
     if opts.echo {
-        let prompt = format!("{}{}", o.prompt(), printable(o.text()));
+        let mut buf = String::with_capacity(128);
+        buf.push_str(o.prompt());
+        printable_into(&mut buf, o.text());
         // A blank line echoes as the bare prompt, without trailing blanks.
-        let prompt = if o.text().trim().is_empty() {
-            prompt.trim_end()
-        } else {
-            &prompt
-        };
+        if o.text().trim().is_empty() {
+            push::trim_end_from(&mut buf, 0);
+        }
         if w.color {
-            let _ = writeln!(w.out, "{}", prompt.bold());
+            let _ = writeln!(w.out, "{}", buf.bold());
         } else {
-            let _ = writeln!(w.out, "{prompt}");
+            w.out.push_str(&buf);
+            w.out.push('\n');
         }
     }
     for r in o.records() {
         match r {
             Record::Event(i) => event(&mut w, o, &o.events()[*i]),
             Record::Response { user, response } => {
-                for l in response_lines(o, *user, response) {
-                    w.line(*user, Tone::Plain, &l);
-                }
+                response_lines(o, *user, response, &mut w.to(*user, Tone::Plain));
             }
             Record::Error { user, error } => error_lines(&mut w, *user, error, o, opts.source),
         }
@@ -118,13 +197,22 @@ fn error_lines(
 /// Input as the transcript shows it: a tab as a blank, other control characters as `?`, so a
 /// script cannot send escape sequences to the reader's terminal.
 fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            c if c.is_control() => '?',
-            c => c,
-        })
-        .collect()
+    let mut s = String::new();
+    printable_into(&mut s, text);
+    s
+}
+
+fn printable_into(out: &mut String, text: &str) {
+    // Control characters are C0, DEL and C1 (U+0080..U+009F, in UTF-8 after a C2 byte).
+    if !text.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2) {
+        out.push_str(text);
+        return;
+    }
+    out.extend(text.chars().map(|c| match c {
+        '\t' => ' ',
+        c if c.is_control() => '?',
+        c => c,
+    }));
 }
 
 /// The line (cut to a window around the span if long) and the caret line under the span.
@@ -175,7 +263,9 @@ fn event(w: &mut Writer, o: &Outcome, e: &Event) {
             } else {
                 Tone::Warn
             };
-            w.line(Some(*user), tone, &rc_line(*func, *mid, *partner, *rc));
+            let mut to = w.to(Some(*user), tone);
+            rc_line(to.start(), *func, *mid, *partner, *rc);
+            to.end();
         }
         Event::Interrupt {
             user,
@@ -189,45 +279,58 @@ fn event(w: &mut Writer, o: &Outcome, e: &Event) {
             data,
         } => {
             let bytes = o.bytes(*data);
-            let head = format!(
-                "DATA MOVED TO {}, {}",
-                hexloc(*address),
-                count(bytes.len(), "BYTE")
-            );
-            w.line(Some(*user), Tone::Plain, &head);
-            for l in dump(*address, bytes, true) {
-                w.line(Some(*user), Tone::Plain, &format!("  {l}"));
-            }
+            let mut to = w.to(Some(*user), Tone::Plain);
+            let s = to.start();
+            s.push_str("DATA MOVED TO ");
+            push::hexloc(s, *address);
+            s.push_str(", ");
+            push::count(s, bytes.len() as u64, "BYTE");
+            to.end();
+            dump(u64::from(*address), bytes, true, &mut to);
         }
         Event::Message { user, message } => {
-            for l in message_lines(message) {
-                w.line(Some(*user), Tone::Plain, &l);
-            }
+            message_lines(message, &mut w.to(Some(*user), Tone::Plain));
         }
         // Engine errors became records with CP's message before rendering.
         Event::Error { .. } => {}
     }
 }
 
+/// `function_name(code)`: the subfunction's name, or `X'hhhh'` for an unknown code.
+fn function_name(out: &mut String, code: u16) {
+    match Subfunction::from_code(code) {
+        Some(s) => out.push_str(s.name()),
+        None => {
+            out.push_str("X'");
+            push::hex_u32(out, u32::from(code), 4);
+            out.push('\'');
+        }
+    }
+}
+
 /// `SEND TO B MID 1: RC 0 (complete or successfully initiated)`.
-pub(crate) fn rc_line(func: u16, mid: u32, partner: Userid, rc: ReturnCode) -> String {
+fn rc_line(out: &mut String, func: u16, mid: u32, partner: Userid, rc: ReturnCode) {
+    function_name(out, func);
     let sub = Subfunction::from_code(func);
-    let whom = match sub {
-        Some(s) if s.is_send_type() || s == Subfunction::Cancel => {
-            format!(" TO {partner} MID {mid}")
-        }
-        Some(Subfunction::Identify) => format!(" TO {partner}"),
-        Some(Subfunction::Receive | Subfunction::Reply | Subfunction::Reject) => {
-            format!(" FROM {partner} MID {mid}")
-        }
-        _ => String::new(),
+    let (whom, with_mid) = match sub {
+        Some(s) if s.is_send_type() || s == Subfunction::Cancel => (" TO ", true),
+        Some(Subfunction::Identify) => (" TO ", false),
+        Some(Subfunction::Receive | Subfunction::Reply | Subfunction::Reject) => (" FROM ", true),
+        _ => ("", false),
     };
-    format!(
-        "{}{whom}: RC {} ({})",
-        function_name(func),
-        rc.number(),
-        rc.meaning()
-    )
+    if !whom.is_empty() {
+        out.push_str(whom);
+        push::userid(out, partner);
+        if with_mid {
+            out.push_str(" MID ");
+            push::dec(out, u64::from(mid));
+        }
+    }
+    out.push_str(": RC ");
+    push::dec(out, u64::from(rc.number()));
+    out.push_str(" (");
+    out.push_str(rc.meaning());
+    out.push(')');
 }
 
 /// What kind of X'4001' interrupt a header is.
@@ -257,48 +360,59 @@ pub(crate) fn kind(h: &Vmcmhdr) -> Kind {
 }
 
 fn interrupt(w: &mut Writer, user: Userid, buffer: u32, h: &Vmcmhdr, data: &[u8]) {
-    let func = function_name(h.func);
-    let what = match kind(h) {
-        Kind::Send => format!("{func} FROM {} MID {}", h.user, h.mid),
-        Kind::Smsg => format!("SMSG FROM {}", Userid::from_ebcdic(h.use_dw)),
-        Kind::Identify => format!("IDENTIFY FROM {}", h.user),
+    let some = Some(user);
+    let mut title = w.to(some, Tone::Title);
+    let s = title.start();
+    s.push_str("EXTERNAL INTERRUPT X'4001' AT ");
+    push::hexloc(s, buffer);
+    s.push_str(": ");
+    match kind(h) {
+        Kind::Send => {
+            function_name(s, h.func);
+            s.push_str(" FROM ");
+            push::userid(s, h.user);
+            s.push_str(" MID ");
+            push::dec(s, u64::from(h.mid));
+        }
+        Kind::Smsg => {
+            s.push_str("SMSG FROM ");
+            push::userid(s, Userid::from_ebcdic(h.use_dw));
+        }
+        Kind::Identify => {
+            s.push_str("IDENTIFY FROM ");
+            push::userid(s, h.user);
+        }
         Kind::Response => {
-            let mut s = format!("RESPONSE FROM {} TO {func} MID {}", h.user, h.mid);
+            s.push_str("RESPONSE FROM ");
+            push::userid(s, h.user);
+            s.push_str(" TO ");
+            function_name(s, h.func);
+            s.push_str(" MID ");
+            push::dec(s, u64::from(h.mid));
             if h.is_rejected() {
                 s.push_str(", REJECTED");
             }
             if h.eflg != 0 {
-                s.push_str(&format!(", VMCMEFLG {} {}", h.eflg, eflg_meaning(h.eflg)));
+                s.push_str(", VMCMEFLG ");
+                push::dec(s, u64::from(h.eflg));
+                s.push(' ');
+                s.push_str(eflg_meaning(h.eflg));
             }
-            s
         }
-    };
-    let some = Some(user);
-    w.line(
-        some,
-        Tone::Title,
-        &format!("EXTERNAL INTERRUPT X'4001' AT {}: {what}", hexloc(buffer)),
-    );
-    for l in dump(buffer, &h.encode(), false) {
-        w.line(some, Tone::Plain, &format!("  {l}"));
     }
-    for (name, hex, meaning) in fields(h) {
-        w.line(
-            some,
-            Tone::Plain,
-            format!("  {name:<9}{hex:<18}{meaning}").trim_end(),
-        );
-    }
+    title.end();
+    let mut to = w.to(some, Tone::Plain);
+    dump(u64::from(buffer), &h.encode(), false, &mut to);
+    field_lines(h, &mut to);
     if !data.is_empty() {
         let at = buffer.wrapping_add(40);
-        w.line(
-            some,
-            Tone::Plain,
-            &format!("  VMCMBUF AT {}, {}", hexloc(at), count(data.len(), "BYTE")),
-        );
-        for l in dump(at, data, true) {
-            w.line(some, Tone::Plain, &format!("  {l}"));
-        }
+        let s = to.start();
+        s.push_str("  VMCMBUF AT ");
+        push::hexloc(s, at);
+        s.push_str(", ");
+        push::count(s, data.len() as u64, "BYTE");
+        to.end();
+        dump(u64::from(at), data, true, &mut to);
     }
 }
 
@@ -306,104 +420,147 @@ fn eflg_meaning(eflg: u8) -> &'static str {
     TransferError::from_number(eflg).map_or("(no meaning known)", |t| t.meaning())
 }
 
-/// `n` and the noun, plural unless one: `1 BYTE`, `2 BYTES` (the noun's case is kept).
-fn count(n: usize, noun: &str) -> String {
-    let s = if noun.chars().all(|c| c.is_ascii_uppercase()) {
-        "S"
-    } else {
-        "s"
-    };
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}{s}")
-    }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect()
-}
-
-/// Every header field: name, hex value, meaning in words.
-pub(crate) fn fields(h: &Vmcmhdr) -> Vec<(&'static str, String, String)> {
+/// One line a header field, `  {name:<9}{hex:<18}{meaning}` without trailing blanks: its
+/// name, hex value and meaning in words.
+fn field_lines(h: &Vmcmhdr, lines: &mut dyn Lines) {
     let k = kind(h);
     let sendrecv = h.func == Subfunction::SendRecv.code();
-    let stat = crate::vmcf::codes::status_names(h.stat);
-    let stat = if stat.is_empty() {
-        match k {
-            Kind::Send | Kind::Smsg => "none: a message arriving".to_string(),
-            _ => "none".to_string(),
+    // Starts a field's line: the name, then the value (`digits` hex digits of `value`, or the
+    // 8 bytes of `dw`) padded to the meaning's column. Returns where the line's text starts.
+    let field = |s: &mut String, name: &str, value: u32, digits: usize, dw: Option<&[u8; 8]>| {
+        let start = s.len();
+        s.push_str("  ");
+        s.push_str(name);
+        push::blanks(s, 9 - name.len());
+        match dw {
+            Some(b) => push::hex(s, b),
+            None => push::hex_u32(s, value, digits),
         }
+        push::blanks(s, 18 - dw.map_or(digits, |_| 16));
+        start
+    };
+    // A field whose value is a word; `meaning` may leave nothing, then no blanks trail.
+    let word = |lines: &mut dyn Lines, name: &str, v: u32, meaning: &dyn Fn(&mut String)| {
+        let s = lines.start();
+        let start = field(s, name, v, 8, None);
+        meaning(s);
+        push::trim_end_from(s, start);
+        lines.end();
+    };
+
+    let s = lines.start();
+    field(s, "VMCMSTAT", u32::from(h.stat), 2, None);
+    let names = crate::vmcf::codes::status_names(h.stat);
+    if names.is_empty() {
+        s.push_str(match k {
+            Kind::Send | Kind::Smsg => "none: a message arriving",
+            _ => "none",
+        });
     } else {
-        stat.join(" ")
-    };
-    let eflg = if h.eflg == 0 {
-        "0 no error".to_string()
+        for (i, n) in names.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(n);
+        }
+    }
+    lines.end();
+
+    let s = lines.start();
+    field(s, "VMCMEFLG", u32::from(h.eflg), 2, None);
+    if h.eflg == 0 {
+        s.push_str("0 no error");
     } else {
-        format!("{} {}", h.eflg, eflg_meaning(h.eflg))
-    };
-    let user = match k {
-        Kind::Send | Kind::Identify => format!("{} (source)", h.user),
-        Kind::Smsg => format!("{} (CP)", h.user),
-        Kind::Response => format!("{} (sink)", h.user),
-    };
-    let (vada, lena) = match k {
-        Kind::Send => ("source's data".to_string(), count(h.lena as usize, "byte")),
-        Kind::Smsg => (
-            String::new(),
-            format!("{} of text", count(h.lena as usize, "byte")),
-        ),
-        Kind::Identify => (String::new(), h.lena.to_string()),
-        Kind::Response => (
-            "my data".to_string(),
-            format!("{} not moved", count(h.lena as usize, "byte")),
-        ),
-    };
-    let (vadb, lenb) = match (k, sendrecv) {
-        (Kind::Send, true) => (
-            "source's reply buffer".to_string(),
-            format!("{} of reply buffer", count(h.lenb as usize, "byte")),
-        ),
-        (Kind::Response, true) => (
-            "my reply buffer".to_string(),
-            format!("{} of reply buffer unused", count(h.lenb as usize, "byte")),
-        ),
-        _ => (String::new(), h.lenb.to_string()),
-    };
-    let use_text = format!("'{}'", ebcdic::display(&h.use_dw));
-    let use_dw = if k == Kind::Smsg {
-        format!("{use_text} issuer {}", Userid::from_ebcdic(h.use_dw))
-    } else {
-        use_text
-    };
-    vec![
-        ("VMCMSTAT", format!("{:02X}", h.stat), stat),
-        ("VMCMEFLG", format!("{:02X}", h.eflg), eflg),
-        ("VMCMFUNC", format!("{:04X}", h.func), function_name(h.func)),
-        ("VMCMMID", format!("{:08X}", h.mid), h.mid.to_string()),
-        ("VMCMUSER", hex(&h.user.ebcdic()), user),
-        ("VMCMVADA", format!("{:08X}", h.vada), vada),
-        ("VMCMLENA", format!("{:08X}", h.lena), lena),
-        ("VMCMVADB", format!("{:08X}", h.vadb), vadb),
-        ("VMCMLENB", format!("{:08X}", h.lenb), lenb),
-        ("VMCMUSE", hex(&h.use_dw), use_dw),
-    ]
+        push::dec(s, u64::from(h.eflg));
+        s.push(' ');
+        s.push_str(eflg_meaning(h.eflg));
+    }
+    lines.end();
+
+    let s = lines.start();
+    field(s, "VMCMFUNC", u32::from(h.func), 4, None);
+    function_name(s, h.func);
+    lines.end();
+
+    word(lines, "VMCMMID", h.mid, &|s| push::dec(s, u64::from(h.mid)));
+
+    let s = lines.start();
+    field(s, "VMCMUSER", 0, 16, Some(&h.user.ebcdic()));
+    push::userid(s, h.user);
+    s.push_str(match k {
+        Kind::Send | Kind::Identify => " (source)",
+        Kind::Smsg => " (CP)",
+        Kind::Response => " (sink)",
+    });
+    lines.end();
+
+    word(lines, "VMCMVADA", h.vada, &|s| {
+        s.push_str(match k {
+            Kind::Send => "source's data",
+            Kind::Response => "my data",
+            Kind::Smsg | Kind::Identify => "",
+        })
+    });
+    word(lines, "VMCMLENA", h.lena, &|s| {
+        let n = u64::from(h.lena);
+        match k {
+            Kind::Identify => push::dec(s, n),
+            _ => push::count(s, n, "byte"),
+        }
+        s.push_str(match k {
+            Kind::Smsg => " of text",
+            Kind::Response => " not moved",
+            Kind::Send | Kind::Identify => "",
+        });
+    });
+    word(lines, "VMCMVADB", h.vadb, &|s| {
+        s.push_str(match (k, sendrecv) {
+            (Kind::Send, true) => "source's reply buffer",
+            (Kind::Response, true) => "my reply buffer",
+            _ => "",
+        })
+    });
+    word(lines, "VMCMLENB", h.lenb, &|s| {
+        let n = u64::from(h.lenb);
+        match (k, sendrecv) {
+            (Kind::Send | Kind::Response, true) => push::count(s, n, "byte"),
+            _ => push::dec(s, n),
+        }
+        s.push_str(match (k, sendrecv) {
+            (Kind::Send, true) => " of reply buffer",
+            (Kind::Response, true) => " of reply buffer unused",
+            _ => "",
+        });
+    });
+
+    let s = lines.start();
+    field(s, "VMCMUSE", 0, 16, Some(&h.use_dw));
+    s.push('\'');
+    push::ebcdic_text(s, &h.use_dw);
+    s.push('\'');
+    if k == Kind::Smsg {
+        s.push_str(" issuer ");
+        push::userid(s, Userid::from_ebcdic(h.use_dw));
+    }
+    lines.end();
 }
 
-/// Storage lines in CP's DISPLAY layout: address, words of 8 hex digits (a line never crosses a
-/// 16-byte boundary), and with `translate` the EBCDIC between asterisks, unprintable as `.`.
-/// Two or more full lines equal to the one before are shown as one SUPPRESSED line.
-pub(crate) fn dump(address: u32, bytes: &[u8], translate: bool) -> Vec<String> {
-    let mut d = Dump::new(translate);
-    d.push(u64::from(address), bytes);
-    d.finish()
+/// Storage lines in CP's DISPLAY layout, each indented by two blanks: address, words of 8
+/// hex digits (a line never crosses a 16-byte boundary), and with `translate` the EBCDIC
+/// between asterisks, unprintable as `.`. Two or more full lines equal to the one before are
+/// shown as one SUPPRESSED line.
+fn dump(address: u64, bytes: &[u8], translate: bool, lines: &mut dyn Lines) {
+    let mut d = Dump::new(translate, "  ");
+    d.push(address, bytes, lines);
+    d.finish(lines);
 }
 
 /// [`dump`] fed piece by piece (pieces follow each other in storage), so DISPLAY of a large
 /// range never holds more than a page of it.
 pub(crate) struct Dump {
     translate: bool,
-    lines: Vec<String>,
+    /// Put before each line.
+    indent: &'static str,
     /// The last line shown or suppressed: its address, bytes and length.
     previous: Option<(u64, [u8; 16], usize)>,
     /// Full lines equal to `previous`, first and last address, not shown yet.
@@ -411,17 +568,17 @@ pub(crate) struct Dump {
 }
 
 impl Dump {
-    pub(crate) fn new(translate: bool) -> Dump {
+    pub(crate) fn new(translate: bool, indent: &'static str) -> Dump {
         Dump {
             translate,
-            lines: Vec::new(),
+            indent,
             previous: None,
             same: None,
         }
     }
 
     /// Adds `bytes` found at `address`.
-    pub(crate) fn push(&mut self, address: u64, bytes: &[u8]) {
+    pub(crate) fn push(&mut self, address: u64, bytes: &[u8], lines: &mut dyn Lines) {
         let mut at = 0usize;
         while at < bytes.len() {
             let a = address + at as u64;
@@ -434,8 +591,8 @@ impl Dump {
             if repeat {
                 self.same = Some(self.same.map_or((a, a), |(from, _)| (from, a)));
             } else {
-                self.flush();
-                self.lines.push(dump_line(a, chunk, self.translate));
+                self.flush(lines);
+                self.line(a, chunk, lines);
             }
             let mut line = [0u8; 16];
             line[..n].copy_from_slice(chunk);
@@ -444,27 +601,54 @@ impl Dump {
         }
     }
 
+    /// One line: `{hexloc}  {hex}`, or `{hexloc}  {hex:<35}  *{ebcdic}*` translated.
+    fn line(&self, address: u64, bytes: &[u8], lines: &mut dyn Lines) {
+        let s = lines.start();
+        s.push_str(self.indent);
+        hexloc64(s, address);
+        s.push_str("  ");
+        // At most 16 bytes: 32 digits and 3 blanks, built here and appended at once.
+        let mut hex = [b' '; 35];
+        let mut n = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if i > 0 && (address + i as u64).is_multiple_of(4) {
+                n += 1;
+            }
+            hex[n] = HEX[usize::from(b >> 4)];
+            hex[n + 1] = HEX[usize::from(b & 0xF)];
+            n += 2;
+        }
+        let width = if self.translate { 35 } else { n };
+        s.push_str(std::str::from_utf8(&hex[..width]).unwrap_or_default());
+        if self.translate {
+            s.push_str("  *");
+            push::ebcdic_text(s, bytes);
+            s.push('*');
+        }
+        lines.end();
+    }
+
     /// Shows the run of equal lines held back: as itself if it is one line, else as one
     /// SUPPRESSED line.
-    fn flush(&mut self) {
+    fn flush(&mut self, lines: &mut dyn Lines) {
         let Some((from, to)) = self.same.take() else {
             return;
         };
         if to > from {
-            self.lines.push(format!(
-                "{} TO {} SUPPRESSED LINE(S) SAME AS ABOVE",
-                hexloc64(from),
-                hexloc64(to + 15)
-            ));
+            let s = lines.start();
+            s.push_str(self.indent);
+            hexloc64(s, from);
+            s.push_str(" TO ");
+            hexloc64(s, to + 15);
+            s.push_str(" SUPPRESSED LINE(S) SAME AS ABOVE");
+            lines.end();
         } else if let Some((_, bytes, len)) = self.previous {
-            self.lines
-                .push(dump_line(from, &bytes[..len], self.translate));
+            self.line(from, &bytes[..len], lines);
         }
     }
 
-    pub(crate) fn finish(mut self) -> Vec<String> {
-        self.flush();
-        self.lines
+    pub(crate) fn finish(mut self, lines: &mut dyn Lines) {
+        self.flush(lines);
     }
 }
 
@@ -475,50 +659,34 @@ fn display(
     address: u32,
     length: u32,
     translate: bool,
-) -> Vec<String> {
+    lines: &mut dyn Lines,
+) {
     const PAGE: u64 = 4096;
-    let mut d = Dump::new(translate);
+    let mut d = Dump::new(translate, "");
     let (mut at, end) = (u64::from(address), u64::from(address) + u64::from(length));
-    let mut buf = [0u8; PAGE as usize];
+    let mut page = [0u8; PAGE as usize];
     while at < end {
         let n = ((at / PAGE + 1) * PAGE).min(end) - at;
-        let piece = &mut buf[..n as usize];
+        let piece = &mut page[..n as usize];
         let ok = user.is_some_and(|u| o.session.cp.fetch(u, at as u32, piece).is_ok());
         if !ok {
             // The command checked the range; storage cannot change while the outcome lives.
             break;
         }
-        d.push(at, piece);
+        d.push(at, piece, lines);
         at += n;
     }
-    d.finish()
+    d.finish(lines);
 }
 
-fn hexloc64(a: u64) -> String {
-    hexloc(a.min(u64::from(u32::MAX)) as u32)
-}
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
-fn dump_line(address: u64, bytes: &[u8], translate: bool) -> String {
-    let mut hex = String::with_capacity(35);
-    for (i, b) in bytes.iter().enumerate() {
-        if i > 0 && (address + i as u64).is_multiple_of(4) {
-            hex.push(' ');
-        }
-        let _ = write!(hex, "{b:02X}");
-    }
-    if translate {
-        format!(
-            "{}  {hex:<35}  *{}*",
-            hexloc64(address),
-            ebcdic::display(bytes)
-        )
-    } else {
-        format!("{}  {hex}", hexloc64(address))
-    }
+fn hexloc64(out: &mut String, a: u64) {
+    push::hexloc(out, a.min(u64::from(u32::MAX)) as u32);
 }
 
 /// CP's date and time: `09:00:00 GMT WEDNESDAY 04/01/81`. The engine's clock runs in UTC.
-pub(crate) fn cp_time(t: Tod) -> String {
+fn cp_time_into(out: &mut String, t: Tod) {
     const DAYS: [&str; 7] = [
         "SUNDAY",
         "MONDAY",
@@ -529,124 +697,196 @@ pub(crate) fn cp_time(t: Tod) -> String {
         "SATURDAY",
     ];
     let c = t.civil();
-    format!(
-        "{:02}:{:02}:{:02} GMT {} {:02}/{:02}/{:02}",
-        c.hour,
-        c.minute,
-        c.second,
-        DAYS[c.weekday as usize % 7],
-        c.month,
-        c.day,
-        c.year % 100
-    )
+    hms_into(out, t);
+    out.push_str(" GMT ");
+    out.push_str(DAYS[c.weekday as usize % 7]);
+    out.push(' ');
+    push::dec_pad(out, u64::from(c.month), 2);
+    out.push('/');
+    push::dec_pad(out, u64::from(c.day), 2);
+    out.push('/');
+    push::dec_pad(out, u64::from(c.year % 100), 2);
 }
 
-fn hms(t: Tod) -> String {
+/// `hh:mm:ss`.
+fn hms_into(out: &mut String, t: Tod) {
     let c = t.civil();
-    format!("{:02}:{:02}:{:02}", c.hour, c.minute, c.second)
+    push::dec_pad(out, u64::from(c.hour), 2);
+    out.push(':');
+    push::dec_pad(out, u64::from(c.minute), 2);
+    out.push(':');
+    push::dec_pad(out, u64::from(c.second), 2);
 }
 
-fn duration(secs: u64) -> String {
-    format!("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
-}
-
-/// The usage line CP writes at LOGOFF and QUERY TIME (no CPU is simulated: zero).
-fn usage(connect: u64) -> String {
-    format!(
-        "CONNECT= {} VIRTCPU= 000:00.00 TOTCPU= 000:00.00",
-        duration(connect)
-    )
+/// The usage line CP writes at LOGOFF and QUERY TIME (no CPU is simulated: zero); `connect`
+/// as `hh:mm:ss`.
+fn usage_into(out: &mut String, connect: u64) {
+    out.push_str("CONNECT= ");
+    push::dec_pad(out, connect / 3600, 2);
+    out.push(':');
+    push::dec_pad(out, connect / 60 % 60, 2);
+    out.push(':');
+    push::dec_pad(out, connect % 60, 2);
+    out.push_str(" VIRTCPU= 000:00.00 TOTCPU= 000:00.00");
 }
 
 /// The lines CP writes for an engine message.
-pub(crate) fn message_lines(m: &CpMessage) -> Vec<String> {
+pub(crate) fn message_lines(m: &CpMessage, lines: &mut dyn Lines) {
+    let s = lines.start();
     match m {
-        CpMessage::LogonAt(t) => vec![format!("LOGON AT {}", cp_time(*t))],
-        CpMessage::Reconnected(t) => vec![format!("RECONNECTED AT {}", cp_time(*t))],
+        CpMessage::LogonAt(t) => {
+            s.push_str("LOGON AT ");
+            cp_time_into(s, *t);
+        }
+        CpMessage::Reconnected(t) => {
+            s.push_str("RECONNECTED AT ");
+            cp_time_into(s, *t);
+        }
         CpMessage::LogoffAt { at, connect } => {
-            vec![usage(*connect), format!("LOGOFF AT {}", cp_time(*at))]
+            usage_into(s, *connect);
+            lines.end();
+            let s = lines.start();
+            s.push_str("LOGOFF AT ");
+            cp_time_into(s, *at);
         }
         CpMessage::MsgFrom { at, from, text } => {
-            vec![format!("{} MSG FROM {from}: {text}", hms(*at))]
+            hms_into(s, *at);
+            s.push_str(" MSG FROM ");
+            push::userid(s, *from);
+            s.push_str(": ");
+            s.push_str(text);
         }
-        CpMessage::StorageDefined(size) => vec![storage_line(*size)],
+        CpMessage::StorageDefined(size) => storage_line(s, *size),
     }
+    lines.end();
 }
 
-fn storage_line(size: u32) -> String {
-    format!("STORAGE = {:05}K", size / 1024)
+fn storage_line(out: &mut String, size: u32) {
+    out.push_str("STORAGE = ");
+    push::dec_pad(out, u64::from(size / 1024), 5);
+    out.push('K');
 }
 
-fn terminal(u: Userid) -> String {
-    // Every VM is at the one simulated console.
-    format!("{:<8} - CONS", u.to_string())
+/// `{u:<8} - CONS`: every VM is at the one simulated console.
+fn terminal(out: &mut String, u: Userid) {
+    let at = out.len();
+    push::userid(out, u);
+    push::pad_from(out, at, 8);
+    out.push_str(" - CONS");
 }
 
 fn on_off(on: bool) -> &'static str {
     if on { "ON  " } else { "OFF " }
 }
 
-/// The lines of a console response. DISPLAY reads the storage now: it cannot have changed since
-/// the command ran, as the outcome borrows the session.
-pub(crate) fn response_lines(o: &Outcome, user: Option<Userid>, r: &Response) -> Vec<String> {
+/// The lines of a console response. DISPLAY reads the storage now: it cannot have changed
+/// since the command ran, as the outcome borrows the session.
+pub(crate) fn response_lines(
+    o: &Outcome,
+    user: Option<Userid>,
+    r: &Response,
+    lines: &mut dyn Lines,
+) {
+    let line = |lines: &mut dyn Lines, f: &dyn Fn(&mut String)| {
+        f(lines.start());
+        lines.end();
+    };
     match r {
         Response::Names(users) => {
             if users.is_empty() {
-                return vec!["NO USERS LOGGED ON".to_string()];
+                line(lines, &|s| s.push_str("NO USERS LOGGED ON"));
             }
-            users
-                .chunks(4)
-                .map(|c| {
-                    c.iter()
-                        .map(|u| terminal(*u))
-                        .collect::<Vec<_>>()
-                        .join(" , ")
-                })
-                .collect()
+            for c in users.chunks(4) {
+                line(lines, &|s| {
+                    for (i, u) in c.iter().enumerate() {
+                        if i > 0 {
+                            s.push_str(" , ");
+                        }
+                        terminal(s, *u);
+                    }
+                });
+            }
         }
-        Response::User(u) => vec![terminal(*u)],
-        Response::Users(n) => vec![format!("{n:03} USERS, 000 DIALED")],
-        Response::Set { msg, smsg } => vec![
-            format!("MSG {}, SMSG {}", on_off(*msg), on_off(*smsg))
-                .trim_end()
-                .to_string(),
-        ],
+        Response::User(u) => line(lines, &|s| terminal(s, *u)),
+        Response::Users(n) => line(lines, &|s| {
+            push::dec_pad(s, *n as u64, 3);
+            s.push_str(" USERS, 000 DIALED");
+        }),
+        Response::Set { msg, smsg } => line(lines, &|s| {
+            let start = s.len();
+            s.push_str("MSG ");
+            s.push_str(on_off(*msg));
+            s.push_str(", SMSG ");
+            s.push_str(on_off(*smsg));
+            push::trim_end_from(s, start);
+        }),
         Response::Time { now, connect } => {
-            let mut v = vec![format!("TIME IS {}", cp_time(*now))];
+            line(lines, &|s| {
+                s.push_str("TIME IS ");
+                cp_time_into(s, *now);
+            });
             if let Some(c) = connect {
-                v.push(usage(*c));
+                line(lines, &|s| usage_into(s, *c));
             }
-            v
         }
-        Response::Storage(size) => vec![storage_line(*size)],
+        Response::Storage(size) => line(lines, &|s| storage_line(s, *size)),
         Response::Display {
             translate,
             address,
             length,
-        } => display(o, user, *address, *length, *translate),
+        } => display(o, user, *address, *length, *translate, lines),
         Response::Placed {
             what,
             address,
             length,
-        } => {
-            let what = match what {
+        } => line(lines, &|s| {
+            s.push_str(match what {
                 Placed::Data => "DATA",
                 Placed::ReplyBuffer => "REPLY BUFFER",
                 Placed::ReceiveBuffer => "RECEIVE BUFFER",
-            };
-            vec![format!(
-                "{what} AT {}, {}",
-                hexloc(*address),
-                count(*length as usize, "BYTE")
-            )]
+            });
+            s.push_str(" AT ");
+            push::hexloc(s, *address);
+            s.push_str(", ");
+            push::count(s, u64::from(*length), "BYTE");
+        }),
+        Response::Help(text) => {
+            for l in text.lines() {
+                line(lines, &|s| s.push_str(l));
+            }
         }
-        Response::Help(text) => text.lines().map(str::to_string).collect(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::ebcdic;
+
+    fn cp_time(t: Tod) -> String {
+        let mut s = String::new();
+        cp_time_into(&mut s, t);
+        s
+    }
+
+    impl Lines for Vec<String> {
+        fn start(&mut self) -> &mut String {
+            self.push(String::new());
+            self.last_mut().expect("just pushed")
+        }
+
+        fn end(&mut self) {}
+    }
+
+    /// DISPLAY's lines for `bytes` at `address`, not indented.
+    fn dump(address: u32, bytes: &[u8], translate: bool) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut d = Dump::new(translate, "");
+        d.push(u64::from(address), bytes, &mut lines);
+        d.finish(&mut lines);
+        lines
+    }
 
     #[test]
     fn display_t_matches_the_reference_layout() {

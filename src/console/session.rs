@@ -144,10 +144,13 @@ impl Session {
 
     /// The prompt naming the current user: `A> `, or `> ` while nobody is current.
     pub fn prompt(&self) -> String {
-        match self.current {
-            Some(u) => format!("{u}> "),
-            None => "> ".to_string(),
+        // Built by hand: a replay makes one a line, and format! of a userid costs a String more.
+        let mut p = String::with_capacity(12);
+        if let Some(u) = self.current {
+            super::push::userid(&mut p, u);
         }
+        p.push_str("> ");
+        p
     }
 
     /// The current user.

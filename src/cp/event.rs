@@ -1,15 +1,20 @@
 //! What the engine reports: structured events, never text. Bytes that travel with an event (SENDX
-//! and SMSG data, data moved by RECEIVE and REPLY) live in one arena per log, so recording a
-//! message costs no allocation once the log has grown to the session's size.
+//! and SMSG data, data moved by RECEIVE and REPLY) are found through the log: SMSG text lives in
+//! one arena per log, so recording a message costs no allocation once the log has grown to the
+//! session's size; data moved into a VM's storage is read where it landed, and the log takes
+//! its own copy only if something is about to write over it before the log is cleared (copy on
+//! overwrite), so a data move copies its bytes once, as CP did.
 
 use super::clock::Tod;
+use super::machine::VirtualMachine;
 use super::storage::Storage;
 use crate::vmcf::{ReturnCode, Userid, Vmcmhdr};
 
-/// A run of bytes in an [`EventLog`]'s arena.
+/// The bytes an event carries: a run in its log (see [`EventLog::bytes`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Span {
-    start: u32,
+    /// Entry in the log's table of runs (unused when `len` is 0).
+    index: u32,
     len: u32,
 }
 
@@ -109,61 +114,217 @@ pub enum Event {
     Error { user: Userid, error: CpError },
 }
 
-/// Events and the bytes they carry. Cleared and reused by the owner; never shrinks.
-#[derive(Debug, Default)]
-pub struct EventLog {
-    events: Vec<Event>,
-    bytes: Vec<u8>,
+/// Where the bytes of a run are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Run {
+    /// In the arena from `start`.
+    Arena { start: u32 },
+    /// Still in `slot`'s storage at `addr`, inside one page's extent: nothing has written
+    /// there since they were moved, and the engine copies them out before anything does.
+    Storage { slot: u32, addr: u32, len: u32 },
 }
 
-impl EventLog {
+/// Runs left in storage at once, at most: each storage write checks them all, and a session
+/// that never clears its log must not make every write slower.
+const LIVE: usize = 16;
+
+/// The engine's record of events and the bytes they carry. Cleared and reused by the owner;
+/// never shrinks. [`EventLog`] is how others read it.
+#[derive(Debug, Default)]
+pub(crate) struct Log {
+    events: Vec<Event>,
+    arena: Vec<u8>,
+    runs: Vec<Run>,
+    /// The runs still in storage, oldest first (at most [`LIVE`]).
+    live: Vec<Live>,
+}
+
+/// A run left in storage, with where it is (a copy of its entry, so that the check on every
+/// write reads one small array).
+#[derive(Debug, Clone, Copy)]
+struct Live {
+    slot: u32,
+    addr: u32,
+    len: u32,
+    index: u32,
+}
+
+impl Log {
     /// The events so far, in order.
     pub fn events(&self) -> &[Event] {
         &self.events
     }
 
-    /// The bytes of a span of this log.
-    pub fn bytes(&self, span: Span) -> &[u8] {
-        &self.bytes[span.start as usize..(span.start + span.len) as usize]
-    }
-
     /// Forgets every event, keeping the capacity.
     pub fn clear(&mut self) {
         self.events.clear();
-        self.bytes.clear();
+        self.arena.clear();
+        self.runs.clear();
+        self.live.clear();
+    }
+
+    #[inline]
+    pub fn push(&mut self, event: Event) {
+        self.events.push(event);
+    }
+
+    /// The event at `at`, to fill in what was not known when it was pushed.
+    pub fn event_mut(&mut self, at: usize) -> &mut Event {
+        &mut self.events[at]
+    }
+
+    /// The bytes of a span in the arena (none for a span left in storage).
+    pub fn arena_bytes(&self, span: Span) -> &[u8] {
+        match self.runs.get(span.index as usize) {
+            Some(Run::Arena { start }) if span.len > 0 => {
+                &self.arena[*start as usize..*start as usize + span.len as usize]
+            }
+            _ => &[],
+        }
+    }
+
+    fn run(&mut self, run: Run, len: u32) -> Span {
+        self.runs.push(run);
+        Span {
+            index: self.runs.len() as u32 - 1,
+            len,
+        }
+    }
+
+    /// Copies bytes into the arena; returns their span.
+    pub fn push_bytes(&mut self, data: &[u8]) -> Span {
+        if data.is_empty() {
+            return Span::default();
+        }
+        let start = self.arena.len() as u32;
+        self.arena.extend_from_slice(data);
+        self.run(Run::Arena { start }, data.len() as u32)
+    }
+
+    /// Copies `len` bytes of `storage` at `addr` into the arena; `None` if outside storage.
+    pub fn push_storage(&mut self, storage: &Storage, addr: u32, len: u32) -> Option<Span> {
+        if len == 0 {
+            return storage.contains(addr, 0).then(Span::default);
+        }
+        let start = self.arena.len() as u32;
+        storage.append_to(addr, len, &mut self.arena)?;
+        Some(self.run(Run::Arena { start }, len))
+    }
+
+    /// Records `len` bytes at `addr` of `slot`'s storage as the bytes of an event, leaving them
+    /// there when they are one slice of it (else copying them). The caller keeps them there:
+    /// [`Log::keep`] before anything writes over them.
+    pub fn push_in_storage(&mut self, slot: usize, storage: &Storage, addr: u32, len: u32) -> Span {
+        if storage.slice(addr, len).is_none() || self.live.len() == LIVE {
+            return self
+                .push_storage(storage, addr, len)
+                .expect("bytes just moved there are inside storage");
+        }
+        self.push_left(slot, addr, len)
+    }
+
+    /// [`Log::push_in_storage`] for bytes known to be one slice of the storage (else
+    /// [`Log::keep`] would have nothing to copy them from); `None` when the log already
+    /// leaves as many runs in storage as it checks on a write.
+    pub fn push_left_in_storage(&mut self, slot: usize, addr: u32, len: u32) -> Option<Span> {
+        (self.live.len() < LIVE).then(|| self.push_left(slot, addr, len))
+    }
+
+    fn push_left(&mut self, slot: usize, addr: u32, len: u32) -> Span {
+        let slot = slot as u32;
+        let span = self.run(Run::Storage { slot, addr, len }, len);
+        if len > 0 {
+            self.live.push(Live {
+                slot,
+                addr,
+                len,
+                index: span.index,
+            });
+        }
+        span
+    }
+
+    /// Before `len` bytes at `addr` of `slot`'s storage change (`None`: all of it): runs that
+    /// still read those bytes there get a copy in the arena.
+    #[inline]
+    pub fn keep(&mut self, slot: usize, storage: &Storage, range: Option<(u32, u32)>) {
+        // Most writes find no run left in storage: that check is inlined, the rest is not.
+        if !self.live.is_empty() {
+            self.keep_live(slot, storage, range);
+        }
+    }
+
+    fn keep_live(&mut self, slot: usize, storage: &Storage, range: Option<(u32, u32)>) {
+        let mut i = 0;
+        while i < self.live.len() {
+            let Live {
+                slot: s,
+                addr,
+                len,
+                index,
+            } = self.live[i];
+            let hit = s as usize == slot && range.is_none_or(|(a, n)| overlap(a, n, addr, len));
+            if hit {
+                let start = self.arena.len() as u32;
+                storage
+                    .append_to(addr, len, &mut self.arena)
+                    .expect("a live run is inside its storage");
+                self.runs[index as usize] = Run::Arena { start };
+                self.live.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// Whether `[a, a+alen)` and `[b, b+blen)` share a byte.
+fn overlap(a: u32, alen: u32, b: u32, blen: u32) -> bool {
+    let (a, alen, b, blen) = (u64::from(a), u64::from(alen), u64::from(b), u64::from(blen));
+    alen > 0 && blen > 0 && a < b + blen && b < a + alen
+}
+
+/// The events since the log was last cleared, and the bytes they carry: what
+/// [`Cp::events`](super::Cp::events) gives.
+#[derive(Clone, Copy)]
+pub struct EventLog<'a> {
+    log: &'a Log,
+    vms: &'a [Option<VirtualMachine>],
+}
+
+impl std::fmt::Debug for EventLog<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.log.events()).finish()
+    }
+}
+
+impl<'a> EventLog<'a> {
+    pub(crate) fn new(log: &'a Log, vms: &'a [Option<VirtualMachine>]) -> EventLog<'a> {
+        EventLog { log, vms }
+    }
+
+    /// The events so far, in order.
+    pub fn events(&self) -> &'a [Event] {
+        self.log.events()
+    }
+
+    /// The bytes of a span of this log: the bytes as they were when the event happened.
+    pub fn bytes(&self, span: Span) -> &'a [u8] {
+        if span.len == 0 {
+            return &[];
+        }
+        let len = span.len as usize;
+        match self.log.runs[span.index as usize] {
+            Run::Arena { start } => &self.log.arena[start as usize..start as usize + len],
+            Run::Storage { slot, addr, len } => self.vms[slot as usize]
+                .as_ref()
+                .and_then(|vm| vm.storage.slice(addr, len))
+                .expect("a run left in storage stays there until the log copies it"),
+        }
     }
 
     /// Whether nothing was recorded.
     pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
-    }
-
-    pub(crate) fn push(&mut self, event: Event) {
-        self.events.push(event);
-    }
-
-    /// Moves the last event to position `at`, after which the others keep their order.
-    pub(crate) fn rotate_last_to(&mut self, at: usize) {
-        self.events[at..].rotate_right(1);
-    }
-
-    /// Copies bytes into the arena; returns their span.
-    pub(crate) fn push_bytes(&mut self, data: &[u8]) -> Span {
-        let start = self.bytes.len();
-        self.bytes.extend_from_slice(data);
-        Span {
-            start: start as u32,
-            len: data.len() as u32,
-        }
-    }
-
-    /// Copies `len` bytes of `storage` at `addr` into the arena; `None` if outside storage.
-    pub(crate) fn push_storage(&mut self, storage: &Storage, addr: u32, len: u32) -> Option<Span> {
-        let start = self.bytes.len();
-        storage.append_to(addr, len, &mut self.bytes)?;
-        Some(Span {
-            start: start as u32,
-            len,
-        })
+        self.log.events().is_empty()
     }
 }

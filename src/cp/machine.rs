@@ -23,19 +23,25 @@ pub struct Authorization {
     pub priority: bool,
 }
 
-/// An interrupt waiting in CP for the VM to be enabled.
-#[derive(Debug, Clone)]
+/// An interrupt waiting in CP for the VM to be enabled. A word: queues move these at every
+/// interrupt, so the text of a special message waits beside them, not in them.
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum Pending {
     /// The SEND interrupt of a message (SEND, SEND/RECV, SENDX, IDENTIFY) in the message table.
     Send(MsgKey),
     /// The RESPONSE interrupt of a completed message; the header is in the message record.
     Response(MsgKey),
-    /// A special message from CP: header and text (at most [`SMSG_MAX`] bytes).
-    Smsg {
-        header: Vmcmhdr,
-        len: u8,
-        text: [u8; SMSG_MAX],
-    },
+    /// A special message from CP (always a normal interrupt): its header and text are the
+    /// oldest in the VM's `smsgs`.
+    Smsg,
+}
+
+/// The header and text (at most [`SMSG_MAX`] bytes) of a special message waiting.
+#[derive(Debug, Clone)]
+pub(crate) struct SpecialMessage {
+    pub header: Vmcmhdr,
+    pub len: u8,
+    pub text: [u8; SMSG_MAX],
 }
 
 /// The longest SMSG text CP delivers (134-byte input line less `SM U `).
@@ -64,10 +70,10 @@ pub struct VirtualMachine {
     /// Priority interrupts, presented before any in `normal`.
     pub(crate) priority_queue: VecDeque<Pending>,
     pub(crate) normal_queue: VecDeque<Pending>,
+    /// One entry for each `Pending::Smsg` in `normal_queue`, in the same order.
+    pub(crate) smsgs: VecDeque<SpecialMessage>,
     /// Messages this VM originated that are in transit (at most 50: DECISION D10).
     pub(crate) outbound: Vec<MsgKey>,
-    /// How many of the queued interrupts are SMSGs (at most [`SMSG_PENDING_MAX`]).
-    pub(crate) smsgs_pending: usize,
 }
 
 impl VirtualMachine {
@@ -83,8 +89,8 @@ impl VirtualMachine {
             logon_at: at,
             priority_queue: VecDeque::new(),
             normal_queue: VecDeque::new(),
+            smsgs: VecDeque::new(),
             outbound: Vec::new(),
-            smsgs_pending: 0,
         }
     }
 
@@ -135,7 +141,7 @@ impl VirtualMachine {
 
     /// SMSGs waiting to be presented (at most [`SMSG_PENDING_MAX`]).
     pub fn pending_smsgs(&self) -> usize {
-        self.smsgs_pending
+        self.smsgs.len()
     }
 
     /// Messages it originated that are still in transit.
@@ -144,9 +150,6 @@ impl VirtualMachine {
     }
 
     pub(crate) fn queue(&mut self, priority: bool, p: Pending) {
-        if matches!(p, Pending::Smsg { .. }) {
-            self.smsgs_pending += 1;
-        }
         if priority {
             self.priority_queue.push_back(p);
         } else {
@@ -155,33 +158,23 @@ impl VirtualMachine {
     }
 
     pub(crate) fn next_pending(&mut self) -> Option<Pending> {
-        let p = self
-            .priority_queue
+        self.priority_queue
             .pop_front()
-            .or_else(|| self.normal_queue.pop_front());
-        if matches!(p, Some(Pending::Smsg { .. })) {
-            self.smsgs_pending -= 1;
-        }
-        p
+            .or_else(|| self.normal_queue.pop_front())
     }
 
-    /// Removes queued entries for which `gone` is true.
-    pub(crate) fn withdraw(&mut self, mut gone: impl FnMut(&Pending) -> bool) {
-        let mut smsgs = 0;
-        let mut keep = |p: &Pending| {
-            let g = gone(p);
-            smsgs += usize::from(g && matches!(p, Pending::Smsg { .. }));
-            !g
-        };
-        self.priority_queue.retain(&mut keep);
-        self.normal_queue.retain(&mut keep);
-        self.smsgs_pending -= smsgs;
+    /// Removes the SEND interrupt of a message, wherever it waits (SMSGs are never withdrawn:
+    /// their source is CP).
+    pub(crate) fn withdraw(&mut self, key: MsgKey) {
+        let keep = |p: &Pending| !matches!(p, Pending::Send(k) if *k == key);
+        self.priority_queue.retain(keep);
+        self.normal_queue.retain(keep);
     }
 
     /// Drops every queued interrupt (the VMCF reset).
     pub(crate) fn clear_pending(&mut self) {
         self.priority_queue.clear();
         self.normal_queue.clear();
-        self.smsgs_pending = 0;
+        self.smsgs.clear();
     }
 }

@@ -134,12 +134,14 @@ impl Messages {
         }
     }
 
+    #[inline]
     pub fn get(&self, k: MsgKey) -> &Message {
         self.slots[k.0 as usize]
             .as_ref()
             .expect("message keys are withdrawn with their record")
     }
 
+    #[inline]
     pub fn get_mut(&mut self, k: MsgKey) -> &mut Message {
         self.slots[k.0 as usize]
             .as_mut()

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod event;
 pub mod machine;
 mod message;
+mod moves;
 mod present;
 mod smsg;
 pub mod storage;
@@ -21,6 +22,7 @@ pub use machine::{Authorization, DEFAULT_STORAGE, SMSG_MAX, SMSG_PENDING_MAX, Vi
 pub use storage::{MAX_STORAGE, Storage};
 
 use crate::vmcf::Userid;
+use event::Log;
 use machine::Pending;
 use message::Messages;
 use std::collections::{HashMap, VecDeque};
@@ -64,7 +66,7 @@ pub struct Cp {
     messages: Messages,
     /// Slots that may have interrupts to present.
     ready: VecDeque<usize>,
-    log: EventLog,
+    log: Log,
 }
 
 impl std::fmt::Debug for Cp {
@@ -90,7 +92,7 @@ impl Cp {
             next_seq: 0,
             messages: Messages::default(),
             ready: VecDeque::new(),
-            log: EventLog::default(),
+            log: Log::default(),
         }
     }
 
@@ -118,8 +120,8 @@ impl Cp {
     }
 
     /// What happened since the log was last cleared.
-    pub fn events(&self) -> &EventLog {
-        &self.log
+    pub fn events(&self) -> EventLog<'_> {
+        EventLog::new(&self.log, &self.vms)
     }
 
     /// Forgets the recorded events (keeping their memory for reuse).
@@ -127,16 +129,19 @@ impl Cp {
         self.log.clear();
     }
 
+    #[inline]
     pub(crate) fn slot(&self, user: Userid) -> Option<usize> {
         self.by_userid.get(&user).copied()
     }
 
+    #[inline]
     pub(crate) fn vm_at(&self, slot: usize) -> &VirtualMachine {
         self.vms[slot]
             .as_ref()
             .expect("slots in the index are occupied")
     }
 
+    #[inline]
     pub(crate) fn vm_at_mut(&mut self, slot: usize) -> &mut VirtualMachine {
         self.vms[slot]
             .as_mut()
@@ -223,6 +228,7 @@ impl Cp {
     pub fn logoff(&mut self, user: Userid) -> Result<(), CpError> {
         let slot = self.require(user)?;
         self.vmcf_reset(slot);
+        self.keep_event_bytes(slot);
         let vm = self.vms[slot].take().expect("slot occupied");
         self.by_userid.remove(&user);
         self.free_slots.push(slot);
@@ -247,6 +253,7 @@ impl Cp {
             return Err(self.error(user, CpError::StorageInvalid(size)));
         }
         self.vmcf_reset(slot);
+        self.keep_event_bytes(slot);
         let vm = self.vm_at_mut(slot);
         vm.storage = Storage::new(size);
         vm.enabled = true;
@@ -261,9 +268,8 @@ impl Cp {
     /// STORE: writes bytes into a VM's storage (nothing is stored if any byte would fall outside).
     pub fn store(&mut self, user: Userid, addr: u32, bytes: &[u8]) -> Result<(), CpError> {
         let slot = self.require(user)?;
-        let vm = self.vm_at_mut(slot);
-        if vm.storage.write(addr, bytes).is_none() {
-            let bad = addr.max(vm.storage.size());
+        if self.write_storage(slot, addr, bytes).is_none() {
+            let bad = addr.max(self.vm_at(slot).storage.size());
             return Err(self.error(user, CpError::ExceedsStorage(bad)));
         }
         Ok(())

@@ -35,11 +35,14 @@ impl Cp {
                 self.detach(key, source);
                 self.store_interrupt(slot, header, &[]);
             }
-            Pending::Smsg { header, len, text } => {
+            Pending::Smsg => {
+                let Some(m) = self.vm_at_mut(slot).smsgs.pop_front() else {
+                    return;
+                };
                 // A special message is a SENDX from CP: if the buffer shrank under it (re-AUTHORIZE
                 // while disabled), the move fails and CP, the source, ignores the code: the target
                 // gets nothing. Not described by the manual; chosen as the SENDX rule applied to CP.
-                let text = &text[..usize::from(len)];
+                let (header, text) = (m.header, &m.text[..usize::from(m.len)]);
                 if self.fits(slot, text.len() as u32) {
                     self.store_interrupt(slot, header, text);
                 }
@@ -73,8 +76,18 @@ impl Cp {
                     self.complete(key, false, TransferError::SendxTooLarge.number(), 0, use_dw);
                     return;
                 }
-                let span = self.read_span(source, vada, lena);
-                self.store_interrupt_span(slot, header, span);
+                // The data goes after the header. From a VM to itself it is read before the
+                // header is stored, as it may lie where the header goes.
+                let own = (source == slot).then(|| self.read_span(source, vada, lena));
+                let buffer = self.store_header(slot, header);
+                let span = match own {
+                    Some(span) => {
+                        self.write_span(slot, buffer + 40, span);
+                        span
+                    }
+                    None => self.move_data(source, vada, slot, buffer + 40, lena),
+                };
+                self.push_interrupt(slot, buffer, header, span);
                 // DECISION D14: SENDX completes as it is presented; the RESPONSE carries the
                 // source's own doubleword (DECISION D1) and no unmoved bytes (DECISION D2).
                 let m = self.messages.get_mut(key);
@@ -89,42 +102,28 @@ impl Cp {
         }
     }
 
-    /// Copies `len` bytes of a VM's storage into the event arena.
-    pub(crate) fn read_span(&mut self, slot: usize, addr: u32, len: u32) -> Span {
-        let storage = &self.vms[slot].as_ref().expect("occupied").storage;
-        // Ranges were checked when the message was accepted, and storage cannot shrink
-        // without a reset that purges the message.
-        self.log
-            .push_storage(storage, addr, len)
-            .expect("range checked at acceptance")
-    }
-
-    /// Writes arena bytes into a VM's storage.
-    pub(crate) fn write_span(&mut self, slot: usize, addr: u32, span: Span) {
-        let bytes = self.log.bytes(span);
-        let storage = &mut self.vms[slot].as_mut().expect("occupied").storage;
-        storage
-            .write(addr, bytes)
-            .expect("range checked before the move");
-    }
-
     fn store_interrupt(&mut self, slot: usize, header: Vmcmhdr, data: &[u8]) {
         let span = self.log.push_bytes(data);
-        self.store_interrupt_span(slot, header, span);
+        let buffer = self.store_header(slot, header);
+        if !data.is_empty() {
+            self.write_span(slot, buffer + 40, span);
+        }
+        self.push_interrupt(slot, buffer, header, span);
     }
 
-    fn store_interrupt_span(&mut self, slot: usize, header: Vmcmhdr, data: Span) {
+    /// Stores the header in the VM's interrupt buffer; returns the buffer's address.
+    fn store_header(&mut self, slot: usize, header: Vmcmhdr) -> u32 {
         let buffer = self
             .vm_at(slot)
             .auth
             .expect("presented only when authorized")
             .buffer;
-        let vm = self.vms[slot].as_mut().expect("occupied");
-        vm.storage
-            .write(buffer, &header.encode())
-            .expect("buffer checked by AUTHORIZE");
-        let user = vm.userid;
-        self.write_span(slot, buffer + 40, data);
+        self.write_header(slot, buffer, &header);
+        buffer
+    }
+
+    fn push_interrupt(&mut self, slot: usize, buffer: u32, header: Vmcmhdr, data: Span) {
+        let user = self.vm_at(slot).userid;
         self.log.push(Event::Interrupt {
             user,
             buffer,

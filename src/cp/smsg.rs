@@ -3,7 +3,7 @@
 
 use super::Cp;
 use super::event::{CpError, CpMessage, Event, NotReceiving};
-use super::machine::{Pending, SMSG_MAX, SMSG_PENDING_MAX};
+use super::machine::{Pending, SMSG_MAX, SMSG_PENDING_MAX, SpecialMessage};
 use crate::vmcf::{Subfunction, Userid, Vmcmhdr};
 
 impl Cp {
@@ -23,7 +23,7 @@ impl Cp {
             Some(_) if vm.quiesced => Some(NotReceiving::Quiesced),
             Some(a) if text.len() as u32 > a.length - 40 => Some(NotReceiving::BufferTooSmall),
             // Last: only a VM that would take the SMSG but is disabled collects them.
-            Some(_) if vm.smsgs_pending >= SMSG_PENDING_MAX => Some(NotReceiving::SmsgsPending),
+            Some(_) if vm.smsgs.len() >= SMSG_PENDING_MAX => Some(NotReceiving::SmsgsPending),
             Some(_) => None,
         };
         if let Some(why) = refusal {
@@ -46,15 +46,12 @@ impl Cp {
         };
         let mut buf = [0u8; SMSG_MAX];
         buf[..text.len()].copy_from_slice(text);
-        self.queue_interrupt(
-            slot,
-            false,
-            Pending::Smsg {
-                header,
-                len: text.len() as u8,
-                text: buf,
-            },
-        );
+        self.vm_at_mut(slot).smsgs.push_back(SpecialMessage {
+            header,
+            len: text.len() as u8,
+            text: buf,
+        });
+        self.queue_interrupt(slot, false, Pending::Smsg);
         self.present_ready();
         Ok(())
     }

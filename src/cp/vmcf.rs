@@ -24,23 +24,33 @@ impl Cp {
         if !plist.is_multiple_of(8) {
             return Err(self.error(user, CpError::SpecificationException(plist)));
         }
-        let mut bytes = [0u8; Vmcparm::LEN];
-        if self.vm_at(slot).storage.read(plist, &mut bytes).is_none() {
-            return Err(self.error(user, CpError::AddressingException(plist)));
-        }
-        let p = Vmcparm::decode(&bytes);
-        let first = self.log.events().len();
-        let rc = self.vmcf(slot, &p);
+        let storage = &self.vm_at(slot).storage;
+        let p = match storage.slice(plist, Vmcparm::LEN as u32) {
+            // Decoded where it lies when it can be: no copy to read back at once.
+            Some(s) => Vmcparm::decode(s.try_into().expect("a slice of the length asked")),
+            None => {
+                let mut bytes = [0u8; Vmcparm::LEN];
+                if storage.read(plist, &mut bytes).is_none() {
+                    return Err(self.error(user, CpError::AddressingException(plist)));
+                }
+                Vmcparm::decode(&bytes)
+            }
+        };
+        // The return code belongs before the data its call moved and the interrupts it caused:
+        // its event goes first, and the code is filled in when known.
+        let at = self.log.events().len();
         self.log.push(Event::ReturnCode {
             user,
             plist,
             func: p.func,
             mid: p.mid,
             partner: p.user,
-            rc,
+            rc: Rc::Ok,
         });
-        // The return code belongs before the data its call moved.
-        self.log.rotate_last_to(first);
+        let rc = self.vmcf(slot, &p);
+        if let Event::ReturnCode { rc: code, .. } = self.log.event_mut(at) {
+            *code = rc;
+        }
         self.present_ready();
         Ok(rc)
     }
@@ -121,8 +131,7 @@ impl Cp {
     fn sink_gone(&mut self, key: MsgKey) {
         let m = self.messages.get(key);
         let (source, sink, func, use_dw) = (m.source, m.sink, m.func, m.plist.use_dw);
-        self.vm_at_mut(sink)
-            .withdraw(|p| matches!(p, Pending::Send(k) if *k == key));
+        self.vm_at_mut(sink).withdraw(key);
         if func == Subfunction::Identify {
             self.detach(key, source);
         } else {
@@ -147,7 +156,7 @@ impl Cp {
             let m = self.messages.get(key);
             let sink = m.sink;
             if let Some(vm) = self.vms[sink].as_mut() {
-                vm.withdraw(|p| matches!(p, Pending::Send(k) if *k == key));
+                vm.withdraw(key);
             }
             self.detach(key, slot);
         }
@@ -324,8 +333,7 @@ impl Cp {
         if source == slot && Self::overlap(p.vada, len, data, len) {
             return self.fail_transfer(key, Rc::DestructiveOverlap, p.use_dw);
         }
-        let span = self.read_span(source, data, len);
-        self.write_span(slot, p.vada, span);
+        let span = self.move_data(source, data, slot, p.vada, len);
         let user = self.vm_at(slot).userid;
         self.log.push(Event::Data {
             user,
@@ -364,8 +372,7 @@ impl Cp {
         if source == slot && Self::overlap(p.vada, p.lena, rbuf, p.lena) {
             return self.fail_transfer(key, Rc::DestructiveOverlap, p.use_dw);
         }
-        let span = self.read_span(slot, p.vada, p.lena);
-        self.write_span(source, rbuf, span);
+        let span = self.move_data(slot, p.vada, source, rbuf, p.lena);
         let user = self.vm_at(source).userid;
         self.log.push(Event::Data {
             user,
@@ -414,8 +421,7 @@ impl Cp {
                 Rc::ReplyCancelled
             }
             MsgState::Queued | MsgState::Presented => {
-                self.vm_at_mut(sink)
-                    .withdraw(|q| matches!(q, Pending::Send(k) if *k == key));
+                self.vm_at_mut(sink).withdraw(key);
                 self.detach(key, slot);
                 Rc::Ok
             }

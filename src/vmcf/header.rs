@@ -53,6 +53,14 @@ impl Vmcmhdr {
 
     /// Encodes into the 40 bytes CP stores.
     pub fn encode(&self) -> [u8; LEN] {
+        let mut b = [0u8; LEN];
+        self.encode_into(&mut b);
+        b
+    }
+
+    /// Encodes into 40 bytes in place: the engine stores a header straight into the interrupt
+    /// buffer, with no copy to make and read back.
+    pub fn encode_into(&self, out: &mut [u8; LEN]) {
         Fields {
             b0: self.stat,
             b1: self.eflg,
@@ -65,7 +73,7 @@ impl Vmcmhdr {
             lenb: self.lenb,
             use_dw: self.use_dw,
         }
-        .encode()
+        .encode_into(out)
     }
 
     /// The function of the original request, if a valid one.

@@ -47,6 +47,12 @@ impl Fields {
 
     pub fn encode(&self) -> [u8; LEN] {
         let mut b = [0u8; LEN];
+        self.encode_into(&mut b);
+        b
+    }
+
+    /// Encodes in place (a header goes straight into guest storage this way).
+    pub fn encode_into(&self, b: &mut [u8; LEN]) {
         b[0x00] = self.b0;
         b[0x01] = self.b1;
         b[0x02..0x04].copy_from_slice(&self.func.to_be_bytes());
@@ -57,6 +63,5 @@ impl Fields {
         b[0x18..0x1C].copy_from_slice(&self.vadb.to_be_bytes());
         b[0x1C..0x20].copy_from_slice(&self.lenb.to_be_bytes());
         b[0x20..0x28].copy_from_slice(&self.use_dw);
-        b
     }
 }
