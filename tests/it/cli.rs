@@ -3,36 +3,11 @@
 //! about the console's own words stay loose (a file:line, an echoed line) so they hold for
 //! any console behind the same interface.
 
+use crate::bin::{vmcfsim, with_stdin};
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-/// The binary with a clean environment: no history file, no inherited `NO_COLOR`.
-fn vmcfsim() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
-    cmd.env("VMCFSIM_HISTORY", "").env_remove("NO_COLOR");
-    cmd
-}
-
-/// Runs the binary with `stdin` as its standard input.
-fn with_stdin(cmd: &mut Command, stdin: &[u8]) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    // A thread, so a child that answers before reading everything cannot deadlock us.
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
 
 /// A script file in a fresh temporary directory.
 fn script(name: &str, text: &[u8]) -> (tempfile::TempDir, PathBuf) {

@@ -3,9 +3,9 @@
 //! checked for its lifelines, arrows and layout; the Mermaid text is snapshot-tested; the front
 //! ends are driven from outside (`run --diagram`, the REPL's `DIAGRAM FILE`).
 
+use crate::bin::{vmcfsim, with_stdin};
 use std::fs;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 
 use proptest::prelude::*;
 use vmcfsim::diagram::{ArrowKind, Diagram, Format, Lifeline, NoteKind, Step};
@@ -626,29 +626,6 @@ fn every_arrow_kind_has_a_style() {
 }
 
 // ---- the front ends ----
-
-fn vmcfsim() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
-    cmd.env("VMCFSIM_HISTORY", "").env_remove("NO_COLOR");
-    cmd
-}
-
-fn with_stdin(cmd: &mut Command, stdin: &[u8]) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
 
 /// A session any console behind the front ends accepts (the placeholder too).
 const SCRIPT: &str = "* Two users log on\nLOGON A\nLOGON B\n";

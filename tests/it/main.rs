@@ -1,5 +1,6 @@
 //! The one integration-test binary: every test module compiles into it once.
 
+mod bin;
 mod cli;
 mod console;
 mod console_errors;
