@@ -7,7 +7,7 @@
 
 use super::clock::Tod;
 use super::machine::VirtualMachine;
-use super::storage::Storage;
+use super::storage::{Storage, overlap};
 use crate::vmcf::{ReturnCode, Userid, Vmcmhdr};
 
 /// The bytes an event carries: a run in its log (see [`EventLog::bytes`]).
@@ -223,13 +223,6 @@ impl Log {
         self.push_left(slot, addr, len)
     }
 
-    /// [`Log::push_in_storage`] for bytes known to be one slice of the storage (else
-    /// [`Log::keep`] would have nothing to copy them from); `None` when the log already
-    /// leaves as many runs in storage as it checks on a write.
-    pub fn push_left_in_storage(&mut self, slot: usize, addr: u32, len: u32) -> Option<Span> {
-        (self.live.len() < LIVE).then(|| self.push_left(slot, addr, len))
-    }
-
     fn push_left(&mut self, slot: usize, addr: u32, len: u32) -> Span {
         let slot = slot as u32;
         let span = self.run(Run::Storage { slot, addr, len }, len);
@@ -276,12 +269,6 @@ impl Log {
             }
         }
     }
-}
-
-/// Whether `[a, a+alen)` and `[b, b+blen)` share a byte.
-fn overlap(a: u32, alen: u32, b: u32, blen: u32) -> bool {
-    let (a, alen, b, blen) = (u64::from(a), u64::from(alen), u64::from(b), u64::from(blen));
-    alen > 0 && blen > 0 && a < b + blen && b < a + alen
 }
 
 /// The events since the log was last cleared, and the bytes they carry: what

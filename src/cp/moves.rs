@@ -74,14 +74,11 @@ impl Cp {
             sink.storage.slice_mut(to_addr, len),
         ) {
             dst.copy_from_slice(src);
-            if let Some(span) = self.log.push_left_in_storage(to, to_addr, len) {
-                return span;
-            }
-            return self.log.push_in_storage(to, &sink.storage, to_addr, len);
+        } else {
+            sink.storage
+                .copy_from(&source.storage, from_addr, to_addr, len)
+                .expect("ranges checked before the move");
         }
-        sink.storage
-            .copy_from(&source.storage, from_addr, to_addr, len)
-            .expect("ranges checked before the move");
         self.log.push_in_storage(to, &sink.storage, to_addr, len)
     }
 

@@ -95,6 +95,12 @@ impl Page {
     }
 }
 
+/// Whether `[a, a+alen)` and `[b, b+blen)` share a byte (an empty range shares none).
+pub(crate) fn overlap(a: u32, alen: u32, b: u32, blen: u32) -> bool {
+    let (a, alen, b, blen) = (u64::from(a), u64::from(alen), u64::from(b), u64::from(blen));
+    alen > 0 && blen > 0 && a < b + blen && b < a + alen
+}
+
 /// Virtual storage of `size` bytes.
 #[derive(Debug, Clone)]
 pub struct Storage {

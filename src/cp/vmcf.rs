@@ -5,6 +5,7 @@ use super::Cp;
 use super::event::{CpError, Event};
 use super::machine::{Authorization, Pending};
 use super::message::{Message, MsgKey, MsgState};
+use super::storage::overlap;
 use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcparm};
 
 use ReturnCode as Rc;
@@ -298,12 +299,6 @@ impl Cp {
         Ok(key)
     }
 
-    /// Whether `[a, a+alen)` and `[b, b+blen)` share a byte.
-    fn overlap(a: u32, alen: u32, b: u32, blen: u32) -> bool {
-        let (a, alen, b, blen) = (u64::from(a), u64::from(alen), u64::from(b), u64::from(blen));
-        alen > 0 && blen > 0 && a < b + blen && b < a + alen
-    }
-
     /// Ends a transaction with a data-transfer error seen by both sides (RC and VMCMEFLG). The
     /// sink's failed RECEIVE or REPLY is still the call that completes it, so its doubleword
     /// goes to the source (DECISION D1).
@@ -330,7 +325,7 @@ impl Cp {
         if p.lena < len {
             return self.fail_transfer(key, Rc::IncorrectLength, p.use_dw);
         }
-        if source == slot && Self::overlap(p.vada, len, data, len) {
+        if source == slot && overlap(p.vada, len, data, len) {
             return self.fail_transfer(key, Rc::DestructiveOverlap, p.use_dw);
         }
         let span = self.move_data(source, data, slot, p.vada, len);
@@ -369,7 +364,7 @@ impl Cp {
         if p.lena > rlen {
             return self.fail_transfer(key, Rc::IncorrectLength, p.use_dw);
         }
-        if source == slot && Self::overlap(p.vada, p.lena, rbuf, p.lena) {
+        if source == slot && overlap(p.vada, p.lena, rbuf, p.lena) {
             return self.fail_transfer(key, Rc::DestructiveOverlap, p.use_dw);
         }
         let span = self.move_data(slot, p.vada, source, rbuf, p.lena);
