@@ -13,7 +13,7 @@ use super::push;
 use super::render::{Lines, message_lines, response_lines};
 use super::session::{Outcome, Record, Response};
 use crate::cp::Event;
-use crate::vmcf::{Subfunction, Userid, Vmcmhdr};
+use crate::vmcf::{Userid, Vmcmhdr};
 
 /// One JSON object being written: `{"event":"...","line":n` and then `,"key":value` pairs.
 struct Obj<'o> {
@@ -117,18 +117,6 @@ fn userid(out: &mut String, u: Userid) {
     }
 }
 
-/// `function_name(code)`: the subfunction's name, or `X'hhhh'`.
-fn function_name(out: &mut String, code: u16) {
-    match Subfunction::from_code(code) {
-        Some(s) => out.push_str(s.name()),
-        None => {
-            out.push_str("X'");
-            push::hex_u32(out, u32::from(code), 4);
-            out.push('\'');
-        }
-    }
-}
-
 /// Lines handed one at a time to `f`, as the texts of `"message"` events.
 struct Texts<F: FnMut(&str)> {
     buf: String,
@@ -217,7 +205,7 @@ fn event(out: &mut String, o: &Outcome, line: usize, e: &Event) {
             rc,
         } => Obj::new(out, "rc", line)
             .userid("user", Some(*user))
-            .plain("subfunction", |s| function_name(s, *func))
+            .plain("subfunction", |s| push::function_name(s, *func))
             .num("rc", u64::from(rc.number()))
             .str("meaning", rc.meaning())
             .plain("plist", |s| push::hexloc(s, *plist))
@@ -296,7 +284,7 @@ fn fields(out: &mut String, h: &Vmcmhdr) {
     num(out, "func", u32::from(h.func));
     field(out, "func_name");
     out.push('"');
-    function_name(out, h.func);
+    push::function_name(out, h.func);
     out.push('"');
     num(out, "mid", h.mid);
     field(out, "user");

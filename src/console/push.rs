@@ -53,6 +53,19 @@ pub(crate) fn dec_pad(out: &mut String, v: u64, width: usize) {
 }
 
 /// `{v}` of an unsigned number.
+/// The name of a VMCPFUNC value ([`crate::vmcf::function_name`] without the allocation): the
+/// subfunction's name, or `X'hhhh'` for an unknown code.
+pub(crate) fn function_name(out: &mut String, code: u16) {
+    match crate::vmcf::Subfunction::from_code(code) {
+        Some(s) => out.push_str(s.name()),
+        None => {
+            out.push_str("X'");
+            hex_u32(out, u32::from(code), 4);
+            out.push('\'');
+        }
+    }
+}
+
 /// `n` and the noun, plural unless one: `1 BYTE`, `2 BYTES` (an upper-case noun takes `S`).
 pub(crate) fn count(out: &mut String, n: u64, noun: &str) {
     dec(out, n);

@@ -296,21 +296,9 @@ fn event(w: &mut Writer, o: &Outcome, e: &Event) {
     }
 }
 
-/// `function_name(code)`: the subfunction's name, or `X'hhhh'` for an unknown code.
-fn function_name(out: &mut String, code: u16) {
-    match Subfunction::from_code(code) {
-        Some(s) => out.push_str(s.name()),
-        None => {
-            out.push_str("X'");
-            push::hex_u32(out, u32::from(code), 4);
-            out.push('\'');
-        }
-    }
-}
-
 /// `SEND TO B MID 1: RC 0 (complete or successfully initiated)`.
 fn rc_line(out: &mut String, func: u16, mid: u32, partner: Userid, rc: ReturnCode) {
-    function_name(out, func);
+    push::function_name(out, func);
     let sub = Subfunction::from_code(func);
     let (whom, with_mid) = match sub {
         Some(s) if s.is_send_type() || s == Subfunction::Cancel => (" TO ", true),
@@ -368,7 +356,7 @@ fn interrupt(w: &mut Writer, user: Userid, buffer: u32, h: &Vmcmhdr, data: &[u8]
     s.push_str(": ");
     match kind(h) {
         Kind::Send => {
-            function_name(s, h.func);
+            push::function_name(s, h.func);
             s.push_str(" FROM ");
             push::userid(s, h.user);
             s.push_str(" MID ");
@@ -386,7 +374,7 @@ fn interrupt(w: &mut Writer, user: Userid, buffer: u32, h: &Vmcmhdr, data: &[u8]
             s.push_str("RESPONSE FROM ");
             push::userid(s, h.user);
             s.push_str(" TO ");
-            function_name(s, h.func);
+            push::function_name(s, h.func);
             s.push_str(" MID ");
             push::dec(s, u64::from(h.mid));
             if h.is_rejected() {
@@ -479,7 +467,7 @@ fn field_lines(h: &Vmcmhdr, lines: &mut dyn Lines) {
 
     let s = lines.start();
     field(s, "VMCMFUNC", u32::from(h.func), 4, None);
-    function_name(s, h.func);
+    push::function_name(s, h.func);
     lines.end();
 
     word(lines, "VMCMMID", h.mid, &|s| push::dec(s, u64::from(h.mid)));
