@@ -14,6 +14,7 @@ pub mod command;
 mod exec;
 mod help;
 mod json;
+pub mod line;
 pub mod messages;
 pub mod parse;
 mod push;
@@ -23,6 +24,7 @@ pub mod verbs;
 
 pub use assist::{complete, highlight};
 pub use json::render_json;
+pub use line::{Line, Lines, Span, Tone};
 pub use parse::Highlight;
 pub use render::{TextOptions, render_text};
 pub use session::{DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session};

@@ -1,0 +1,218 @@
+//! The console's output as values: each line belongs to one virtual machine's terminal (or to
+//! none, before anyone is logged on) and is a text with toned spans. The writers (the text
+//! transcript, the REPL's colours, a network terminal) decide how a tone looks; this module
+//! decides nothing about terminals and writes no escape sequences.
+//!
+//! Lines are kept in one reusable buffer, [`Lines`]: a replay writes a dozen lines for every
+//! line it reads, so a `String` per line would be most of its cost.
+
+use crate::vmcf::Userid;
+use std::ops::Range;
+
+/// What a piece of a line is, for a writer that shows kinds apart (colour, a 3270 attribute).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Tone {
+    /// Ordinary text.
+    Plain,
+    /// The input line echoed after its prompt.
+    Echo,
+    /// A prompt (`A> `).
+    Prompt,
+    /// A userid.
+    Userid,
+    /// A return code that completed (RC 0).
+    RcOk,
+    /// A return code that refused the call.
+    RcRefused,
+    /// The title line of an external interrupt.
+    Interrupt,
+    /// A header field's name (`VMCMSTAT`).
+    FieldName,
+    /// Hexadecimal digits of storage or a field.
+    Hex,
+    /// Storage shown as EBCDIC characters.
+    Ebcdic,
+    /// A CP error message, or any refusal.
+    Error,
+    /// The caret line under the offending word.
+    Caret,
+    /// A CP message or response (`LOGON AT`, `MSG FROM`).
+    CpMessage,
+    /// A comment line of a script.
+    Comment,
+    /// Less important text (the meaning beside a field).
+    Dim,
+}
+
+/// A toned run of a line's text, as byte offsets into [`Line::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// What the run is.
+    pub tone: Tone,
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// The run's byte range in its line's text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// One line of console output, borrowed from [`Lines`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// Whose terminal shows it: a logged-on VM, or `None` for the terminal nobody is logged
+    /// on at.
+    pub owner: Option<Userid>,
+    /// The tone of the text outside every span.
+    pub tone: Tone,
+    /// The text, without a line end and without the owner.
+    pub text: &'a str,
+    /// Toned runs, in order, not overlapping.
+    pub spans: &'a [Span],
+}
+
+#[derive(Debug, Clone)]
+struct Meta {
+    owner: Option<Userid>,
+    tone: Tone,
+    text: Range<u32>,
+    spans: Range<u32>,
+}
+
+/// Lines in one reusable buffer: `clear` keeps the allocations.
+#[derive(Debug, Clone, Default)]
+pub struct Lines {
+    text: String,
+    lines: Vec<Meta>,
+    spans: Vec<Span>,
+}
+
+impl Lines {
+    /// An empty buffer.
+    pub fn new() -> Lines {
+        Lines::default()
+    }
+
+    /// Forgets every line, keeping the memory.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.lines.clear();
+        self.spans.clear();
+    }
+
+    /// How many lines.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Line `i`.
+    pub fn get(&self, i: usize) -> Option<Line<'_>> {
+        self.lines.get(i).map(|m| self.line(m))
+    }
+
+    /// The lines in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Line<'_>> + '_ {
+        self.lines.iter().map(|m| self.line(m))
+    }
+
+    fn line(&self, m: &Meta) -> Line<'_> {
+        Line {
+            owner: m.owner,
+            tone: m.tone,
+            text: &self.text[m.text.start as usize..m.text.end as usize],
+            spans: &self.spans[m.spans.start as usize..m.spans.end as usize],
+        }
+    }
+
+    /// Starts a line for `owner`'s terminal; text and spans go to it until [`Lines::end`].
+    pub fn begin(&mut self, owner: Option<Userid>, tone: Tone) {
+        let t = self.text.len() as u32;
+        let s = self.spans.len() as u32;
+        self.lines.push(Meta {
+            owner,
+            tone,
+            text: t..t,
+            spans: s..s,
+        });
+    }
+
+    /// The text of the line begun last, to append to (its start is [`Lines::offset`] 0).
+    pub fn text(&mut self) -> &mut String {
+        &mut self.text
+    }
+
+    /// Where the line begun last has got to, as an offset into its text.
+    pub fn offset(&self) -> u32 {
+        let start = self.lines.last().map_or(0, |m| m.text.start);
+        self.text.len() as u32 - start
+    }
+
+    /// Appends `s` to the line begun last as a run of `tone`.
+    pub fn push(&mut self, tone: Tone, s: &str) {
+        let from = self.offset();
+        self.text.push_str(s);
+        self.mark(tone, from);
+    }
+
+    /// Marks the text from offset `from` to the end of the line begun last as `tone`.
+    pub fn mark(&mut self, tone: Tone, from: u32) {
+        let to = self.offset();
+        if to > from {
+            self.spans.push(Span {
+                tone,
+                start: from,
+                end: to,
+            });
+        }
+    }
+
+    /// Ends the line begun last.
+    pub fn end(&mut self) {
+        let t = self.text.len() as u32;
+        let s = self.spans.len() as u32;
+        if let Some(m) = self.lines.last_mut() {
+            m.text.end = t;
+            m.spans.end = s;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_owner_text_and_spans_apart() {
+        let a = Userid::parse("A").unwrap();
+        let mut l = Lines::new();
+        l.begin(Some(a), Tone::Plain);
+        l.text().push_str("AUTHORIZE: ");
+        l.push(Tone::RcOk, "RC 0");
+        l.end();
+        l.begin(None, Tone::Error);
+        l.text().push_str("DMKCFC001E ?CP: FOO");
+        l.end();
+        assert_eq!(l.len(), 2);
+        let first = l.get(0).unwrap();
+        assert_eq!(first.owner, Some(a));
+        assert_eq!(first.text, "AUTHORIZE: RC 0");
+        assert_eq!(first.spans.len(), 1);
+        assert_eq!(&first.text[first.spans[0].range()], "RC 0");
+        let second = l.get(1).unwrap();
+        assert_eq!((second.owner, second.tone), (None, Tone::Error));
+        assert!(second.spans.is_empty());
+        l.clear();
+        assert!(l.is_empty());
+    }
+}
