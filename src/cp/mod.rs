@@ -224,7 +224,8 @@ impl Cp {
         true
     }
 
-    /// LOGOFF: runs the UNAUTHORIZE logic for the VM (reference §5.2, DECISION D5), then ends it.
+    /// LOGOFF: runs the UNAUTHORIZE logic for the VM (docs/vmcf.md#unauthorize,
+    /// docs/decisions.md#d5), then ends it.
     pub fn logoff(&mut self, user: Userid) -> Result<(), CpError> {
         let slot = self.require(user)?;
         self.vmcf_reset(slot);
@@ -290,14 +291,14 @@ impl Cp {
         Ok(())
     }
 
-    /// SET SMSG ON|OFF (DECISION D12: the same flag AUTHORIZE's X'20' sets).
+    /// SET SMSG ON|OFF (docs/decisions.md#d12: the same flag AUTHORIZE's X'20' sets).
     pub fn set_smsg(&mut self, user: Userid, on: bool) -> Result<(), CpError> {
         let slot = self.require(user)?;
         self.vm_at_mut(slot).smsg = on;
         Ok(())
     }
 
-    /// Enables the VM for external interrupts and presents what was held (DECISION D13).
+    /// Enables the VM for external interrupts and presents what was held (docs/decisions.md#d13).
     pub fn enable(&mut self, user: Userid) -> Result<(), CpError> {
         let slot = self.require(user)?;
         self.vm_at_mut(slot).enabled = true;

@@ -1,9 +1,9 @@
-//! The transcript corpus: every `scripts/*.cp` replayed by the real `vmcfsim run` (fixed clock,
-//! no colour), its transcript and its `--json` events pinned in `snapshots/` as
-//! `transcript__NAME.snap` and `json__NAME.snap`. A change in behaviour shows as a diff anyone
-//! can read. Also checks that the corpus covers every return code of every subfunction in the
-//! reference's chart and every data-transfer code that can arise, and that the README quotes
-//! its examples from the transcripts.
+//! The transcript corpus: every `scripts/*.cp` replayed by the real `vmcfsim run` (fixed clock, no
+//! colour), its transcript and its `--json` events pinned in `snapshots/` as
+//! `transcript__NAME.snap` and `json__NAME.snap`. A change in behaviour shows as a diff anyone can
+//! read. Also checks that the corpus covers every return code of every subfunction in the manual's
+//! chart (docs/vmcf.md#return-codes-by-subfunction) and every data-transfer code that can arise,
+//! and that the README quotes its examples from the transcripts.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -160,18 +160,19 @@ fn every_transcript_snapshot_has_its_script() {
     }
 }
 
-/// Return codes vmcfsim never gives (DECISION D11): it runs every VM with PSW key 0 and no
+/// Return codes vmcfsim never gives (docs/decisions.md#d11): it runs every VM with PSW key 0 and no
 /// shared segments (no 6), has no paging I/O (no 15), and does not know what 19 means.
 const NEVER_RETURNED: [u8; 3] = [6, 15, 19];
 
 /// Data-transfer codes (VMCMEFLG) that cannot arise in vmcfsim: 1, because a message's
 /// storage cannot shrink under it (DEFINE STORAGE resets VMCF and so purges or ends the
-/// message first); 6, 15 and 19 as for the return codes (DECISION D11).
+/// message first); 6, 15 and 19 as for the return codes (docs/decisions.md#d11).
 const NEVER_IN_EFLG: [u8; 4] = [1, 6, 15, 19];
 
-/// The reference's chart of return codes by subfunction (section 2.3; CANCEL's row is
-/// UNCONFIRMED and inferred there as 0,2,3,4,11,12,14,15). RC 2 is listed for every
-/// subfunction, but an invalid code is by definition none of them: it is checked apart.
+/// The manual's chart of return codes by subfunction (docs/vmcf.md#return-codes-by-subfunction;
+/// CANCEL's row is unreadable and taken from the codes' descriptions: 0,2,3,4,11,12,14,15). RC 2 is
+/// listed for every subfunction, but an invalid code is by definition none of them: it is checked
+/// apart.
 const CHART: [(&str, &[u8]); 12] = [
     ("AUTHORIZE", &[0, 1, 2, 6, 15]),
     ("UNAUTHORIZE", &[0, 2, 4, 15]),
@@ -224,7 +225,7 @@ fn every_return_code_appears_in_some_scripts_json() {
         if NEVER_RETURNED.contains(&n) {
             assert!(
                 !seen.contains(&n),
-                "RC {n} is never returned (D11), yet a script shows it"
+                "RC {n} is never returned (docs/decisions.md#d11), yet a script shows it"
             );
         } else {
             assert!(

@@ -1,5 +1,5 @@
 //! Sequence diagrams of a session (`vmcfsim::diagram`), from JSON Lines events written by hand
-//! in the contract's format (console-language.md section 5): the SVG is read back as XML and
+//! in the contract's format (docs/console.md#json-lines): the SVG is read back as XML and
 //! checked for its lifelines, arrows and layout; the Mermaid text is snapshot-tested; the front
 //! ends are driven from outside (`run --diagram`, the REPL's `DIAGRAM FILE`).
 
