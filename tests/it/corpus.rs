@@ -295,15 +295,14 @@ fn every_data_transfer_code_that_can_arise_appears_in_a_response() {
     }
 }
 
-/// The README's quoted examples: each fenced block after a `<!-- transcript: scripts/NAME.cp -->`
+/// A document's quoted examples: each fenced block after a `<!-- transcript: scripts/NAME.cp -->`
 /// marker is cut at `...` lines into runs, and each run must be consecutive lines of that
 /// script's transcript, the runs in order. After `<!-- json: scripts/NAME.cp -->` each line
 /// must be one of the script's JSON events (as `jq -c` prints them), in order. Lines starting
-/// with `$ ` are the command typed, not output.
-#[test]
-fn the_readme_quotes_its_examples_from_the_scripts() {
-    let readme = fs::read_to_string(root().join("README.md")).unwrap();
-    let mut lines = readme.lines();
+/// with `$ ` are the command typed, not output. Returns how many blocks were checked.
+fn check_quotes(document: &str) -> usize {
+    let text = fs::read_to_string(root().join(document)).unwrap();
+    let mut lines = text.lines();
     let mut quoted = 0;
     while let Some(line) = lines.next() {
         let marker = line.trim();
@@ -321,16 +320,16 @@ fn the_readme_quotes_its_examples_from_the_scripts() {
             .expect("a marker names a .cp script");
         let replay = corpus()
             .get(name)
-            .unwrap_or_else(|| panic!("README quotes scripts/{name}.cp, which is not there"));
+            .unwrap_or_else(|| panic!("{document} quotes scripts/{name}.cp, which is not there"));
         let output = match kind {
             "transcript" => &replay.transcript,
             "json" => &replay.json,
-            _ => panic!("README marker {marker:?}: transcript or json"),
+            _ => panic!("{document} marker {marker:?}: transcript or json"),
         };
         assert_eq!(
             lines.next().map(str::trim),
             Some("```"),
-            "a block after {marker}"
+            "{document}: a block after {marker}"
         );
         let block: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "```").collect();
         let out: Vec<&str> = output.lines().collect();
@@ -347,18 +346,39 @@ fn the_readme_quotes_its_examples_from_the_scripts() {
                 .find(|&i| run.iter().zip(&out[i..]).all(|(a, b)| a == b))
                 .unwrap_or_else(|| {
                     panic!(
-                        "README ({marker}): these lines are not in the output, in order: {run:#?}"
+                        "{document} ({marker}): these lines are not in the output, in order: {run:#?}"
                     )
                 });
             from = at + run.len();
         }
         quoted += 1;
     }
+    quoted
+}
+
+/// The README quotes its examples from the scripts' replays.
+#[test]
+fn the_readme_quotes_its_examples_from_the_scripts() {
     // The opening transcript, the console example and the JSON example.
+    let quoted = check_quotes("README.md");
     assert!(
         quoted >= 3,
         "the README quotes {quoted} blocks (markers: <!-- transcript: scripts/NAME.cp -->)"
     );
+}
+
+/// The tutorial's every step shows output quoted from a shipped script, checked as the README's.
+#[test]
+fn the_tutorial_quotes_its_examples_from_the_scripts() {
+    let quoted = check_quotes("docs/tutorial.md");
+    assert!(quoted >= 14, "the tutorial quotes only {quoted} blocks");
+}
+
+/// The console's reference quotes its examples of output from the scripts too.
+#[test]
+fn the_console_document_quotes_its_examples_from_the_scripts() {
+    let quoted = check_quotes("docs/console.md");
+    assert!(quoted >= 5, "docs/console.md quotes only {quoted} blocks");
 }
 
 /// `scripts/README.md` has a row for every script.
