@@ -51,7 +51,8 @@ pub const SMSG_MAX: usize = 129;
 /// The most SMSGs CP holds for one VM that has not taken them (disabled for external interrupts).
 /// SMSGs do not count towards the issuer's 50 messages in transit (docs/decisions.md#d4), so
 /// without a limit a disabled VM would collect them without bound; CP held them in its free
-/// storage, which was finite. vmcfsim's choice: 256 at the target, well above the 50 of
+/// storage, which was finite. vmcfsim's choice
+/// (docs/decisions.md#smsgs-waiting-at-a-disabled-machine): 256 at the target, well above the 50 of
 /// docs/decisions.md#d10 so that docs/decisions.md#d4 still shows (a disabled VM takes more SMSGs
 /// than any source may have messages in transit) and small enough that a flooded VM costs at most
 /// about 50K. The next SMSG is refused, `userid NOT RECEIVING; 256 SMSGS PENDING`; nothing queued

@@ -247,7 +247,8 @@ impl Cp {
     }
 
     /// DEFINE STORAGE: a new storage size (a multiple of 4K, 4K to 16M). As in CP this resets the
-    /// virtual machine: storage is cleared and the VMCF reset (UNAUTHORIZE logic) runs.
+    /// virtual machine: storage is cleared and the VMCF reset (UNAUTHORIZE logic) runs
+    /// (docs/decisions.md#define-storage-resets-vmcf).
     pub fn define_storage(&mut self, user: Userid, size: u32) -> Result<(), CpError> {
         let slot = self.require(user)?;
         if size == 0 || size > MAX_STORAGE || !size.is_multiple_of(4096) {

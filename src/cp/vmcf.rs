@@ -117,7 +117,7 @@ impl Cp {
         }
         if let Some(partner) = specific {
             // A re-AUTHORIZE SPECIFIC ends messages in transit from anyone else with
-            // data-transfer code 5 (SPG SP3 p. 134).
+            // data-transfer code 5 (SPG SP3 p. 134; docs/decisions.md#re-authorize-specific).
             let keys = self.messages.keys_where(|m| {
                 m.sink == slot && m.source_user != partner && m.state != MsgState::Completed
             });
@@ -172,6 +172,7 @@ impl Cp {
         let vm = self.vm_at_mut(slot);
         vm.clear_pending();
         vm.auth = None;
+        // QUIESCE is VMCF state too (docs/decisions.md#unauthorize-ends-quiesce).
         vm.quiesced = false;
         // DECISION docs/decisions.md#d12: the SMSG flag stays as it is.
     }
