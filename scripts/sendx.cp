@@ -12,7 +12,7 @@ VMCF AUTHORIZE
 * 24 bytes fit A's 64-byte buffer exactly (64 - 40).
 VMCF SENDX A MID 1 DATA 'TWENTY-FOUR BYTES OF TXT' USE 'B-SENDX'
 A: DISPLAY T1000.40
-* The sink's buffer keeps only the latest interrupt; there is nothing to RECEIVE (RC 3).
+* The sink's buffer keeps only the latest interrupt; there is nothing to RECEIVE (RC 12).
 A: VMCF RECEIVE B MID 1
 * 25 bytes do not fit: RC 7, and nothing reaches A.
 VMCF SENDX A MID 2 DATA 'TWENTY-FIVE BYTES OF TEXT'
