@@ -8,6 +8,9 @@ use super::verbs::{self, SubDef, VerbDef};
 use crate::vmcf::{ReturnCode, Subfunction, TransferError};
 use std::fmt::Write;
 
+/// A blank that [`wrap`] never breaks at (it writes it as a blank).
+const NBSP: char = '\u{a0}';
+
 /// Where the facility is documented in the repository.
 const MANUAL: &str = "docs/vmcf.md";
 
@@ -74,8 +77,9 @@ fn verb(out: &mut String, v: &VerbDef) {
         format!("{} \t{}", names.join("|"), v.syntax).trim_end(),
     );
     line(out, &format!("  {}", v.summary));
-    for d in v.details {
-        line(out, &format!("  {d}"));
+    // The details are one paragraph, wrapped as a whole to the width.
+    if !v.details.is_empty() {
+        line(out, &format!("  {}", v.details.join(" ")));
     }
     if v.verb == verbs::Verb::Vmcf {
         line(out, "Subfunctions (HELP VMCF subfunction for each):");
@@ -99,15 +103,16 @@ fn sub_syntax(s: &SubDef) -> String {
         operands.push(role.to_string());
     }
     if s.needs_mid {
-        operands.push("MID n".to_string());
+        operands.push(format!("MID{NBSP}n"));
     }
     for o in s.options {
         if s.needs_mid && *o == verbs::Opt::Mid {
             continue;
         }
         let d = verbs::opt_def(*o);
-        let opt = format!("{} {}", d.keyword.manual_form(), d.operand);
-        operands.push(format!("[{}]", opt.trim_end()));
+        // An option and its operand stay on one line.
+        let opt = format!("{}{NBSP}{}", d.keyword.manual_form(), d.operand);
+        operands.push(format!("[{}]", opt.trim_end_matches(NBSP)));
     }
     text.push_str(&operands.join(" "));
     text.trim_end().to_string()
@@ -672,7 +677,7 @@ pub fn wrap(text: &str, width: usize, mut emit: impl FnMut(&str)) {
         let n = word.chars().count();
         let gap = usize::from(!fresh);
         if !fresh && used + gap + n > width {
-            emit(current.trim_end());
+            emit(&unbreak(current.trim_end()));
             current.clear();
             current.extend(std::iter::repeat_n(' ', hang));
             used = hang;
@@ -685,7 +690,7 @@ pub fn wrap(text: &str, width: usize, mut emit: impl FnMut(&str)) {
                 let room = width.saturating_sub(used).max(1);
                 current.extend(chars.by_ref().take(room));
                 if chars.peek().is_some() {
-                    emit(&current);
+                    emit(&unbreak(&current));
                     current.clear();
                     current.extend(std::iter::repeat_n(' ', hang));
                     used = hang;
@@ -703,7 +708,16 @@ pub fn wrap(text: &str, width: usize, mut emit: impl FnMut(&str)) {
         used += gap + n;
         fresh = false;
     }
-    emit(current.trim_end());
+    emit(&unbreak(current.trim_end()));
+}
+
+/// A wrapped line as shown: its unbreakable blanks as blanks.
+fn unbreak(line: &str) -> std::borrow::Cow<'_, str> {
+    if line.contains(NBSP) {
+        line.replace(NBSP, " ").into()
+    } else {
+        line.into()
+    }
 }
 
 /// HELP's text as plain lines of at most `width` columns.
@@ -738,11 +752,7 @@ mod tests {
             "the data area rule is documented"
         );
         assert!(topic(&["VMCF", "SENDR"]).unwrap().contains("REPLYBUF"));
-        assert!(
-            topic(&["REC"])
-                .unwrap()
-                .starts_with("VMCF RECeive \tsource MID n")
-        );
+        assert!(wrapped(&topic(&["REC"]).unwrap(), 80).starts_with("VMCF RECeive source MID n"));
         assert!(topic(&["Q"]).unwrap().starts_with("Query"));
         assert!(topic(&["NOSUCH"]).is_none());
     }
@@ -786,6 +796,12 @@ mod tests {
         }
         let seven = topic(&["rc", "7"]).unwrap();
         assert!(seven.contains("Returned by: \tSENDX\n"), "{seven}");
+        // An option never parts from its operand.
+        let send = wrapped(&topic(&["VMCF", "SENDR"]).unwrap(), 60);
+        assert!(
+            send.contains("[LEN n]") && send.contains("[USE X'hex'|'text']"),
+            "{send}"
+        );
         for e in TransferError::ALL {
             let n = e.number().to_string();
             let h = topic(&["EFLG", &n]).unwrap();
