@@ -11,9 +11,6 @@ use std::fmt::Write;
 /// A blank that [`wrap`] never breaks at (it writes it as a blank).
 const NBSP: char = '\u{a0}';
 
-/// Where the facility is documented in the repository.
-const MANUAL: &str = "docs/vmcf.md";
-
 /// HELP's text for a topic: none (the list), a command, `VMCF`, `VMCF subfunction`, a
 /// subfunction alone, `RC n` or `EFLG n`. `None` if nothing has that name.
 pub fn topic(words: &[&str]) -> Option<String> {
@@ -154,7 +151,7 @@ fn sub(out: &mut String, s: &SubDef) {
         line(out, &l);
     }
     line(out, &format!("Watch out: \t{}", lesson.trap));
-    line(out, &format!("Manual: {MANUAL}#{}", lesson.section));
+    line(out, &format!("Manual: {}", lesson.section));
 }
 
 /// What HELP teaches about a subfunction beyond its syntax.
@@ -168,7 +165,7 @@ struct Lesson {
     rcs: &'static [(u8, &'static str)],
     /// The one rule a newcomer trips on.
     trap: &'static str,
-    /// The anchor of its section in docs/vmcf.md.
+    /// Its section of the manual in the repository (a citation the docs test resolves).
     section: &'static str,
 }
 
@@ -229,7 +226,7 @@ const LESSONS: &[Lesson] = &[
         ],
         trap: "40 bytes hold a header only. A VM that takes SENDX data or SMSG needs 40 plus \
                the longest data: BUF 169 for SMSG's 129 characters.",
-        section: "authorize",
+        section: "docs/vmcf.md#authorize",
     },
     Lesson {
         sub: Subfunction::Unauthorize,
@@ -240,7 +237,7 @@ const LESSONS: &[Lesson] = &[
         rcs: &[(0, ""), RC2, RC4, RC15],
         trap: "Waiting messages are answered for you with VMCMEFLG 5. To handle them, QUIESCE \
                first, RECEIVE or REJECT each, then UNAUTHORIZE.",
-        section: "unauthorize",
+        section: "docs/vmcf.md#unauthorize",
     },
     Lesson {
         sub: Subfunction::Send,
@@ -253,7 +250,7 @@ const LESSONS: &[Lesson] = &[
         ],
         trap: "RC 0 means started, not delivered: the data is copied only when the sink \
                RECEIVEs, so leave it in place until the RESPONSE, and read VMCMEFLG there.",
-        section: "send",
+        section: "docs/vmcf.md#send",
     },
     Lesson {
         sub: Subfunction::SendRecv,
@@ -278,7 +275,7 @@ const LESSONS: &[Lesson] = &[
         ],
         trap: "The RESPONSE's VMCMLENB is what is left of the reply buffer: the reply's length \
                is VMCPLENB minus VMCMLENB.",
-        section: "sendrecv",
+        section: "docs/vmcf.md#sendrecv",
     },
     Lesson {
         sub: Subfunction::Sendx,
@@ -304,7 +301,7 @@ const LESSONS: &[Lesson] = &[
         ],
         trap: "The sink's buffer (its AUTHORIZE BUF) must hold 40 plus the data: with the \
                default 40 bytes only an empty SENDX fits, and any data gets RC 7.",
-        section: "sendx",
+        section: "docs/vmcf.md#sendx",
     },
     Lesson {
         sub: Subfunction::Receive,
@@ -340,7 +337,7 @@ const LESSONS: &[Lesson] = &[
         ],
         trap: "LEN defaults to the length the SEND interrupt announced (VMCMLENA), so \
                VMCF RECEIVE source MID n is enough; a shorter LEN is RC 16 and ends the message.",
-        section: "receive",
+        section: "docs/vmcf.md#receive",
     },
     Lesson {
         sub: Subfunction::Cancel,
@@ -364,7 +361,7 @@ const LESSONS: &[Lesson] = &[
             RC15,
         ],
         trap: "VMCPUSER names the sink, not you: a message is found by sink and MID.",
-        section: "cancel",
+        section: "docs/vmcf.md#cancel",
     },
     Lesson {
         sub: Subfunction::Reply,
@@ -403,7 +400,7 @@ const LESSONS: &[Lesson] = &[
         ],
         trap: "Only a SEND/RECV takes a REPLY: a plain SEND is answered by RECEIVE (REPLY to \
                it is RC 3).",
-        section: "reply",
+        section: "docs/vmcf.md#reply",
     },
     Lesson {
         sub: Subfunction::Quiesce,
@@ -413,7 +410,7 @@ const LESSONS: &[Lesson] = &[
         reads: &[("VMCPFUNC", "nothing else")],
         rcs: &[(0, "also when quiesced already"), RC2, RC4, RC15],
         trap: "QUIESCE stops new messages only: what is queued still arrives.",
-        section: "quiesce",
+        section: "docs/vmcf.md#quiesce",
     },
     Lesson {
         sub: Subfunction::Resume,
@@ -422,7 +419,7 @@ const LESSONS: &[Lesson] = &[
         reads: &[("VMCPFUNC", "nothing else")],
         rcs: &[(0, "also when not quiesced"), RC2, RC4, RC15],
         trap: "Senders refused with RC 9 are not told you are back: IDENTIFY to them.",
-        section: "resume",
+        section: "docs/vmcf.md#resume",
     },
     Lesson {
         sub: Subfunction::Identify,
@@ -440,7 +437,7 @@ const LESSONS: &[Lesson] = &[
         rcs: &[(0, ""), RC2, RC4, RC5_SINK, RC9, RC10, RC15, RC18],
         trap: "Its header has VMCMRESP (X'80') on, though nothing is answered: tell it from a \
                RESPONSE by VMCMFUNC.",
-        section: "identify",
+        section: "docs/vmcf.md#identify",
     },
     Lesson {
         sub: Subfunction::Reject,
@@ -465,7 +462,7 @@ const LESSONS: &[Lesson] = &[
         ],
         trap: "A SEND/RECV can be rejected before or after its RECEIVE, up to the REPLY; a \
                SEND once RECEIVEd is complete.",
-        section: "reject",
+        section: "docs/vmcf.md#reject",
     },
 ];
 
@@ -640,7 +637,7 @@ fn return_code(out: &mut String, n: u8) -> Option<()> {
         out,
         "It is left in register Ry of DIAGNOSE X'68' (the transcript's RC line).",
     );
-    line(out, &format!("Manual: {MANUAL}#return-codes"));
+    line(out, "Manual: docs/vmcf.md#return-codes");
     Some(())
 }
 
@@ -653,7 +650,7 @@ fn transfer_code(out: &mut String, n: u8) -> Option<()> {
         "It is byte 1 of the header of a RESPONSE: SEND, SEND/RECV and SENDX return RC 0 when \
          they start, and errors found when the data moves come here, to the source.",
     );
-    line(out, &format!("Manual: {MANUAL}#data-transfer-codes"));
+    line(out, "Manual: docs/vmcf.md#data-transfer-errors");
     Some(())
 }
 
@@ -766,9 +763,12 @@ mod tests {
                 h.contains("Fields it reads") && h.contains("Watch out:"),
                 "{h}"
             );
-            assert!(
-                h.contains(&format!("Manual: docs/vmcf.md#{}", l.section)),
-                "{h}"
+            assert!(h.contains(&format!("Manual: {}", l.section)), "{h}");
+            let anchor = s.sub.name().to_ascii_lowercase();
+            assert_eq!(
+                l.section,
+                format!("docs/vmcf.md#{anchor}"),
+                "the heading's anchor"
             );
             // Every code listed is a real return code, in order, and 0, 2 and 15 always are.
             let codes: Vec<u8> = l.rcs.iter().map(|r| r.0).collect();
