@@ -129,9 +129,15 @@ fn sub(out: &mut String, s: &SubDef) {
         ),
     );
     line(out, &format!("  {}", lesson.does));
-    if !s.options.is_empty() {
+    // A required MID is in the syntax line; its option's summary (a default) does not apply.
+    let options: Vec<_> = s
+        .options
+        .iter()
+        .filter(|o| !(s.needs_mid && **o == verbs::Opt::Mid))
+        .collect();
+    if !options.is_empty() {
         line(out, "Options:");
-        for o in s.options {
+        for o in options {
             let d = verbs::opt_def(*o);
             let head = format!("{} {}", d.keyword.manual_form(), d.operand);
             line(out, &format!("  {:<26} \t{}", head.trim_end(), d.summary));
@@ -353,10 +359,14 @@ const LESSONS: &[Lesson] = &[
                 11,
                 "a SEND/RECV already RECEIVEd: only the REPLY is cancelled",
             ),
-            (12, "no such message to that sink"),
+            (
+                12,
+                "no such message to that sink, or its RESPONSE was presented already",
+            ),
             (
                 14,
-                "the sink has it: RECEIVEd, REPLYed, REJECTed, or a SENDX presented",
+                "the sink has taken it (RECEIVE, REPLY, REJECT, or a SENDX or IDENTIFY \
+                 presented) and its RESPONSE still waits for you",
             ),
             RC15,
         ],
@@ -525,9 +535,8 @@ fn rc_explanation(rc: ReturnCode) -> &'static str {
                                  (docs/decisions.md#d10). Wait for RESPONSEs, or CANCEL some."
         }
         ReplyCancelled => {
-            "CANCEL of a SEND/RECV the sink has already RECEIVEd: the data is \
-                           gone, so only the REPLY is cancelled; the sink's REPLY will get \
-                           RC 12."
+            "CANCEL of a SEND/RECV the sink has already RECEIVEd: its data has moved, so \
+             only the REPLY part is cancelled, and the sink's REPLY will get RC 12."
         }
         MessageNotFound => {
             "No message matches the MID and userid given: it never existed, \
@@ -539,8 +548,9 @@ fn rc_explanation(rc: ReturnCode) -> &'static str {
                                  behind others). ENABLE, take the interrupt, then answer."
         }
         CancelTooLate => {
-            "The sink has already taken the message (RECEIVE, REPLY or REJECT, or \
-                          a SENDX or IDENTIFY presented): it can no longer be cancelled."
+            "The sink has already taken the message (RECEIVE, REPLY or REJECT, or a SENDX \
+             or IDENTIFY presented): it can no longer be cancelled. Once its RESPONSE has \
+             been presented CP forgets the message, and CANCEL finds nothing (RC 12)."
         }
         PagingError => {
             "CP could not page in a buffer. vmcfsim has no paging I/O and never \
