@@ -61,6 +61,8 @@ pub struct Output<'a> {
     pub echo: bool,
     /// The script's name for `FILE:LINE` in error lines.
     pub source: Option<&'a str>,
+    /// The terminal's columns, for HELP and error excerpts (`None`: 80, as for a pipe).
+    pub width: Option<usize>,
 }
 
 impl Output<'_> {
@@ -73,6 +75,7 @@ impl Output<'_> {
                 color: self.color,
                 echo: self.echo,
                 source: self.source,
+                width: self.width,
             };
             console::render_text(o, &opts, buf);
         }
@@ -161,6 +164,12 @@ pub fn replay(
         if !accepted {
             status = Status::Rejected;
             if how.stop_on_error {
+                // On standard error, so that the transcript or the events stay as they are.
+                let name = how.output.source.unwrap_or(STDIN_NAME);
+                let _ = writeln!(
+                    io::stderr(),
+                    "vmcfsim: stopped at {name}:{line_no}, the first rejected line (--stop-on-error)"
+                );
                 break;
             }
         }
@@ -225,6 +234,7 @@ mod tests {
                 color: false,
                 echo: true,
                 source: Some("t.cp"),
+                width: None,
             },
             stop_on_error,
             flush_each_line: false,

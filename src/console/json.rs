@@ -1,6 +1,6 @@
 //! JSON Lines (the console's contract, docs/console.md#json-lines): one object a line, the
 //! `"command"` event first, then everything the line caused in order. The keys the contract lists
-//! are always there; vmcfsim adds a few (`plist`, `mid`, `partner` on `"rc"`; `reason`, `column` on
+//! are always there; vmcfsim adds a few (`plist`, `mid`, `partner`, `peer` on `"rc"`; `reason`, `column` on
 //! `"error"`; `address`, `length` on the `"message"` saying where a VMCF command put its data).
 //! Message texts are the transcript's lines, from `render`.
 //!
@@ -164,6 +164,7 @@ pub fn render_json(o: &Outcome, out: &mut String) {
                     o,
                     *user,
                     response,
+                    super::render::WIDTH,
                     &mut Texts::new(|text: &str| {
                         let mut m = Obj::new(out, "message", line);
                         m.userid("user", *user).str("text", text);
@@ -194,6 +195,18 @@ pub fn render_json(o: &Outcome, out: &mut String) {
     }
 }
 
+/// The other VM of the message a call is about (its sink or source), `None` for the
+/// subfunctions that name none. `partner` is VMCPUSER whatever it holds (`""` when blank, the
+/// SPECIFIC userid on AUTHORIZE): kept so, as readers rely on it; `peer` is null where there is
+/// no partner (the contract adds keys, it never changes a value's type).
+fn peer(func: u16, partner: Userid) -> Option<Userid> {
+    use crate::vmcf::Subfunction as S;
+    match crate::vmcf::Subfunction::from_code(func)? {
+        S::Authorize | S::Unauthorize | S::Quiesce | S::Resume => None,
+        _ => Some(partner),
+    }
+}
+
 fn event(out: &mut String, o: &Outcome, line: usize, e: &Event) {
     match e {
         Event::ReturnCode {
@@ -211,6 +224,7 @@ fn event(out: &mut String, o: &Outcome, line: usize, e: &Event) {
             .plain("plist", |s| push::hexloc(s, *plist))
             .num("mid", u64::from(*mid))
             .userid("partner", Some(*partner))
+            .userid("peer", peer(*func, *partner))
             .end(),
         Event::Interrupt {
             user,

@@ -514,6 +514,12 @@ fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
             Command::Help(topic)
         }
         Verb::Quit => Command::Quit,
+        Verb::Diagram => {
+            return Err(c.err(CpMsg::UnknownCommand(t.shown().to_ascii_uppercase())).at(
+                t.span.clone(),
+                "DIAGRAM is the REPL's own, alone on a line; a replay draws with --diagram FILE",
+            ));
+        }
     };
     c.end()?;
     Ok(Line {
@@ -1224,6 +1230,12 @@ mod tests {
     fn every_spelling_of_every_verb_at_its_boundary() {
         let mut taken = Vec::new();
         for def in verbs::VERBS {
+            if def.verb.front_end_only() {
+                // The REPL takes DIAGRAM before the console sees it; the console says so.
+                let e = parse("DIAGRAM x.svg").result.unwrap_err();
+                assert!(e.reason.unwrap().contains("REPL"));
+                continue;
+            }
             let ops = sample_operands(def.verb);
             for k in def.names {
                 for len in k.min..=k.name.len() {

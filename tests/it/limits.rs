@@ -171,6 +171,7 @@ fn a_long_script_runs_in_constant_memory() {
         color: false,
         echo: true,
         source: Some("long.cp"),
+        width: None,
     };
     let mut warm = 0;
     for n in 0..lines {
