@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use vmcfsim::console::{self, Outcome};
-use vmcfsim::diagram::{Diagram, Format};
+use vmcfsim::diagram::{Builder, Diagram, Format};
 
 /// A diagram file asked for: where, and the format its extension names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,17 +49,35 @@ impl fmt::Display for DiagramFailure {
     }
 }
 
-/// The session's events as JSON Lines (console-language.md section 5): the diagram is drawn
-/// from the console's machine contract, so it does not depend on how the console works inside.
-/// The REPL keeps them always, so `DIAGRAM FILE` can draw the session so far.
+/// The session's diagram, built as the session runs. Each outcome is written as the console's
+/// JSON Lines events (console-language.md section 5), the machine contract, and read back into
+/// the diagram's [`Builder`], so the diagram does not depend on how the console works inside.
+/// What it keeps is the picture, bounded by the builder's limits (`vmcfsim::diagram::STEPS_MAX`
+/// and the label and note sizes), and one reused buffer of one line's events: never the
+/// session's events. A front end makes one only when a diagram can be asked for.
 #[derive(Debug, Default)]
 pub struct Recorder {
+    builder: Builder,
+    /// One outcome's events, cleared for the next.
     events: String,
+    /// The first event that did not read back (a console bug), reported when the diagram is
+    /// asked for: the session itself goes on.
+    failure: Option<vmcfsim::diagram::ParseError>,
 }
 
 impl Recorder {
+    /// Adds what one line did to the diagram.
     pub fn record(&mut self, o: &Outcome) {
+        self.events.clear();
         console::render_json(o, &mut self.events);
+        let read = self
+            .events
+            .lines()
+            .try_for_each(|line| self.builder.add_json(line));
+        self.builder.end_line();
+        if let Err(e) = read {
+            self.failure.get_or_insert(e);
+        }
     }
 
     /// Writes the diagram of the session so far to `file`, titled `title` unless the session
@@ -69,7 +87,10 @@ impl Recorder {
         file: &DiagramFile,
         title: Option<&str>,
     ) -> Result<Diagram, DiagramFailure> {
-        let mut diagram = Diagram::from_json_lines(&self.events).map_err(DiagramFailure::Events)?;
+        if let Some(e) = &self.failure {
+            return Err(DiagramFailure::Events(e.clone()));
+        }
+        let mut diagram = self.builder.diagram();
         if diagram.title.is_none() {
             diagram.title = title.map(str::to_string);
         }
