@@ -1,6 +1,7 @@
 //! The front ends' side of sequence diagrams: which file (`--diagram FILE.svg|FILE.mmd`), the
-//! session's events kept for it, and the REPL's own command `DIAGRAM FILE`, which the console
-//! never sees. What a diagram looks like is the library's `vmcfsim::diagram`.
+//! diagram built as the session runs ([`Recorder`]), and the REPL's own command
+//! `DIAGRAM FILE`, which the console never sees. What a diagram looks like is the library's
+//! `vmcfsim::diagram`.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -205,10 +206,28 @@ mod tests {
         let text = std::fs::read_to_string(&file.path).unwrap();
         assert!(text.starts_with("---\ntitle: \"t.cp\"\n"), "{text}");
         let missing = DiagramFile::parse(&dir.path().join("no/s.svg").to_string_lossy());
-        let said = run_diagram_command(&recorder, missing, None);
+        let said = run_diagram_command(&recorder, missing.clone(), None);
         assert!(
             said.starts_with("vmcfsim: cannot write the diagram "),
             "{said}"
+        );
+        // A session longer than a picture: the recorder keeps STEPS_MAX steps and counts the
+        // rest (each QUERY NAMES is two steps: the command and CP's answer).
+        use vmcfsim::diagram::STEPS_MAX;
+        for n in 2..STEPS_MAX / 2 + 12 {
+            recorder.record(&session.feed(n, b"QUERY NAMES"));
+        }
+        assert!(recorder.events.len() < 256, "one outcome's events only");
+        let said = run_diagram_command(&recorder, Ok(file.clone()), None);
+        assert!(
+            said.ends_with(&format!(", {STEPS_MAX} arrows)\n")),
+            "{said}"
+        );
+        let text = std::fs::read_to_string(&file.path).unwrap();
+        // LOGON A and 2,510 QUERY NAMES: 5,022 steps.
+        assert!(
+            text.contains("22 more steps (lines 2501 to 2511)"),
+            "{text:.200}"
         );
     }
 }

@@ -933,3 +933,198 @@ fn the_readmes_pictures_are_drawn_from_their_scripts() {
         );
     }
 }
+
+// ---- drawn from the real console's structured events ----
+
+/// Replays `script` through the real `vmcfsim run --diagram` into `name` (its extension picks
+/// the format); the exit status and the file's text.
+fn drawn_by_run(script: &str, name: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    let o = with_stdin(
+        vmcfsim().args(["run", "-", "--diagram"]).arg(&file),
+        script.as_bytes(),
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !err.contains("cannot draw") && !err.contains("panicked"),
+        "{err}"
+    );
+    (o.status.code(), fs::read_to_string(&file).unwrap())
+}
+
+/// The events of `script` as the real console writes them.
+fn events_of(script: &str) -> String {
+    let o = with_stdin(vmcfsim().args(["run", "--json", "-"]), script.as_bytes());
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// `L A` logs A on, `LOGO B` is LOGOFF with an operand (refused): B never logged on, so B has
+/// no lifeline; A's AUTHORIZE is drawn from A. The text guessed LOGON from `LOGO B` once.
+#[test]
+fn l_a_logo_b_vmcf_auth_draws_a_alone_with_its_authorize() {
+    let (status, mermaid) = drawn_by_run("L A\nLOGO B\nVMCF AUTH\n", "x.mmd");
+    assert_eq!(status, Some(1), "LOGO B is refused");
+    let participants: Vec<&str> = mermaid
+        .lines()
+        .filter(|l| l.trim_start().starts_with("participant"))
+        .collect();
+    assert_eq!(
+        participants,
+        ["    participant vm_A as A", "    participant cp as CP"],
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("vm_A-->>cp: L A\n"), "{mermaid}");
+    assert!(mermaid.contains("vm_A-->>cp: LOGO B\n"), "{mermaid}");
+    assert!(mermaid.contains("vm_A->>cp: AUTHORIZE RC 0\n"), "{mermaid}");
+    assert!(!mermaid.contains("vm_B"), "{mermaid}");
+    let (_, svg) = drawn_by_run("L A\nLOGO B\nVMCF AUTH\n", "x.svg");
+    let d = read_svg(&svg);
+    let names: Vec<&str> = d.lifelines.iter().map(|l| l.0.as_str()).collect();
+    assert_eq!(names, ["A", "CP"]);
+    assert_layout(&d);
+}
+
+/// Lines nobody could have typed as a VM (HELP, QUERY before any LOGON) and CP's answers on
+/// the terminal of nobody are notes, never an error: HELP before LOGON, and `cp_logon.cp`.
+#[test]
+fn help_before_logon_and_cp_logon_cp_draw_without_error() {
+    let (status, svg) = drawn_by_run("HELP\nLOGON A\n", "h.svg");
+    assert_eq!(status, Some(0));
+    let d = read_svg(&svg);
+    assert_eq!(d.notes[0], ("command".to_string(), "> HELP".to_string()));
+    assert!(
+        d.notes[1..].iter().all(|n| n.0 == "message") && d.notes.len() > 3,
+        "{:?}",
+        d.notes
+    );
+    assert_layout(&d);
+
+    let script =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/cp_logon.cp")).unwrap();
+    let model = Diagram::from_json_lines(&events_of(&script)).unwrap();
+    assert!(
+        model
+            .steps
+            .iter()
+            .any(|s| matches!(s, Step::Note(n) if n.kind == NoteKind::Message)),
+        "{model:?}"
+    );
+    let (status, svg) = drawn_by_run(&script, "cp_logon.svg");
+    assert_eq!(status, Some(1), "cp_logon.cp has a refused line");
+    assert_layout(&read_svg(&svg));
+}
+
+/// Text keeps its blanks: the SVG says so to the renderer (`xml:space="preserve"` on each text
+/// that holds typed or printed text), and the label holds them as typed.
+#[test]
+fn the_svg_keeps_repeated_blanks() {
+    let script = "LOGON SRV\nSET SMSG ON\nVMCF AUTH SMSG BUF 169\nSMSG SRV   two blanks\n";
+    let (_, svg) = drawn_by_run(script, "b.svg");
+    let d = read_svg(&svg);
+    let smsg = d
+        .arrows
+        .iter()
+        .find(|a| a.class == "command" && a.label.starts_with("SMSG"));
+    assert_eq!(smsg.unwrap().label, "SMSG SRV   two blanks");
+    let interrupt = d.arrows.iter().find(|a| a.class == "interrupt").unwrap();
+    assert!(interrupt.label.ends_with("'  two blanks'"), "{interrupt:?}");
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    const XML: &str = "http://www.w3.org/XML/1998/namespace";
+    let texts: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text") && n.text().is_some_and(|t| t.contains("  ")))
+        .collect();
+    assert!(!texts.is_empty());
+    for t in texts {
+        assert_eq!(t.attribute((XML, "space")), Some("preserve"), "{t:?}");
+    }
+}
+
+/// For a slide: the title is the first sentence of the opening comments, the rest of them one
+/// note; later comment lines in a row are one note (a `*` alone or a blank line ends it);
+/// arrows to CP name the partner; where the console put a command's data is not drawn.
+#[test]
+fn comments_run_together_and_bookkeeping_is_not_drawn() {
+    let script = "\
+* demo.cp: a SEND and its answer (see 7.2). A sends, B takes the data
+* and answers.
+LOGON A
+VMCF AUTH
+LOGON B
+VMCF AUTH
+* First A sends;
+* B is told.
+*
+* Then B
+A: VMCF SEND B DATA 'HI'
+
+* and B receives.
+VMCF RECEIVE A MID 1
+";
+    let model = Diagram::from_json_lines(&events_of(script)).unwrap();
+    assert_eq!(
+        model.title.as_deref(),
+        Some("demo.cp: a SEND and its answer (see 7.2).")
+    );
+    let notes: Vec<(usize, &str)> = model
+        .steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Note(n) if n.kind == NoteKind::Comment => Some((n.line, n.text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (1, "A sends, B takes the data and answers."),
+            (7, "First A sends; B is told."),
+            (10, "Then B"),
+            (13, "and B receives."),
+        ]
+    );
+    let d = read_svg(&model.render(Format::Svg));
+    let labels: Vec<&str> = d.arrows.iter().map(|a| a.label.as_str()).collect();
+    assert!(labels.contains(&"SEND → B MID 1 RC 0"), "{labels:?}");
+    assert!(labels.contains(&"RECEIVE ← A MID 1 RC 0"), "{labels:?}");
+    assert!(
+        !labels
+            .iter()
+            .any(|l| l.contains("DATA AT") || l.contains("BUFFER AT")),
+        "no DATA AT / RECEIVE BUFFER AT: {labels:?}"
+    );
+    assert_layout(&d);
+    let mermaid = model.render(Format::Mermaid);
+    assert!(
+        mermaid.contains(": wrap:First A sends#59; B is told.\n"),
+        "{mermaid}"
+    );
+}
+
+/// A session longer than a picture holds: the first `STEPS_MAX` steps, then a note counting
+/// the rest, with their lines.
+#[test]
+fn past_the_step_limit_the_rest_is_counted_not_drawn() {
+    use vmcfsim::diagram::STEPS_MAX;
+    let mut jsonl = String::new();
+    for line in 1..=STEPS_MAX + 10 {
+        jsonl += &command_event(line, "A", "ENABLE");
+        jsonl.push('\n');
+    }
+    let model = diagram(&jsonl);
+    assert_eq!(model.arrows(), STEPS_MAX);
+    let Some(Step::Note(last)) = model.steps.last() else {
+        panic!("{:?}", model.steps.last())
+    };
+    assert_eq!(last.kind, NoteKind::Omitted);
+    assert!(
+        last.text.contains(&format!(
+            "10 more steps (lines {} to {})",
+            STEPS_MAX + 1,
+            STEPS_MAX + 10
+        )),
+        "{}",
+        last.text
+    );
+}
