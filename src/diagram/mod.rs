@@ -233,6 +233,8 @@ pub struct Builder {
     /// Steps past [`STEPS_MAX`]: how many, and the script lines of the first and last.
     omitted: usize,
     omitted_lines: Option<(usize, usize)>,
+    /// Lines were skipped unread, so the steps past the limit are not counted.
+    skipped: bool,
     /// JSON lines read, and the script line of the last event (for errors).
     json_lines: usize,
     last_line: Option<usize>,
@@ -292,16 +294,34 @@ impl Builder {
                 format!("lines {first} to {last}")
             };
             let n = self.omitted;
+            let what = match n {
+                _ if self.skipped => "the rest of the session".to_string(),
+                1 => "1 more step".to_string(),
+                n => format!("{n} more steps"),
+            };
             self.diagram.steps.push(Step::Note(Note {
                 line: first,
                 kind: NoteKind::Omitted,
                 text: format!(
-                    "... and {n} more step{} ({lines}) not drawn: a diagram holds at most {STEPS_MAX} steps.",
-                    if n == 1 { "" } else { "s" }
+                    "... and {what} ({lines}) not drawn: a diagram holds at most {STEPS_MAX} steps."
                 ),
             }));
         }
         self.diagram
+    }
+
+    /// Whether the diagram holds all the steps it will draw: what follows is only counted.
+    pub fn full(&self) -> bool {
+        self.diagram.steps.len() >= STEPS_MAX
+    }
+
+    /// Passes over a script line of a [`full`](Self::full) diagram without reading its events
+    /// (which cost more to read than to skip); the last note then names the lines left out.
+    pub fn skip_line(&mut self, line: usize) {
+        self.end_line();
+        self.skipped = true;
+        let first = self.omitted_lines.map_or(line, |(f, _)| f);
+        self.omitted_lines = Some((first, line));
     }
 
     /// Whether another step fits; if not, it is counted as omitted.
