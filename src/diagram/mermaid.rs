@@ -57,7 +57,8 @@ pub fn render(d: &Diagram) -> String {
                     _ => continue,
                 };
                 // `wrap:` has Mermaid wrap the note to the width of the columns it spans.
-                let _ = writeln!(out, "    Note over {over}: wrap:{}", text(&n.text));
+                let lines: Vec<String> = n.text.split('\n').map(text).collect();
+                let _ = writeln!(out, "    Note over {over}: wrap:{}", lines.join("<br/>"));
             }
         }
     }

@@ -109,7 +109,8 @@ pub enum ArrowKind {
 pub struct Note {
     pub line: usize,
     pub kind: NoteKind,
-    /// One line of text, without control characters; writers wrap it.
+    /// Text without control characters but `\n`, which separates the lines of CP's answer
+    /// (HELP before LOGON is one note); writers wrap each line.
     pub text: String,
 }
 
@@ -406,7 +407,15 @@ impl Builder {
                 self.begin();
                 match &m.user {
                     Some(user) => self.cp_to_vm(m.line, user, ArrowKind::Message, &m.text),
-                    None => self.note(m.line, NoteKind::Message, &m.text),
+                    // CP's answer of several lines on nobody's terminal is one note.
+                    None => match self.diagram.steps.last_mut() {
+                        Some(Step::Note(n)) if n.kind == NoteKind::Message && n.line == m.line => {
+                            n.text.push('\n');
+                            n.text.push_str(&one_line(&m.text));
+                            n.text = clip(&n.text, NOTE_MAX);
+                        }
+                        _ => self.note(m.line, NoteKind::Message, &m.text),
+                    },
                 }
             }
             Event::Error(e) => {

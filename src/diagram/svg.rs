@@ -396,7 +396,11 @@ fn arrow(out: &mut String, d: &Diagram, cols: &Columns, a: &Arrow, y: i64) -> i6
 /// Draws a note across the diagram at `y`; returns where the next row starts.
 fn note(out: &mut String, cols: &Columns, n: &Note, y: i64) -> i64 {
     let width = cols.right - cols.left;
-    let lines = wrap(&n.text, ((width - 16) / CHAR_W).max(16));
+    let lines: Vec<String> = n
+        .text
+        .split('\n')
+        .flat_map(|line| wrap(line, ((width - 16) / CHAR_W).max(16)))
+        .collect();
     let height = lines.len() as i64 * NOTE_LINE + 8;
     let _ = write!(
         out,

@@ -993,11 +993,18 @@ fn help_before_logon_and_cp_logon_cp_draw_without_error() {
     assert_eq!(status, Some(0));
     let d = read_svg(&svg);
     assert_eq!(d.notes[0], ("command".to_string(), "> HELP".to_string()));
-    assert!(
-        d.notes[1..].iter().all(|n| n.0 == "message") && d.notes.len() > 3,
-        "{:?}",
+    assert_eq!(
+        d.notes.len(),
+        2,
+        "CP's answer of many lines is one note: {:?}",
         d.notes
     );
+    assert_eq!(d.notes[1].0, "message");
+    assert!(d.notes[1].1.starts_with("Commands "), "{:?}", d.notes[1]);
+    assert!(d.notes[1].1.lines().count() > 3, "{:?}", d.notes[1]);
+    let (_, mermaid) = drawn_by_run("HELP\nLOGON A\n", "h.mmd");
+    let note = mermaid.lines().find(|l| l.contains("wrap:Commands ")).unwrap();
+    assert!(note.matches("<br/>").count() > 3, "{note}");
     assert_layout(&d);
 
     let script =
