@@ -1,9 +1,9 @@
 //! JSON Lines (section 5 of the console contract): one object a line, the `"command"` event
 //! first, then everything the line caused in order. The keys the contract lists are always
-//! there; vmcfsim adds a few (`verb`, `verb_column`, `acting`, `logon`, `logoff`, `comment` on `"command"`,
-//! from the parser's `Command`, so no reader interprets the text again; `plist`, `mid`,
-//! `partner` on `"rc"`; `reason`, `column` on
-//! `"error"`; `address`, `length` on the `"message"` saying where a VMCF command put its data).
+//! there; vmcfsim adds a few (`verb`, `verb_column`, `acting`, `logon`, `logoff`, `comment` on
+//! `"command"`, from the parser's `Command`, so no reader interprets the text again; `plist`,
+//! `mid`, `partner` on `"rc"`; `reason`, `column` on `"error"`; `address`, `length` on the
+//! `"message"` saying where a VMCF command put its data).
 //! Message texts are the transcript's lines, from `render`.
 //!
 //! The objects are written straight into the output, keys in a fixed order, strings escaped as
