@@ -229,6 +229,8 @@ pub struct Builder {
     started: bool,
     /// The comment block the session opens with, (script line, text), until it ends.
     leading: Vec<(usize, String)>,
+    /// The block's last line so far.
+    leading_end: usize,
     /// The script line of the comment note drawn last, which the next comment line extends.
     open_note: Option<usize>,
     /// Steps past [`STEPS_MAX`]: how many, and the script lines of the first and last.
@@ -478,12 +480,14 @@ impl Builder {
             self.open_note = None;
             return;
         }
-        let in_leading = self.leading.last().is_none_or(|(l, _)| *l + 1 == line);
+        let in_leading = self.leading.is_empty() || self.leading_end + 1 == line;
         if !self.started && self.diagram.title.is_none() && in_leading {
+            // Past what the title and its note can show, the block's lines are only counted.
             let kept: usize = self.leading.iter().map(|(_, t)| t.len() + 1).sum();
             if kept <= NOTE_MAX + TITLE_MAX {
                 self.leading.push((line, one_line(text)));
             }
+            self.leading_end = line;
             return;
         }
         self.close_leading();
@@ -531,7 +535,7 @@ impl Builder {
                 .find(|(at, _)| *at <= rest_at)
                 .map_or(block[0].0, |s| s.1);
             self.note(line, NoteKind::Comment, rest);
-            self.open_note = block.last().map(|(l, _)| *l);
+            self.open_note = Some(self.leading_end);
         }
     }
 
@@ -656,6 +660,36 @@ mod tests {
         assert_eq!(first_sentence("Why? Because"), Some(4));
         assert_eq!(first_sentence("no end 7.2"), None);
         assert_eq!(first_sentence("end."), Some(4));
+    }
+
+    #[test]
+    fn a_long_opening_block_is_one_title_and_one_note_however_long() {
+        let mut b = Builder::new();
+        for line in 1..=2_000 {
+            let text = format!("* Line {line} of the opening.");
+            let comment = format!("Line {line} of the opening.");
+            b.add(Event::Command(events::Command {
+                line,
+                user: None,
+                text,
+                verb: None,
+                verb_column: None,
+                acting: Some(None),
+                logon: None,
+                logoff: None,
+                comment: Some(comment),
+            }));
+        }
+        let d = b.finish();
+        assert_eq!(d.title.as_deref(), Some("Line 1 of the opening."));
+        assert_eq!(d.steps.len(), 1, "{:?}", d.steps);
+        let Step::Note(n) = &d.steps[0] else { panic!() };
+        assert_eq!(n.line, 2);
+        assert!(
+            n.text.len() <= NOTE_MAX && n.text.ends_with('…'),
+            "{}",
+            n.text
+        );
     }
 
     #[test]

@@ -1003,7 +1003,10 @@ fn help_before_logon_and_cp_logon_cp_draw_without_error() {
     assert!(d.notes[1].1.starts_with("Commands "), "{:?}", d.notes[1]);
     assert!(d.notes[1].1.lines().count() > 3, "{:?}", d.notes[1]);
     let (_, mermaid) = drawn_by_run("HELP\nLOGON A\n", "h.mmd");
-    let note = mermaid.lines().find(|l| l.contains("wrap:Commands ")).unwrap();
+    let note = mermaid
+        .lines()
+        .find(|l| l.contains("wrap:Commands "))
+        .unwrap();
     assert!(note.matches("<br/>").count() > 3, "{note}");
     assert_layout(&d);
 
