@@ -64,9 +64,19 @@ pub struct Recorder {
     /// The first event that did not read back (a console bug), reported when the diagram is
     /// asked for: the session itself goes on.
     failure: Option<vmcfsim::diagram::ParseError>,
+    /// `--title`: over the title the script's opening comments give.
+    title: Option<String>,
 }
 
 impl Recorder {
+    /// A recorder whose diagrams have this title, whatever the session's comments say.
+    pub fn titled(title: Option<String>) -> Recorder {
+        Recorder {
+            title,
+            ..Recorder::default()
+        }
+    }
+
     /// Adds what one line did to the diagram.
     pub fn record(&mut self, o: &Outcome) {
         if self.builder.full() {
@@ -85,8 +95,8 @@ impl Recorder {
         }
     }
 
-    /// Writes the diagram of the session so far to `file`, titled `title` unless the session
-    /// opened with a comment line. Returns the diagram, for the caller's report.
+    /// Writes the diagram of the session so far to `file`, titled by `--title`, else by the
+    /// session's opening comments, else `title`. Returns the diagram, for the caller's report.
     pub fn write(
         &self,
         file: &DiagramFile,
@@ -96,7 +106,9 @@ impl Recorder {
             return Err(DiagramFailure::Events(e.clone()));
         }
         let mut diagram = self.builder.diagram();
-        if diagram.title.is_none() {
+        if let Some(given) = &self.title {
+            diagram.title = Some(given.clone());
+        } else if diagram.title.is_none() {
             diagram.title = title.map(str::to_string);
         }
         std::fs::write(&file.path, diagram.render(file.format)).map_err(|error| {

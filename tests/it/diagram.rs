@@ -1138,3 +1138,34 @@ fn past_the_step_limit_the_rest_is_counted_not_drawn() {
         last.text
     );
 }
+
+/// `--title` names the diagram whatever the script's comments say, for `run` and for the
+/// REPL's `DIAGRAM FILE`.
+#[test]
+fn a_title_given_replaces_the_comments_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let mmd = dir.path().join("t.mmd");
+    let o = with_stdin(
+        vmcfsim()
+            .args(["run", "-", "--title", "SEND: a slide", "--diagram"])
+            .arg(&mmd),
+        b"* A comment title.\nLOGON A\n",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let mermaid = fs::read_to_string(&mmd).unwrap();
+    assert!(
+        mermaid.starts_with("---\ntitle: \"SEND: a slide\"\n"),
+        "{mermaid}"
+    );
+    assert!(!mermaid.contains("A comment title"), "{mermaid}");
+
+    let svg = dir.path().join("t.svg");
+    let input = format!("* Mine.\nLOGON A\nDIAGRAM {}\n", svg.display());
+    let o = with_stdin(
+        vmcfsim().args(["repl", "--title", "From the REPL"]),
+        input.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let d = read_svg(&fs::read_to_string(&svg).unwrap());
+    assert_eq!(d.title.as_deref(), Some("From the REPL"));
+}
