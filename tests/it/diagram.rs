@@ -659,6 +659,47 @@ proptest! {
         prop_assert!(mermaid.lines().skip(1).all(|l| l.starts_with("    ")), "{}", mermaid);
     }
 
+    /// Any sequence of well-formed events (users null or not, comments, bookkeeping, CP's
+    /// answers to nobody, prefixes naming nobody) draws a diagram whose SVG keeps the layout
+    /// promises.
+    #[test]
+    fn any_events_draw_a_well_formed_diagram(
+        steps in proptest::collection::vec(
+            (0u8..7, proptest::option::of("[A-C]"), "[ -~]{0,30}"), 1..40),
+    ) {
+        let mut jsonl = Vec::new();
+        for (i, (kind, user, text)) in steps.iter().enumerate() {
+            let line = i / 2 + 1;
+            let e = match kind {
+                0 => serde_json::json!({"event": "command", "line": line, "user": user,
+                    "text": format!("* {text}"), "verb": null, "acting": user,
+                    "comment": text.trim()}),
+                1 => serde_json::json!({"event": "command", "line": line, "user": user,
+                    "text": format!("X: {text}"), "verb": "SMSG", "verb_column": 4,
+                    "acting": user}),
+                2 => serde_json::json!({"event": "message", "line": line, "user": user,
+                    "text": text}),
+                3 => serde_json::json!({"event": "message", "line": line, "user": user,
+                    "text": text, "address": "020000", "length": 1}),
+                4 => serde_json::json!({"event": "error", "line": line, "user": user,
+                    "id": "DMKCFC003E", "text": text}),
+                5 => serde_json::json!({"event": "rc", "line": line,
+                    "user": user.clone().unwrap_or("A".into()), "subfunction": "SEND",
+                    "rc": text.len() % 3, "meaning": text, "mid": 1, "partner": user}),
+                _ => serde_json::json!({"event": "command", "line": line, "user": user,
+                    "text": "", "verb": null, "acting": user}),
+            };
+            jsonl.push(e.to_string());
+        }
+        let model = diagram(&jsonl.join("\n"));
+        prop_assert!(model.lifelines.len() <= 4, "{:?}", model.lifelines);
+        let d = read_svg(&model.render(Format::Svg));
+        assert_layout(&d);
+        let mermaid = model.render(Format::Mermaid);
+        prop_assert!(mermaid.lines().skip(1).all(|l| l.starts_with("    ") || l == "---"
+            || l.starts_with("title:") || l == "sequenceDiagram"), "{}", mermaid);
+    }
+
     /// Whatever the input, reading it is a value: a diagram or an error, never a panic.
     #[test]
     fn any_input_is_a_diagram_or_an_error(input in ".{0,200}") {
