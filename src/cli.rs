@@ -100,6 +100,10 @@ pub struct Options {
     /// text for `FILE.mmd`.
     #[arg(long, value_name = "FILE.svg|FILE.mmd", value_parser = DiagramFile::parse, global = true)]
     pub diagram: Option<DiagramFile>,
+
+    /// The diagram's title, instead of the first sentence of the script's opening comments.
+    #[arg(long, value_name = "TEXT", global = true)]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

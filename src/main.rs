@@ -32,6 +32,7 @@ fn try_main(args: impl IntoIterator<Item = OsString>) -> Result<Status, Failure>
                 json: cli.options.json,
                 history: repl::history_path(cli.no_history()),
                 diagram: cli.options.diagram.clone(),
+                title: cli.options.title.clone(),
             },
         ),
         Mode::Run(path) => {
@@ -48,6 +49,7 @@ fn try_main(args: impl IntoIterator<Item = OsString>) -> Result<Status, Failure>
                 flush_each_line: path.is_none(),
                 diagram: cli.options.diagram.as_ref(),
                 diagram_command: false,
+                title: cli.options.title.as_deref(),
             };
             let mut out = io::BufWriter::new(io::stdout().lock());
             run::script(path.as_deref(), clock, &how, &mut out)

@@ -40,6 +40,8 @@ pub struct Settings {
     pub history: Option<PathBuf>,
     /// Draw the session here when it ends (`--diagram`).
     pub diagram: Option<DiagramFile>,
+    /// The diagram's title (`--title`).
+    pub title: Option<String>,
 }
 
 /// Runs the console until Ctrl-D, `QUIT` or the end of input. Ends with status 0 whatever
@@ -62,6 +64,7 @@ fn plain(mut session: Session, settings: &Settings) -> Result<Status, Failure> {
         flush_each_line: true,
         diagram: settings.diagram.as_ref(),
         diagram_command: true,
+        title: settings.title.as_deref(),
     };
     let mut out = io::stdout().lock();
     run::replay(&mut session, &mut io::stdin().lock(), &how, &mut out)?;
@@ -107,7 +110,7 @@ fn interactive(session: Session, settings: &Settings) -> Result<Status, Failure>
     }
 
     welcome(settings, terminal_width(&mut editor)).map_err(Failure::Output)?;
-    let mut recorder = Recorder::default();
+    let mut recorder = Recorder::titled(settings.title.clone());
     let status = edit_loop(&mut editor, &session, settings, &mut recorder)?;
     if let Some(file) = &settings.diagram {
         recorder.write(file, None).map_err(Failure::Diagram)?;

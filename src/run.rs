@@ -95,6 +95,8 @@ pub struct Replay<'a> {
     pub diagram: Option<&'a DiagramFile>,
     /// Take `DIAGRAM FILE` lines as the REPL does, instead of passing them to the console.
     pub diagram_command: bool,
+    /// The diagram's title (`--title`), over the one the script's comments give.
+    pub title: Option<&'a str>,
 }
 
 /// The name error lines give standard input.
@@ -136,7 +138,7 @@ pub fn replay(
     let mut status = Status::Accepted;
     let mut line = Vec::new();
     let mut buf = String::new();
-    let mut recorder = Recorder::default();
+    let mut recorder = Recorder::titled(how.title.map(str::to_string));
     let recording = how.diagram.is_some() || how.diagram_command;
     let title = how.output.source.filter(|s| *s != STDIN_NAME);
     for line_no in 1.. {
@@ -240,6 +242,7 @@ mod tests {
             flush_each_line: false,
             diagram: None,
             diagram_command: false,
+            title: None,
         };
         let mut out = Vec::new();
         let status = replay(&mut session, &mut &script[..], &how, &mut out).unwrap();

@@ -1,7 +1,9 @@
-//! JSON Lines (the console's contract, docs/console.md#json-lines): one object a line, the
-//! `"command"` event first, then everything the line caused in order. The keys the contract lists
-//! are always there; vmcfsim adds a few (`plist`, `mid`, `partner`, `peer` on `"rc"`; `reason`, `column` on
-//! `"error"`; `address`, `length` on the `"message"` saying where a VMCF command put its data).
+//! JSON Lines (the console's contract, docs/console.md#json-lines): one object a line, the `"command"` event
+//! first, then everything the line caused in order. The keys the contract lists are always
+//! there; vmcfsim adds a few (`verb`, `verb_column`, `acting`, `logon`, `logoff`, `comment` on
+//! `"command"`, from the parser's `Command`, so no reader interprets the text again; `plist`,
+//! `mid`, `partner`, `peer` on `"rc"`; `reason`, `column` on `"error"`; `address`, `length` on the
+//! `"message"` saying where a VMCF command put its data).
 //! Message texts are the transcript's lines, from `render`.
 //!
 //! The objects are written straight into the output, keys in a fixed order, strings escaped as
@@ -64,6 +66,11 @@ impl<'o> Obj<'o> {
             Some(u) => userid(out, u),
             None => out.push_str("null"),
         }
+        self
+    }
+
+    fn null(&mut self, key: &str) -> &mut Self {
+        self.key(key).push_str("null");
         self
     }
 
@@ -146,10 +153,28 @@ impl<F: FnMut(&str)> Lines for Texts<F> {
 /// Appends the JSON Lines events of `o` to `out`, one object a line.
 pub fn render_json(o: &Outcome, out: &mut String) {
     let line = o.line_no();
-    Obj::new(out, "command", line)
-        .userid("user", o.user())
-        .str("text", o.text())
-        .end();
+    let mut c = Obj::new(out, "command", line);
+    c.userid("user", o.user()).str("text", o.text());
+    match o.verb() {
+        Some(verb) => c.plain("verb", |s| s.push_str(verb)),
+        None => c.null("verb"),
+    };
+    if let Some(at) = o.verb_at() {
+        // 1-based character column, as an error's `column`.
+        let column = o.text().get(..at).map_or(0, |b| b.chars().count()) + 1;
+        c.num("verb_column", column as u64);
+    }
+    c.userid("acting", o.acting());
+    if let Some(u) = o.logged_on() {
+        c.userid("logon", Some(u));
+    }
+    if let Some(u) = o.logged_off() {
+        c.userid("logoff", Some(u));
+    }
+    if let Some(comment) = o.comment() {
+        c.str("comment", comment);
+    }
+    c.end();
     for r in o.records() {
         match r {
             Record::Event(i) => event(out, o, line, &o.events()[*i]),
