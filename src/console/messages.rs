@@ -27,9 +27,9 @@ pub enum CpMsg {
     StorageMissing,
     /// 026E `OPERAND MISSING OR INVALID`.
     OperandMissing,
-    /// 045E `userid NOT LOGGED ON`.
+    /// 045W `userid NOT LOGGED ON`.
     NotLoggedOn(Userid),
-    /// 057W `userid NOT RECEIVING; reason`.
+    /// 057E `userid NOT RECEIVING; reason`.
     NotReceiving(Userid, NotReceiving),
     /// 160E `HEXLOC hexloc EXCEEDS STORAGE`.
     ExceedsStorage(u32),
@@ -59,10 +59,12 @@ impl CpMsg {
         }
     }
 
-    /// The severity letter: `W` for a message that was not taken, `E` for the rest.
+    /// The severity letter. A message number keeps its letter in every module that issues it
+    /// (`DMKMSG045W`, `DMKCQG045W`): the R6 logic manual's SMSG flow prints 045 with `W` and
+    /// 057 with `E` [LogicV1 p56]; every other message here is an error, `E`.
     pub fn severity(&self) -> char {
         match self {
-            CpMsg::NotReceiving(..) => 'W',
+            CpMsg::NotLoggedOn(_) => 'W',
             _ => 'E',
         }
     }
@@ -154,7 +156,7 @@ impl ConsoleError {
         self
     }
 
-    /// `DMKMSG045E`.
+    /// `DMKMSG045W`.
     pub fn id(&self) -> String {
         format!(
             "DMK{}{:03}{}",
@@ -180,12 +182,12 @@ mod tests {
         let e = ConsoleError::new("MSG", CpMsg::NotLoggedOn(b));
         assert_eq!(
             (e.id(), e.text()),
-            ("DMKMSG045E".into(), "B NOT LOGGED ON".into())
+            ("DMKMSG045W".into(), "B NOT LOGGED ON".into())
         );
         let e = ConsoleError::new("MSG", CpMsg::NotReceiving(b, NotReceiving::SmsgOff));
         assert_eq!(
             format!("{} {}", e.id(), e.text()),
-            "DMKMSG057W B NOT RECEIVING; SMSG OFF"
+            "DMKMSG057E B NOT RECEIVING; SMSG OFF"
         );
         let e = ConsoleError::new("CDB", CpMsg::ExceedsStorage(0x100000));
         assert_eq!(
@@ -195,6 +197,11 @@ mod tests {
         assert_eq!(
             ConsoleError::new("CFC", CpMsg::UnknownCommand("FOO".into())).id(),
             "DMKCFC001E"
+        );
+        // The letter goes with the number, whichever module issues it.
+        assert_eq!(
+            ConsoleError::new("CQG", CpMsg::NotLoggedOn(b)).id(),
+            "DMKCQG045W"
         );
     }
 }

@@ -72,7 +72,7 @@ pub struct VerbDef {
     pub verb: Verb,
     /// The name first, then aliases.
     pub names: &'static [Keyword],
-    /// The three letters after `DMK` in the command's messages (`MSG` → `DMKMSG045E`).
+    /// The three letters after `DMK` in the command's messages (`MSG` → `DMKMSG045W`).
     pub module: &'static str,
     /// Usable while nobody is logged on.
     pub before_logon: bool,

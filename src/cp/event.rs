@@ -53,9 +53,9 @@ pub enum NotReceiving {
 /// A CP error the engine detects in a CP command or DIAGNOSE; the console gives it CP's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CpError {
-    /// The user named is not logged on (DMKMSG045E).
+    /// The user named is not logged on (DMKMSG045W).
     NotLoggedOn(Userid),
-    /// The user does not take the message (DMKMSG057W).
+    /// The user does not take the message (DMKMSG057E).
     NotReceiving(Userid, NotReceiving),
     /// An address past the end of the VM's storage (DMKCDB160E).
     ExceedsStorage(u32),

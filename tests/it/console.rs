@@ -150,14 +150,14 @@ fn set_smsg_on_works_like_the_authorize_bit() {
     assert_eq!(c.rejected, [4]);
     assert!(
         c.text
-            .contains("A: test.cp:4: DMKMSG057W B NOT RECEIVING; SMSG OFF")
+            .contains("A: test.cp:4: DMKMSG057E B NOT RECEIVING; SMSG OFF")
     );
     let t = c.lines(&["B: SET SMSG ON", "SM B two"]);
     assert!(t.contains("SMSG FROM A"), "{t}");
     assert!(t.contains("*two*"));
     c.line("B: SET SMSG OFF");
     let t = c.line("SMSG B three");
-    assert!(t.contains("DMKMSG057W B NOT RECEIVING; SMSG OFF"), "{t}");
+    assert!(t.contains("DMKMSG057E B NOT RECEIVING; SMSG OFF"), "{t}");
 }
 
 #[test]
