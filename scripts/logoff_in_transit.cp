@@ -2,8 +2,9 @@
 * (reference 5.2, 8; DECISION D5). When the sink leaves, every source with a message in
 * transit to it gets a RESPONSE with VMCMEFLG 5 (its own doubleword, D1), and the
 * RESPONSEs still waiting for the sink itself are discarded. When the source leaves, its
-* messages are purged: SEND interrupts not yet presented are withdrawn, and the sink's
-* later RECEIVE, REPLY or REJECT of one gets RC 12. LOGOFF does what UNAUTHORIZE does.
+* messages are purged: SEND interrupts not yet presented are withdrawn; the sink's later
+* RECEIVE or REPLY gets RC 5 (the source is checked first, DECISION D6 revised) and its
+* REJECT RC 12 (REJECT has no 5). LOGOFF does what UNAUTHORIZE does.
 LOGON A
 VMCF AUTHORIZE BUF 48
 LOGON B

@@ -26,9 +26,6 @@ pub(crate) enum MsgState {
 pub(crate) struct Message {
     pub source: usize,
     pub source_user: Userid,
-    /// The source's AUTHORIZE SPECIFIC partner when it sent (a later change can make it
-    /// unreachable for the sink's RECEIVE and REPLY).
-    pub source_specific: Option<Userid>,
     pub sink: usize,
     pub sink_user: Userid,
     pub func: Subfunction,
@@ -186,7 +183,6 @@ mod tests {
         Message {
             source: 0,
             source_user: user,
-            source_specific: None,
             sink: 1,
             sink_user: user,
             func: Subfunction::Send,

@@ -212,7 +212,6 @@ impl Cp {
             }
         }
         let source_user = self.vm_at(slot).userid;
-        let source_specific = self.vm_at(slot).auth.and_then(|a| a.specific);
         let Some(sink) = self.slot(p.user) else {
             return Rc::UserNotAvailable;
         };
@@ -240,7 +239,6 @@ impl Cp {
         let key = self.messages.insert(Message {
             source: slot,
             source_user,
-            source_specific,
             sink,
             sink_user: p.user,
             func: sub,
@@ -272,31 +270,37 @@ impl Cp {
         self.find(self.slot(p.user)?, self.vm_at(slot).userid, p.mid)
     }
 
-    /// The checks RECEIVE, REPLY and REJECT share (DECISION D6): 12, then 5, then 13.
+    /// The checks RECEIVE, REPLY and REJECT share (DECISION D6, revised): for RECEIVE and REPLY,
+    /// which move data to or from the source, first 5 (the source named in VMCPUSER as it is
+    /// now), then for all three 12 (not found), then 13 (not yet presented).
     fn answerable(
         &self,
         slot: usize,
         p: &Vmcparm,
         check_source: bool,
     ) -> Result<MsgKey, ReturnCode> {
-        let key = self.inbound(slot, p).ok_or(Rc::MessageNotFound)?;
-        let m = self.messages.get(key);
-        if check_source {
-            // The source re-AUTHORIZEd SPECIFIC for another VM since sending: the sink cannot reach
-            // it. Not spelled out by the manual; RC 5 is the code its text gives for a partner
-            // authorized SPECIFIC for some other VM, and the message stays in transit.
-            // SPECIFIC restricts only who may send to a VM (reference §7.6), so a source that
-            // was already SPECIFIC for another when it sent may still be answered.
-            let now = self.vm_at(m.source).auth.and_then(|a| a.specific);
-            let sink = self.vm_at(slot).userid;
-            if now != m.source_specific && now.is_some_and(|s| s != sink) {
-                return Err(Rc::UserNotAvailable);
-            }
+        if check_source && !self.source_reachable(slot, p.user) {
+            return Err(Rc::UserNotAvailable);
         }
-        if m.state == MsgState::Queued {
+        let key = self.inbound(slot, p).ok_or(Rc::MessageNotFound)?;
+        if self.messages.get(key).state == MsgState::Queued {
             return Err(Rc::SynchronizationError);
         }
         Ok(key)
+    }
+
+    /// DECISION D6 (revised): whether the sink at `slot` can reach `source` for a RECEIVE or
+    /// REPLY, judged as a SEND's target is: logged on, authorized, and not authorized SPECIFIC
+    /// for some other VM. With DECISION D5 a source that logged off or UNAUTHORIZEd gives 5
+    /// here (and 12 to a REJECT); once it is authorized again its old messages are gone: 12.
+    fn source_reachable(&self, slot: usize, source: Userid) -> bool {
+        let Some(s) = self.slot(source) else {
+            return false;
+        };
+        let caller = self.vm_at(slot).userid;
+        self.vm_at(s)
+            .auth
+            .is_some_and(|a| a.specific.is_none_or(|x| x == caller))
     }
 
     /// Ends a transaction with a data-transfer error seen by both sides (RC and VMCMEFLG). The

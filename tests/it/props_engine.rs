@@ -258,8 +258,16 @@ impl Model {
         0
     }
 
-    /// RECEIVE, REPLY and REJECT share: 12 (not found; a source not logged on has none), 13.
-    fn answerable(&self, k: usize, s: usize, mid: u32) -> Result<usize, u8> {
+    /// RECEIVE, REPLY and REJECT share (DECISION D6, revised): for RECEIVE and REPLY first 5,
+    /// the source as a SEND's target is judged (logged on, authorized, not SPECIFIC for
+    /// another); then 12 (not found; a source not logged on has none), 13.
+    fn answerable(&self, k: usize, s: usize, mid: u32, check_source: bool) -> Result<usize, u8> {
+        if check_source {
+            let auth = self.on(s).then(|| self.vms[s].auth).flatten();
+            if auth.is_none_or(|a| a.specific.is_some_and(|x| x != k)) {
+                return Err(5);
+            }
+        }
         let i = if self.on(s) {
             self.find(s, k, mid)
         } else {
@@ -273,7 +281,7 @@ impl Model {
     }
 
     fn receive(&mut self, k: usize, s: usize, mid: u32) -> u8 {
-        let i = match self.answerable(k, s, mid) {
+        let i = match self.answerable(k, s, mid, true) {
             Ok(i) => i,
             Err(rc) => return rc,
         };
@@ -291,7 +299,7 @@ impl Model {
     }
 
     fn reply(&mut self, k: usize, s: usize, mid: u32) -> u8 {
-        let i = match self.answerable(k, s, mid) {
+        let i = match self.answerable(k, s, mid, true) {
             Ok(i) => i,
             Err(rc) => return rc,
         };
@@ -304,7 +312,7 @@ impl Model {
     }
 
     fn reject(&mut self, k: usize, s: usize, mid: u32) -> u8 {
-        let i = match self.answerable(k, s, mid) {
+        let i = match self.answerable(k, s, mid, false) {
             Ok(i) => i,
             Err(rc) => return rc,
         };
