@@ -166,6 +166,11 @@ impl Messages {
         keys
     }
 
+    /// When a record was accepted, as a running count: a smaller number was accepted earlier.
+    pub fn accepted(&self, k: MsgKey) -> u64 {
+        self.accepted[k.0 as usize]
+    }
+
     /// Number of records in use.
     pub fn len(&self) -> usize {
         self.slots.len() - self.free.len()

@@ -264,6 +264,23 @@ impl Cp {
         })
     }
 
+    /// DECISION D15: the oldest IDENTIFY from `source` to `sink` with `mid` still queued (every
+    /// IDENTIFY in the table is: presentation ends it).
+    fn queued_identify(&self, source: usize, sink: Userid, mid: u32) -> Option<MsgKey> {
+        self.vm_at(source)
+            .outbound
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let m = self.messages.get(k);
+                m.func == Subfunction::Identify
+                    && m.sink_user == sink
+                    && m.plist.mid == mid
+                    && m.state == MsgState::Queued
+            })
+            .min_by_key(|&k| self.messages.accepted(k))
+    }
+
     /// The message the caller, its sink, answers: VMCPUSER names the source. A message its
     /// source purged by LOGOFF or UNAUTHORIZE is not found (RC 12, DECISION D5).
     fn inbound(&self, slot: usize, p: &Vmcparm) -> Option<MsgKey> {
@@ -401,6 +418,17 @@ impl Cp {
 
     /// CANCEL (reference §5.7): by the source, naming the sink and the MID.
     fn cancel(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
+        // DECISION D15: an IDENTIFY still queued at the sink can be withdrawn (the manual rules
+        // out cancelling one only once the sink has the interrupt [Rel6 p181]); once presented
+        // CP keeps no record of it (D10), so it is not found: 12.
+        if self.find(slot, p.user, p.mid).is_none()
+            && let Some(key) = self.queued_identify(slot, p.user, p.mid)
+        {
+            let sink = self.messages.get(key).sink;
+            self.vm_at_mut(sink).withdraw(key);
+            self.detach(key, slot);
+            return Rc::Ok;
+        }
         let Some(key) = self.find(slot, p.user, p.mid) else {
             // A message with that MID exists between the two, but the caller is its sink.
             let caller = self.vm_at(slot).userid;

@@ -1,4 +1,4 @@
-//! One test (or two) for each of vmcfsim's decisions D1-D14 (reference section 11): the points
+//! One test (or two) for each of vmcfsim's decisions D1-D16 (docs/decisions.md): the points
 //! where the manuals are silent or contradict themselves, settled for this project.
 
 use crate::support::*;
@@ -641,4 +641,37 @@ fn decision_d14_sendx_completes_when_presented() {
             &[],
         )],
     );
+}
+
+#[test]
+fn decision_d15_cancel_withdraws_a_queued_identify() {
+    let mut cp = abc();
+    disable(&mut cp, "B");
+    let identify_with = |cp: &mut Cp, mid: u32, dw: &[u8; 8]| {
+        let mut p = plist(Identify);
+        (p.user, p.mid, p.use_dw) = (uid("B"), mid, *dw);
+        assert_eq!(call(cp, "A", p), Rc::Ok);
+    };
+    identify_with(&mut cp, 7, b"FIRST   ");
+    identify_with(&mut cp, 7, b"SECOND  ");
+    identify_with(&mut cp, 8, b"OTHER   ");
+    assert_eq!(cp.messages_in_transit(), 3);
+    // Matched by sink and MID; the oldest of two goes, RC 0, and stops counting (D10).
+    assert_eq!(cancel(&mut cp, "A", "B", 7), Rc::Ok);
+    assert_quiet(&cp);
+    assert_eq!(cp.messages_in_transit(), 2);
+    assert_eq!(cp.vm(uid("B")).unwrap().pending_interrupts(), 2);
+    // The wrong sink, the wrong MID, or the sink itself cancelling: not found.
+    assert_eq!(cancel(&mut cp, "A", "C", 7), Rc::MessageNotFound);
+    assert_eq!(cancel(&mut cp, "A", "B", 9), Rc::MessageNotFound);
+    assert_eq!(cancel(&mut cp, "B", "A", 7), Rc::MessageNotFound);
+    // The withdrawn one never arrives; the other two do, in order.
+    cp.clear_events();
+    enable(&mut cp, "B");
+    let dws: Vec<[u8; 8]> = interrupts(&cp).iter().map(|i| i.1.use_dw).collect();
+    assert_eq!(dws, [*b"SECOND  ", *b"OTHER   "]);
+    // Once presented, CP keeps no record of an IDENTIFY: 12.
+    assert_eq!(cancel(&mut cp, "A", "B", 7), Rc::MessageNotFound);
+    assert_eq!(cancel(&mut cp, "A", "B", 8), Rc::MessageNotFound);
+    assert_eq!(cp.messages_in_transit(), 0);
 }

@@ -14,8 +14,9 @@
 //! Buffers are always valid and long enough, so the codes of bad addresses and lengths (1, 7,
 //! 16, 17) stay out of it: `engine_props` covers storage and data. AUTHORIZE is issued only by
 //! a VM that is not authorized (re-AUTHORIZE's effects are tested in `engine_decisions`).
-//! IDENTIFY uses its own MID, which no RECEIVE, REPLY, REJECT or CANCEL names: its MID is free
-//! control data, never a key.
+//! IDENTIFY uses its own MID, which no RECEIVE, REPLY or REJECT names: its MID is free control
+//! data, never a key for an answer; CANCEL names it (aimed at one in transit) and withdraws the
+//! oldest still queued (DECISION D15).
 
 use crate::support::*;
 use proptest::prelude::*;
@@ -325,8 +326,21 @@ impl Model {
     }
 
     /// CANCEL by the source (reference §5.7): 12 unknown, 3 when the caller is the message's
-    /// sink, 14 once ended, 11 when only the REPLY part is left, else 0.
+    /// sink, 14 once ended, 11 when only the REPLY part is left, else 0; and (DECISION D15) 0
+    /// for an IDENTIFY still queued, the oldest first, 12 once it was presented.
     fn cancel(&mut self, k: usize, t: usize, mid: u32) -> u8 {
+        // DECISION D15: the oldest IDENTIFY from k to t with this MID still queued is withdrawn.
+        let identify = self.open().find(|&i| {
+            let m = &self.msgs[i];
+            m.source == k && m.sink == t && m.mid == mid && m.sub == Identify
+        });
+        if self.find(k, t, mid).is_none()
+            && let Some(i) = identify
+            && self.msgs[i].state == State::Queued
+        {
+            self.msgs[i].ended = true;
+            return 0;
+        }
         let Some(i) = self.find(k, t, mid) else {
             let theirs = self.on(t) && self.find(t, k, mid).is_some();
             return if theirs { 3 } else { 12 };
@@ -472,7 +486,11 @@ impl Run {
             .open()
             .filter(|&i| self.m.msgs[i].sub != Identify)
             .collect();
+        // CANCEL may also name a queued IDENTIFY (DECISION D15).
+        let cancellable: Vec<usize> = self.m.open().collect();
         let target = |pick: &Option<usize>| pick.and_then(|p| open.get(p % open.len().max(1)));
+        let target_any =
+            |pick: &Option<usize>| pick.and_then(|p| cancellable.get(p % cancellable.len().max(1)));
         let mut op = op.clone();
         match &mut op {
             Op::Receive {
@@ -504,7 +522,7 @@ impl Run {
                 mid,
                 pick,
             } => {
-                if let Some(&i) = target(pick) {
+                if let Some(&i) = target_any(pick) {
                     let m = &self.m.msgs[i];
                     (*vm, *sink, *mid) = (m.source, m.sink, m.mid);
                 }
