@@ -4,7 +4,7 @@
 
 use super::command::*;
 use super::messages::{ConsoleError, CpMsg, hexloc};
-use super::session::{DATA_AREA, PLIST_SLOT, Placed, Response, Session};
+use super::session::{CP_LINE, DATA_AREA, PLIST_SLOT, Placed, Response, Session};
 use super::verbs;
 use crate::vmcf::{Subfunction, Userid, Vmcparm, vmcpflg1};
 
@@ -93,12 +93,15 @@ impl Session {
             }
             Command::Smsg { to, text } => {
                 let to = target(to, user);
-                let _ = self.cp.smsg(user, to, &text);
+                let room = cp_line_room(input, line.verb_span.start, text.len());
+                let _ = self.cp.smsg(user, to, &text[..text.len().min(room)]);
                 self.sync();
             }
             Command::Msg { to, text } => {
                 let to = target(to, user);
-                let _ = self.cp.msg(user, to, &text);
+                let room = cp_line_room(input, line.verb_span.start, text.chars().count());
+                let cut = text.char_indices().nth(room).map_or(text.len(), |(i, _)| i);
+                let _ = self.cp.msg(user, to, &text[..cut]);
                 self.sync();
             }
             Command::SetMsg(on) => {
@@ -410,6 +413,15 @@ impl Session {
             },
         );
     }
+}
+
+/// DECISION D16: the characters of message text CP takes. CP read at most [`CP_LINE`] characters
+/// of a line; the text is what remains after the command and the userid as typed (`SM A `
+/// leaves 129, `SMSG LONGUSER ` 120). CP's line starts at the verb: the console's `userid:`
+/// prefix is not part of it. `text_chars` is the length of the text, which ends the line.
+fn cp_line_room(input: &str, verb_start: usize, text_chars: usize) -> usize {
+    let before_text = input[verb_start..].chars().count() - text_chars;
+    CP_LINE.saturating_sub(before_text)
 }
 
 fn target(t: Target, me: Userid) -> Userid {

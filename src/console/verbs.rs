@@ -126,7 +126,9 @@ pub const VERBS: &[VerbDef] = &[
         summary: "special message: delivered through VMCF as a SENDX from SYSTEM",
         details: &[
             "The text is the rest of the line after the blank that ends the userid, as typed.",
-            "At most 129 characters arrive (CP's input line); longer text is cut, as CP cut it.",
+            "CP read 134 characters of a line: the text is what remains after the command and",
+            "userid as typed (SM A leaves 129, SMSG LONGUSER 120; a userid: prefix does not",
+            "count). Longer text is cut there, silently, as CP cut it.",
             "The target needs the SMSG flag (SET SMSG ON or AUTHORIZE SMSG) and a VMCF",
             "authorization. vmcfsim's own refusals: NOT RECEIVING; QUIESCED and",
             "NOT RECEIVING; BUFFER TOO SMALL (buffer shorter than 40 + text), and",
@@ -140,7 +142,10 @@ pub const VERBS: &[VerbDef] = &[
         before_logon: false,
         syntax: "userid|* text",
         summary: "an ordinary message, shown on the target's terminal",
-        details: &["The text is the rest of the line after the blank that ends the userid."],
+        details: &[
+            "The text is the rest of the line after the blank that ends the userid, cut where",
+            "CP's 134-character line ends, as for SMSG (MSG A leaves 128 characters).",
+        ],
     },
     VerbDef {
         verb: Verb::Set,

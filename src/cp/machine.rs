@@ -44,7 +44,7 @@ pub(crate) struct SpecialMessage {
     pub text: [u8; SMSG_MAX],
 }
 
-/// The longest SMSG text CP delivers (134-byte input line less `SM U `).
+/// The longest SMSG text CP delivers: its 134-character input line less `SM U ` (DECISION D16).
 pub const SMSG_MAX: usize = 129;
 
 /// The most SMSGs CP holds for one VM that has not taken them (disabled for external

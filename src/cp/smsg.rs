@@ -9,7 +9,8 @@ use crate::vmcf::{Subfunction, Userid, Vmcmhdr};
 impl Cp {
     /// SMSG from `from` to `to` with `text` (EBCDIC). CP's checks in its own order [LogicV1 p56]:
     /// logged on, SMSG flag, VMCF authorization; then DECISION D4: QUIESCE and a buffer too small
-    /// refuse too, and SPECIFIC never does. Text past 129 bytes is cut, as CP's input line was.
+    /// refuse too, and SPECIFIC never does. Text past [`SMSG_MAX`] bytes (the most any CP line
+    /// leaves) is cut; the console cuts it where its own line ends (DECISION D16).
     pub fn smsg(&mut self, from: Userid, to: Userid, text: &[u8]) -> Result<(), CpError> {
         let text = &text[..text.len().min(SMSG_MAX)];
         let Some(slot) = self.slot(to) else {

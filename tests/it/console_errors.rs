@@ -198,12 +198,13 @@ fn data_longer_than_storage_is_refused_before_anything_moves() {
 }
 
 #[test]
-fn quit_ends_and_smsg_text_is_cut_at_129() {
+fn quit_ends_and_smsg_text_is_cut_where_cps_line_ends() {
     let mut c = busy();
     let text = "Z".repeat(200);
+    // DECISION D16: 134 less `SMSG B ` leaves 127 (the `A:` prefix is not CP's).
     let t = c.line(format!("A: SMSG B {text}"));
     assert!(
-        t.contains("VMCMLENA 00000081          129 bytes of text"),
+        t.contains("VMCMLENA 0000007F          127 bytes of text"),
         "{t}"
     );
     let mut s = vmcfsim::console::Session::new(Box::new(vmcfsim::cp::FixedClock::standard()));

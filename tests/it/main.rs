@@ -3,6 +3,7 @@
 mod bin;
 mod cli;
 mod console;
+mod console_cp;
 mod console_errors;
 mod corpus;
 mod diagram;
