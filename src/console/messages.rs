@@ -3,7 +3,7 @@
 //! the CP console reference; where it gives none, the wording is vmcfsim's and HELP says so.
 
 use super::command::Span;
-use crate::cp::{CpError, NotReceiving};
+use crate::cp::{CpError, Emsg, NotReceiving};
 use crate::vmcf::Userid;
 
 /// What went wrong, in CP's terms.
@@ -33,22 +33,32 @@ pub enum CpMsg {
     NotReceiving(Userid, NotReceiving),
     /// 160E `HEXLOC hexloc EXCEEDS STORAGE`.
     ExceedsStorage(u32),
-    /// vmcfsim: 005E `ADDRESSING EXCEPTION - VMCPARM AT hexloc` (DIAGNOSE X'68', DECISION D9).
+    /// Not a CP message (DECISION D9): DIAGNOSE X'68' with a VMCPARM outside storage is an
+    /// addressing exception for the program. CP reflects a program check to the guest and
+    /// prints nothing, so the console reports it in vmcfsim's words, with no DMK id.
     Addressing(u32),
-    /// vmcfsim: 006E `SPECIFICATION EXCEPTION - VMCPARM AT hexloc` (DECISION D9).
+    /// Not a CP message (DECISION D9): a VMCPARM off a doubleword boundary, a specification
+    /// exception for the program.
     Specification(u32),
 }
 
 impl CpMsg {
-    /// The message number, which CP also gave back as the command's return code.
+    /// Whether CP itself would print this message (the program checks of DECISION D9 are
+    /// vmcfsim's report of what the program suffered, not CP messages).
+    pub fn is_cp(&self) -> bool {
+        !matches!(self, CpMsg::Addressing(_) | CpMsg::Specification(_))
+    }
+
+    /// The message number, which CP also gave back as the command's return code (0 for what
+    /// is not a CP message).
     pub fn number(&self) -> u16 {
         match self {
+            CpMsg::Addressing(_) | CpMsg::Specification(_) => 0,
             CpMsg::UnknownCommand(_) => 1,
             CpMsg::InvalidOperand(_) => 2,
             CpMsg::InvalidOption(_) => 3,
             CpMsg::InvalidHexloc(_) => 4,
-            CpMsg::InvalidHexdata(_) | CpMsg::Addressing(_) => 5,
-            CpMsg::Specification(_) => 6,
+            CpMsg::InvalidHexdata(_) => 5,
             CpMsg::InvalidRange(_) => 9,
             CpMsg::UseridMissing => 20,
             CpMsg::StorageMissing => 25,
@@ -84,10 +94,15 @@ impl CpMsg {
             CpMsg::NotLoggedOn(u) => format!("{u} NOT LOGGED ON"),
             CpMsg::NotReceiving(u, why) => format!("{u} NOT RECEIVING; {}", reason(*why)),
             CpMsg::ExceedsStorage(a) => format!("HEXLOC {} EXCEEDS STORAGE", hexloc(*a)),
-            CpMsg::Addressing(a) => format!("ADDRESSING EXCEPTION - VMCPARM AT {}", hexloc(*a)),
-            CpMsg::Specification(a) => {
-                format!("SPECIFICATION EXCEPTION - VMCPARM AT {}", hexloc(*a))
-            }
+            CpMsg::Addressing(a) => format!(
+                "PROGRAM CHECK: ADDRESSING EXCEPTION, DIAGNOSE X'68' VMCPARM AT {} OUTSIDE STORAGE",
+                hexloc(*a)
+            ),
+            CpMsg::Specification(a) => format!(
+                "PROGRAM CHECK: SPECIFICATION EXCEPTION, DIAGNOSE X'68' VMCPARM AT {} NOT ON A \
+                 DOUBLEWORD",
+                hexloc(*a)
+            ),
         }
     }
 
@@ -156,14 +171,34 @@ impl ConsoleError {
         self
     }
 
-    /// `DMKMSG045W`.
+    /// `DMKMSG045W`; for what is not a CP message (DECISION D9) a stable id of vmcfsim's that no
+    /// CP message id resembles: `VMCFSIM-PROGRAM-CHECK-ADDRESSING` or `...-SPECIFICATION`.
     pub fn id(&self) -> String {
-        format!(
-            "DMK{}{:03}{}",
-            self.module,
-            self.msg.number(),
-            self.msg.severity()
-        )
+        match self.msg {
+            CpMsg::Addressing(_) => "VMCFSIM-PROGRAM-CHECK-ADDRESSING".to_string(),
+            CpMsg::Specification(_) => "VMCFSIM-PROGRAM-CHECK-SPECIFICATION".to_string(),
+            _ => format!(
+                "DMK{}{:03}{}",
+                self.module,
+                self.msg.number(),
+                self.msg.severity()
+            ),
+        }
+    }
+
+    /// The line the terminal shows, as `SET EMSG` asks (`None`: nothing): id and text (ON),
+    /// the id (CODE), the text (TEXT). What is not a CP message is not subject to EMSG: it is
+    /// always shown, marked as vmcfsim's (DECISION D9).
+    pub fn headline(&self, emsg: Emsg) -> Option<String> {
+        if !self.msg.is_cp() {
+            return Some(format!("{} (vmcfsim; not a CP message)", self.text()));
+        }
+        match emsg {
+            Emsg::On => Some(format!("{} {}", self.id(), self.text())),
+            Emsg::Code => Some(self.id()),
+            Emsg::Text => Some(self.text()),
+            Emsg::Off => None,
+        }
     }
 
     /// The text after the id.
@@ -198,6 +233,19 @@ mod tests {
             ConsoleError::new("CFC", CpMsg::UnknownCommand("FOO".into())).id(),
             "DMKCFC001E"
         );
+        // DECISION D9: a program check is no CP message: no DMK id, always shown.
+        let e = ConsoleError::new("HVC", CpMsg::Specification(0x1FFD9));
+        assert_eq!(e.id(), "VMCFSIM-PROGRAM-CHECK-SPECIFICATION");
+        let shown = e.headline(Emsg::Off).unwrap();
+        assert!(
+            !shown.contains("DMK") && shown.contains("not a CP message"),
+            "{shown}"
+        );
+        // SET EMSG: id and text, the id, the text, nothing.
+        let e = ConsoleError::new("MSG", CpMsg::NotLoggedOn(b));
+        assert_eq!(e.headline(Emsg::Code).unwrap(), "DMKMSG045W");
+        assert_eq!(e.headline(Emsg::Text).unwrap(), "B NOT LOGGED ON");
+        assert_eq!(e.headline(Emsg::Off), None);
         // The letter goes with the number, whichever module issues it.
         assert_eq!(
             ConsoleError::new("CQG", CpMsg::NotLoggedOn(b)).id(),

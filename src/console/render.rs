@@ -180,8 +180,13 @@ fn error_lines(
     o: &Outcome,
     source: Option<&str>,
 ) {
+    // SET EMSG of the terminal's user decides what CP's line shows; OFF shows nothing, not
+    // even vmcfsim's caret (the line is still rejected).
+    let Some(headline) = e.headline(o.emsg(user)) else {
+        return;
+    };
     let at = source.map_or_else(String::new, |s| format!("{s}:{}: ", o.line_no()));
-    w.line(user, Tone::Error, &format!("{at}{} {}", e.id(), e.text()));
+    w.line(user, Tone::Error, &format!("{at}{headline}"));
     match (&e.span, &e.reason) {
         (Some(span), reason) => {
             let (shown, caret) = caret(o.text(), span.clone());

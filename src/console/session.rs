@@ -5,7 +5,7 @@
 
 use super::messages::{ConsoleError, CpMsg};
 use super::parse;
-use crate::cp::{Clock, Cp, Event, Tod};
+use crate::cp::{Clock, Cp, Emsg, Event, Tod};
 use crate::vmcf::Userid;
 use std::collections::{HashMap, VecDeque};
 
@@ -368,6 +368,19 @@ impl Outcome<'_> {
     /// The prompt the line was typed after.
     pub fn prompt(&self) -> &str {
         &self.prompt
+    }
+
+    /// `SET EMSG` of `user` (the default, ON, for the terminal nobody is logged on at): the
+    /// renderer applies it; the JSON events are the same whatever it is.
+    pub fn emsg(&self, user: Option<Userid>) -> Emsg {
+        user.and_then(|u| self.session.cp.vm(u))
+            .map_or(Emsg::On, |vm| vm.emsg())
+    }
+
+    /// `SET IMSG` of `user` (ON for the terminal nobody is logged on at).
+    pub fn imsg(&self, user: Option<Userid>) -> bool {
+        user.and_then(|u| self.session.cp.vm(u))
+            .is_none_or(|vm| vm.imsg())
     }
 
     pub(crate) fn records(&self) -> &[Record] {

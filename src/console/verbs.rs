@@ -237,7 +237,9 @@ pub const VERBS: &[VerbDef] = &[
         details: &[
             "The assembler programmer's path; it gives the same results as the VMCF commands.",
             "A VMCPARM off a doubleword is a specification exception, one outside storage an",
-            "addressing exception (DMKHVC006E, DMKHVC005E: vmcfsim's wording).",
+            "addressing exception: a program check for the program, nothing else happens. CP",
+            "prints no message for it; vmcfsim reports it in its own words, marked as not a",
+            "CP message (JSON id VMCFSIM-PROGRAM-CHECK-SPECIFICATION or -ADDRESSING).",
         ],
     },
     VerbDef {

@@ -18,7 +18,9 @@ mod vmcf;
 
 pub use clock::{Civil, Clock, FixedClock, SystemClock, Tod};
 pub use event::{CpError, CpMessage, Event, EventLog, NotReceiving, Span};
-pub use machine::{Authorization, DEFAULT_STORAGE, SMSG_MAX, SMSG_PENDING_MAX, VirtualMachine};
+pub use machine::{
+    Authorization, DEFAULT_STORAGE, Emsg, SMSG_MAX, SMSG_PENDING_MAX, VirtualMachine,
+};
 pub use storage::{MAX_STORAGE, Storage};
 
 use crate::vmcf::Userid;

@@ -631,7 +631,7 @@ fn diag_68_with_an_unknown_function_code() {
     assert_eq!(rc["plist"], "000800");
     let t = c.line("DIAG 68 L804");
     assert!(
-        t.contains("DMKHVC006E SPECIFICATION EXCEPTION - VMCPARM AT 000804"),
+        t.contains("PROGRAM CHECK: SPECIFICATION EXCEPTION, DIAGNOSE X'68' VMCPARM AT 000804"),
         "{t}"
     );
 }

@@ -67,7 +67,24 @@ fn decision_d16_msg_text_is_cut_the_same_way() {
     }
 }
 
-#[allow(dead_code)]
-fn first(v: &[&Value], event: &str) -> Option<Value> {
-    v.iter().find(|e| e["event"] == event).map(|e| (*e).clone())
+#[test]
+fn decision_d9_program_checks_are_reported_in_vmcfsims_words_with_no_cp_id() {
+    let mut c = Console::new();
+    c.lines(&["LOGON A"]);
+    for (line, kind) in [
+        ("DIAG 68 L804", "SPECIFICATION"),
+        ("DIAG 68 L100000", "ADDRESSING"),
+    ] {
+        let t = c.line(line);
+        // Shown whatever SET EMSG says: it is not a CP message.
+        assert!(
+            t.contains(&format!("PROGRAM CHECK: {kind} EXCEPTION")),
+            "{t}"
+        );
+        assert!(t.contains("not a CP message") && !t.contains("DMK"), "{t}");
+        let e: Vec<&Value> = c.events_of(c.n);
+        let err = e.iter().find(|e| e["event"] == "error").unwrap();
+        assert_eq!(err["id"], format!("VMCFSIM-PROGRAM-CHECK-{kind}"));
+        assert!(!err["text"].as_str().unwrap().contains("DMK"));
+    }
 }
