@@ -133,6 +133,8 @@ pub const VERBS: &[VerbDef] = &[
             "authorization. vmcfsim's own refusals: NOT RECEIVING; QUIESCED and",
             "NOT RECEIVING; BUFFER TOO SMALL (buffer shorter than 40 + text), and",
             "NOT RECEIVING; 256 SMSGS PENDING (a disabled VM holds at most 256).",
+            "The interrupt's VMCMVADA is 0: CP put the address of its own work area there,",
+            "meaningless to the guest (docs/decisions.md#d3).",
         ],
     },
     VerbDef {
@@ -542,7 +544,8 @@ pub const SUBFUNCTIONS: &[SubDef] = &[
         partner: Some("source"),
         needs_mid: true,
         options: &[Opt::Mid, Opt::Use],
-        summary: "refuses a SEND or SENDRECV; the source gets a RESPONSE with VMCMRJCT",
+        summary: "refuses a SEND or SENDRECV; the source gets a RESPONSE with VMCMRJCT and my USE \
+                  (for a SEND too, as z/VM-era programs expect: docs/decisions.md#d1)",
     },
 ];
 

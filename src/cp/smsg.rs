@@ -31,7 +31,8 @@ impl Cp {
             return Err(self.error(from, CpError::NotReceiving(to, why)));
         }
         // DECISION D3: a SENDX header from SYSTEM, MID = low word of a unique TOD value, the
-        // issuer in USE. VMCMVADA would be CP's own work area, meaningless to the guest: 0.
+        // issuer in USE. CP left the address of its own work buffer in VMCMVADA [LogicV1 p56],
+        // meaningless to the guest; vmcfsim stores 0 there (docs/decisions.md#d3).
         let mid = self.unique_tod().0 as u32;
         let header = Vmcmhdr {
             stat: 0,

@@ -412,6 +412,9 @@ impl Cp {
             return Rc::ProtocolViolation;
         }
         // DECISION D1: the REJECT's doubleword reaches the source, for SEND and SEND/RECV alike.
+        // For a plain SEND this follows z/VM-era programs, which read a code there; the R6 guide
+        // lets the sink pass its doubleword with REJECT or REPLY only for a SEND/RECV
+        // [Rel6 p189]. Kept deliberately: docs/decisions.md#d1.
         self.complete(key, true, 0, 0, p.use_dw);
         Rc::Ok
     }
