@@ -2,6 +2,7 @@
 //! knows nothing of the engine; `exec` carries them out. Operands that can still fail when the
 //! command runs keep their byte span, so the error can point at them.
 
+use crate::cp::Emsg;
 use crate::vmcf::{Subfunction, Userid};
 use std::ops::Range;
 
@@ -107,6 +108,16 @@ pub enum Command {
     Comment,
     Logon(Userid),
     Logoff,
+    /// DISCONN (HOLD is taken and means nothing here).
+    Disconn,
+    /// FORCE userid (the span points at it, for refusing oneself).
+    Force(Userid, Span),
+    /// WARNING userid text.
+    Warning {
+        to: Userid,
+        span: Span,
+        text: String,
+    },
     /// `text` is the EBCDIC of the text as typed.
     Smsg {
         to: Target,
@@ -118,6 +129,9 @@ pub enum Command {
     },
     SetMsg(bool),
     SetSmsg(bool),
+    SetWng(bool),
+    SetEmsg(Emsg),
+    SetImsg(bool),
     Query(Query),
     /// DEFINE STORAGE, in bytes (already checked: 4K to 16M in 4K steps).
     DefineStorage(u32),
@@ -133,6 +147,15 @@ pub enum Command {
     Vmcf(VmcfCommand),
     /// DIAGNOSE X'68' with the VMCPARM at this address.
     Diag68(u32),
+    /// SYSTEM RESET, or SYSTEM CLEAR (`clear`).
+    System {
+        clear: bool,
+    },
+    /// IPL of a device address or system name (upper case), with CLEAR or not.
+    Ipl {
+        device: String,
+        clear: bool,
+    },
     Enable,
     Disable,
     /// HELP and its topic words, upper case.

@@ -42,6 +42,10 @@ fn list(out: &mut String) {
     );
     line(
         out,
+        "Privilege classes are not modelled yet: every console user may issue every command.",
+    );
+    line(
+        out,
         "HELP command, HELP VMCF and HELP VMCF subfunction tell more.",
     );
 }

@@ -40,20 +40,26 @@ pub enum CpMsg {
     /// Not a CP message (DECISION D9): a VMCPARM off a doubleword boundary, a specification
     /// exception for the program.
     Specification(u32),
+    /// Not a CP message: DISCONN of a VM already disconnected. Only its program could issue it
+    /// (nobody is at its terminal), and CP has no message for that.
+    AlreadyDisconnected(Userid),
 }
 
 impl CpMsg {
     /// Whether CP itself would print this message (the program checks of DECISION D9 are
     /// vmcfsim's report of what the program suffered, not CP messages).
     pub fn is_cp(&self) -> bool {
-        !matches!(self, CpMsg::Addressing(_) | CpMsg::Specification(_))
+        !matches!(
+            self,
+            CpMsg::Addressing(_) | CpMsg::Specification(_) | CpMsg::AlreadyDisconnected(_)
+        )
     }
 
     /// The message number, which CP also gave back as the command's return code (0 for what
     /// is not a CP message).
     pub fn number(&self) -> u16 {
         match self {
-            CpMsg::Addressing(_) | CpMsg::Specification(_) => 0,
+            CpMsg::Addressing(_) | CpMsg::Specification(_) | CpMsg::AlreadyDisconnected(_) => 0,
             CpMsg::UnknownCommand(_) => 1,
             CpMsg::InvalidOperand(_) => 2,
             CpMsg::InvalidOption(_) => 3,
@@ -103,6 +109,7 @@ impl CpMsg {
                  DOUBLEWORD",
                 hexloc(*a)
             ),
+            CpMsg::AlreadyDisconnected(u) => format!("{u} IS DISCONNECTED ALREADY"),
         }
     }
 
@@ -115,6 +122,7 @@ impl CpMsg {
             CpError::SpecificationException(a) => CpMsg::Specification(a),
             CpError::AddressingException(a) => CpMsg::Addressing(a),
             CpError::StorageInvalid(_) => CpMsg::StorageMissing,
+            CpError::AlreadyDisconnected(u) => CpMsg::AlreadyDisconnected(u),
         }
     }
 }
@@ -124,6 +132,8 @@ impl CpMsg {
 fn reason(why: NotReceiving) -> &'static str {
     match why {
         NotReceiving::MsgOff => "MSG OFF",
+        NotReceiving::WngOff => "WNG OFF",
+        NotReceiving::Disconnected => "DISCONNECTED",
         NotReceiving::SmsgOff => "SMSG OFF",
         NotReceiving::NotAuthorized => "NOT AUTHORIZED",
         NotReceiving::Quiesced => "QUIESCED",
@@ -177,6 +187,7 @@ impl ConsoleError {
         match self.msg {
             CpMsg::Addressing(_) => "VMCFSIM-PROGRAM-CHECK-ADDRESSING".to_string(),
             CpMsg::Specification(_) => "VMCFSIM-PROGRAM-CHECK-SPECIFICATION".to_string(),
+            CpMsg::AlreadyDisconnected(_) => "VMCFSIM-ALREADY-DISCONNECTED".to_string(),
             _ => format!(
                 "DMK{}{:03}{}",
                 self.module,

@@ -55,14 +55,24 @@ impl VmConsole {
 /// A CP response the console writes, as data; `render` gives it words and layout.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Response {
-    /// QUERY NAMES.
-    Names(Vec<Userid>),
-    /// QUERY userid.
-    User(Userid),
+    /// QUERY NAMES: each user, and whether it is disconnected (`DSC`).
+    Names(Vec<(Userid, bool)>),
+    /// QUERY userid, and whether it is disconnected.
+    User(Userid, bool),
     /// QUERY USERS.
     Users(usize),
-    /// QUERY SET.
-    Set { msg: bool, smsg: bool },
+    /// QUERY SET: every setting the VM has.
+    Set {
+        msg: bool,
+        wng: bool,
+        emsg: Emsg,
+        imsg: bool,
+        smsg: bool,
+    },
+    /// SYSTEM RESET, or SYSTEM CLEAR (`cleared`).
+    SystemReset { cleared: bool },
+    /// IPL of `device` (as typed, upper case): vmcfsim has no operating system to load.
+    Ipl { device: String, cleared: bool },
     /// QUERY TIME; `connect` is seconds since the user's logon.
     Time { now: Tod, connect: Option<u64> },
     /// QUERY STORAGE.
@@ -169,6 +179,21 @@ impl Session {
     /// The engine, for reading state (tests, tools).
     pub fn cp(&self) -> &Cp {
         &self.cp
+    }
+
+    /// Disconnects `user` as a front end does when its terminal's connection drops: exactly
+    /// the line `userid: DISCONN` fed as line `line_no` (so the transcript and JSON show it,
+    /// with `DISCONNECT AT ...` on the VM's terminal). The VM stays logged on and running; a
+    /// later `LOGON userid` from any terminal reconnects it. Disconnecting a VM that is not
+    /// logged on, or is disconnected already, is refused as that line would be.
+    pub fn disconnect(&mut self, line_no: usize, user: Userid) -> Outcome<'_> {
+        let line = format!("{user}: DISCONN");
+        self.feed(line_no, line.as_bytes())
+    }
+
+    /// Whether `user` is logged on and disconnected (DISCONN, or [`Session::disconnect`]).
+    pub fn is_disconnected(&self, user: Userid) -> bool {
+        self.cp.is_disconnected(user)
     }
 
     /// Runs one input line (`line_no` is 1-based, for messages and JSON). Any bytes are accepted:

@@ -236,7 +236,10 @@ fn prefix_acts_without_changing_the_current_user() {
     c.lines(&["LOGON A", "LOGON B", "A: Q SET"]);
     assert_eq!(c.s.current_user(), Some(uid("B")));
     assert_eq!(c.s.prompt(), "B> ");
-    assert!(c.text.contains("A: MSG ON  , SMSG OFF"));
+    assert!(
+        c.text
+            .contains("A: MSG ON  , WNG ON  , EMSG ON  , IMSG ON  , SMSG OFF")
+    );
     let t = c.line("LOGON A");
     assert!(t.contains("A: RECONNECTED AT 09:00:04"), "{t}");
     assert_eq!(c.s.current_user(), Some(uid("A")));

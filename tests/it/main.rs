@@ -8,6 +8,7 @@ mod console_errors;
 mod corpus;
 mod diagram;
 mod engine;
+mod engine_control;
 mod engine_decisions;
 mod engine_props;
 mod engine_rc_all;
