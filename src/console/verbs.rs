@@ -712,6 +712,14 @@ pub const SET_WORD_ORDER: &[SetWord] = &[
     SetWord::Imsg,
 ];
 
+/// The SET operand a word names.
+pub fn set_word(word: &str) -> Option<SetWord> {
+    SET_WORDS
+        .iter()
+        .position(|k| k.matches(word))
+        .map(|i| SET_WORD_ORDER[i])
+}
+
 /// SET EMSG's values.
 pub const EMSG_VALUES: &[Keyword] = &[
     Keyword::new("ON", 2),
