@@ -3,9 +3,9 @@
 * A VM that AUTHORIZEs SPECIFIC userid talks with that VM only: a message from anyone else
 * gets RC 5 (user not available). CP does not check the named VM at AUTHORIZE time.
 * SPECIFIC restricts who may send to the VM; its own messages go anywhere, but a sink can
-* RECEIVE or REPLY only from a source that would take a SEND from it (DECISION docs/decisions.md#d6 (revised):
-* RC 5). A re-AUTHORIZE SPECIFIC for another VM ends messages in transit from the others
-* with data-transfer code 5 (SPG SP3 p. 134).
+* RECEIVE or REPLY only from a source that would take a SEND from it (RC 5,
+* docs/decisions.md#d6). A re-AUTHORIZE SPECIFIC for another VM ends messages in transit
+* from the others with data-transfer code 5 (SPG SP3 p. 134).
 LOGON A
 VMCF AUTHORIZE SPECIFIC B
 LOGON C
@@ -23,7 +23,7 @@ VMCF AUTHORIZE
 VMCF SEND A MID 1 DATA 'FROM B'
 A: VMCF RECEIVE B MID 1
 * SPECIFIC limits what reaches A, not where A sends; but C cannot RECEIVE it (RC 5: A takes
-* nothing from C, docs/decisions.md#d6 (revised)). The message stays until C, SPECIFIC B later, drops it (EFLG 5).
+* nothing from C, docs/decisions.md#d6). The message stays until C, SPECIFIC B later, drops it (EFLG 5).
 A: VMCF SEND C MID 1 DATA 'A TO C'
 C: VMCF RECEIVE A MID 1
 * B has a message in transit to A when A re-AUTHORIZEs SPECIFIC C: B's RESPONSE has
