@@ -19,10 +19,13 @@ Examples:
   vmcfsim run --json scripts/hello.cp     one JSON event a line, for tools
   vmcfsim run --stop-on-error test.cp     stop at the first rejected line
   vmcfsim run hello.cp --diagram hello.svg    also draw the session (hello.mmd: Mermaid)
+  vmcfsim test                            check the scripts in scripts/ (their *= lines)
+  vmcfsim test my.cp --bless              also write my.out, the golden transcript
 
 In the REPL, DIAGRAM FILE.svg (or FILE.mmd) draws the session so far.
 
 Exit status: 0 every line was accepted, 1 a line was rejected, 2 usage or file error.
+`vmcfsim test`: 0 every script passed, 1 one failed, 2 a file cannot be read.
 
 Environment:
   NO_COLOR          any value turns colour off (--color overrides it)
@@ -54,12 +57,23 @@ pub enum Command {
         #[arg(value_name = "FILE|-")]
         file: PathBuf,
     },
+    /// Checks scripts: their `*=` expectation lines, and their golden transcripts (NAME.out
+    /// beside NAME.cp) where kept. Prints `ok` or `FAILED` a script, then `N passed, N failed`.
+    Test {
+        /// Script files, and directories whose `*.cp` files are tested (default: scripts).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Write or update each script's golden transcript NAME.out instead of comparing.
+        #[arg(long)]
+        bless: bool,
+    },
 }
 
 /// Options every mode takes (clap's `global`: they may come before or after the subcommand).
 #[derive(Debug, Args)]
 pub struct Options {
-    /// JSON Lines events instead of the transcript (with `run` and with `repl`).
+    /// JSON Lines events instead of the transcript (with `run` and with `repl`); with `test`,
+    /// one result object a script.
     #[arg(long, global = true)]
     pub json: bool,
 
@@ -106,6 +120,8 @@ pub enum Mode {
     Repl,
     /// Replay of a file, or of standard input when `None`.
     Run(Option<PathBuf>),
+    /// `vmcfsim test`: the paths given (none: `scripts`), and whether to bless.
+    Test { paths: Vec<PathBuf>, bless: bool },
 }
 
 impl Cli {
@@ -121,6 +137,10 @@ impl Cli {
             Some(Command::Repl) => Mode::Repl,
             Some(Command::Run { file }) if file.as_os_str() == "-" => Mode::Run(None),
             Some(Command::Run { file }) => Mode::Run(Some(file.clone())),
+            Some(Command::Test { paths, bless }) => Mode::Test {
+                paths: paths.clone(),
+                bless: *bless,
+            },
             None if stdin_is_terminal => Mode::Repl,
             None => Mode::Run(None),
         }
@@ -140,7 +160,7 @@ impl Cli {
     pub fn clock(&self, mode: &Mode) -> Box<dyn Clock> {
         let default = match mode {
             Mode::Repl => ClockChoice::Real,
-            Mode::Run(_) => ClockChoice::Fixed,
+            Mode::Run(_) | Mode::Test { .. } => ClockChoice::Fixed,
         };
         match self.options.clock.unwrap_or(default) {
             ClockChoice::Fixed => Box::new(FixedClock::standard()),
