@@ -10,7 +10,10 @@ M A   blanks after the userid are kept
 MSG * a note to myself
 A: SET MSG OFF
 MSG A are you there?
+*= B: ERROR DMKMSG057W
 A: SET MSG ON
 MESSAGE A back on
 MSG NOBODY hello
+*= B: ERROR DMKMSG045E
 MSG
+*= B: ERROR DMKMSG020E

@@ -308,15 +308,24 @@ fn list(items: impl Iterator<Item = String>) -> String {
 }
 
 fn rc_words(r: &Rc) -> String {
+    // As the transcript's return-code line: `B: SEND TO A MID 7: RC 0 (...)`.
     let mut s = format!("{}: {}", r.user, r.subfunction);
-    if let Some(p) = r.partner.as_deref().filter(|p| !p.is_empty()) {
-        s.push_str(&format!(" {p}"));
-    }
-    if let Some(m) = r
-        .mid
-        .filter(|_| r.partner.as_deref().is_some_and(|p| !p.is_empty()))
+    let (whom, with_mid) = match r.subfunction.as_str() {
+        "SEND" | "SENDRECV" | "SENDX" | "CANCEL" => (" TO ", true),
+        "IDENTIFY" => (" TO ", false),
+        "RECEIVE" | "REPLY" | "REJECT" => (" FROM ", true),
+        _ => ("", false),
+    };
+    if let Some(p) = r
+        .partner
+        .as_deref()
+        .filter(|p| !p.is_empty() && !whom.is_empty())
     {
-        s.push_str(&format!(" MID {m}"));
+        s.push_str(whom);
+        s.push_str(p);
+        if let Some(m) = r.mid.filter(|_| with_mid) {
+            s.push_str(&format!(" MID {m}"));
+        }
     }
     s.push_str(&format!(": RC {} ({})", r.rc, r.meaning));
     s
@@ -324,18 +333,31 @@ fn rc_words(r: &Rc) -> String {
 
 fn interrupt_words(i: &Interrupt) -> String {
     let f = &i.fields;
-    format!(
-        "{}: INTERRUPT {} FROM {} MID {} STAT {} EFLG {} LENA {} LENB {} USE X'{}'",
-        i.user,
-        f.func_name,
-        f.user,
-        f.mid,
-        stat_words(hex_u32(&f.stat).unwrap_or(0) as u8),
+    let stat = hex_u32(&f.stat).unwrap_or(0) as u8;
+    let use_dw = hex_bytes(&f.use_dw).unwrap_or_default();
+    // The headline as the transcript gives it, then the fields an expectation names most.
+    let mut s = if f.func == Subfunction::Sendx.code() && f.user == "SYSTEM" {
+        let issuer = ebcdic::decode(&use_dw);
+        format!("{}: INTERRUPT SMSG FROM {}", i.user, issuer.trim_end())
+    } else {
+        format!(
+            "{}: INTERRUPT {} FROM {} MID {}",
+            i.user, f.func_name, f.user, f.mid
+        )
+    };
+    s.push_str(&format!(
+        " STAT {} EFLG {} LENA {} LENB {}",
+        stat_words(stat),
         hex_u32(&f.eflg).unwrap_or(0),
         f.lena,
-        f.lenb,
-        f.use_dw
-    )
+        f.lenb
+    ));
+    if !(f.func == Subfunction::Sendx.code() && f.user == "SYSTEM")
+        && use_dw.iter().any(|&b| b != 0)
+    {
+        s.push_str(&format!(" USE X'{}'", f.use_dw));
+    }
+    s
 }
 
 fn data_words(d: &Data) -> String {

@@ -713,8 +713,10 @@ impl Parser<'_> {
     fn doubleword(&mut self) -> Result<[u8; 8], ExpectError> {
         let span = self.here();
         match self.peek() {
-            Some(Tok::Hex(h)) if (1..=16).contains(&h.len()) => {
-                let Some(bytes) = hex_bytes(&format!("{h:0>16}")) else {
+            Some(Tok::Hex(h)) if (1..=16).contains(&h.replace(' ', "").len()) => {
+                let digits = h.replace(' ', "");
+                let Some(bytes) = hex_bytes(&format!("{digits:0>16}")).filter(|b| b.len() == 8)
+                else {
                     return self.err(span, format!("X'{h}' is not hexadecimal"));
                 };
                 self.at += 1;
