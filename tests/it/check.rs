@@ -508,3 +508,65 @@ proptest! {
         }
     }
 }
+
+/// Each shipped script states every return code, interrupt and CP error it shows: under each
+/// command line, at least as many `*=` lines of each kind as the line gave events of that kind.
+#[test]
+fn every_shipped_script_states_each_return_code_interrupt_and_error() {
+    use vmcfsim::check::Expect;
+    let mut missing = Vec::new();
+    for entry in fs::read_dir(root().join("scripts")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "cp") {
+            continue;
+        }
+        let o = vmcfsim()
+            .arg("run")
+            .arg("--json")
+            .arg(&path)
+            .output()
+            .unwrap();
+        // (rc, interrupt, error) events by line, then the expectations stated under each.
+        let mut shown: std::collections::BTreeMap<u64, [usize; 3]> = Default::default();
+        for line in stdout(&o).lines() {
+            let e: serde_json::Value = serde_json::from_str(line).unwrap();
+            let kind = match e["event"].as_str() {
+                Some("rc") => 0,
+                Some("interrupt") => 1,
+                Some("error") => 2,
+                _ => continue,
+            };
+            shown.entry(e["line"].as_u64().unwrap()).or_default()[kind] += 1;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let mut stated: std::collections::BTreeMap<u64, [usize; 3]> = Default::default();
+        let mut command = 0;
+        for (i, line) in text.lines().enumerate() {
+            if expect::is_expectation(line.as_bytes()) {
+                let kind = match expect::parse(line).unwrap().what {
+                    Expect::Rc { .. } => 0,
+                    Expect::Interrupt(_) => 1,
+                    Expect::Error(_) => 2,
+                    _ => continue,
+                };
+                stated.entry(command).or_default()[kind] += 1;
+            } else if !line.trim_start().starts_with('*') && !line.trim().is_empty() {
+                command = i as u64 + 1;
+            }
+        }
+        for (line, counts) in &shown {
+            let said = stated.get(line).copied().unwrap_or_default();
+            for (k, what) in ["return code", "interrupt", "error"].iter().enumerate() {
+                if said[k] < counts[k] {
+                    missing.push(format!(
+                        "{}:{line}: {} {what}(s), {} stated",
+                        path.file_name().unwrap().to_string_lossy(),
+                        counts[k],
+                        said[k]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "add *= lines for: {missing:#?}");
+}
