@@ -570,3 +570,45 @@ fn every_shipped_script_states_each_return_code_interrupt_and_error() {
     }
     assert!(missing.is_empty(), "add *= lines for: {missing:#?}");
 }
+
+/// The example blocks of expectations in the README and in `docs/console.md` hold, after a
+/// preamble that logs A and B on: the documents cannot drift from what the checker accepts.
+#[test]
+fn the_documented_examples_of_expectations_hold() {
+    let preamble = "LOGON A\nVMCF AUTHORIZE SMSG BUF 100\nLOGON B\nVMCF AUTHORIZE\n";
+    let mut checked = 0;
+    for (doc, heading) in [
+        ("README.md", "### Checking a script"),
+        ("docs/console.md", "## Checking a script"),
+    ] {
+        let text = fs::read_to_string(root().join(doc)).unwrap();
+        let section = &text[text
+            .find(heading)
+            .unwrap_or_else(|| panic!("{doc}: {heading}"))..];
+        let section = &section[heading.len()..];
+        let end = section.find("\n## ").unwrap_or(section.len());
+        let blocks: Vec<&str> = section[..end].split("```\n").skip(1).step_by(2).collect();
+        for block in blocks {
+            let is_script = block.lines().any(|l| l.starts_with("*="))
+                && block
+                    .lines()
+                    .any(|l| !l.starts_with("*=") && !l.starts_with('$'))
+                && !block.contains("$ ");
+            if !is_script {
+                continue;
+            }
+            let dir = scripts(&[("x.cp", &format!("{preamble}{block}"))]);
+            let o = test_in(dir.path(), &["x.cp"]);
+            assert_eq!(
+                stdout(&o),
+                "test x.cp ... ok\n1 passed, 0 failed\n",
+                "{doc}:\n{block}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 2,
+        "the README's and docs/console.md's examples: {checked}"
+    );
+}
