@@ -439,7 +439,11 @@ impl Builder {
 
     fn command(&mut self, c: &events::Command, answered: bool) {
         if let Some(comment) = &c.comment {
-            self.comment(c.line, comment);
+            // An expectation (`*=`, docs/console.md#checking-a-script) restates what the
+            // diagram already draws: the comment after its `*` starts with the marker's `=`.
+            if !comment.starts_with(&crate::check::MARKER[1..]) {
+                self.comment(c.line, comment);
+            }
             return;
         }
         let text = c.text.trim();
