@@ -3,7 +3,7 @@
 //! checked for its lifelines, arrows and layout; the Mermaid text is snapshot-tested; the front
 //! ends are driven from outside (`run --diagram`, the REPL's `DIAGRAM FILE`).
 
-use crate::bin::{vmcfsim, with_stdin};
+use crate::support::bin::{vmcfsim, with_stdin};
 use std::fs;
 use std::process::Command;
 
@@ -393,21 +393,21 @@ fn svg_style_rule(svg: &str, selector: &str) -> String {
 
 #[test]
 fn mermaid_send_recv() {
-    insta::with_settings!({snapshot_path => "../../snapshots", prepend_module_to_snapshot => false}, {
+    insta::with_settings!({snapshot_path => "../../../snapshots", prepend_module_to_snapshot => false}, {
         insta::assert_snapshot!("diagram_send_recv_mermaid", diagram(SEND_RECV).render(Format::Mermaid));
     });
 }
 
 #[test]
 fn mermaid_smsg() {
-    insta::with_settings!({snapshot_path => "../../snapshots", prepend_module_to_snapshot => false}, {
+    insta::with_settings!({snapshot_path => "../../../snapshots", prepend_module_to_snapshot => false}, {
         insta::assert_snapshot!("diagram_smsg_mermaid", diagram(SMSG).render(Format::Mermaid));
     });
 }
 
 #[test]
 fn mermaid_flags_refusals_and_errors() {
-    insta::with_settings!({snapshot_path => "../../snapshots", prepend_module_to_snapshot => false}, {
+    insta::with_settings!({snapshot_path => "../../../snapshots", prepend_module_to_snapshot => false}, {
         insta::assert_snapshot!("diagram_flags_mermaid", diagram(FLAGS).render(Format::Mermaid));
     });
 }

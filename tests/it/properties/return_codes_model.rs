@@ -12,8 +12,9 @@
 //! the purge of its source's LOGOFF or UNAUTHORIZE (docs/decisions.md#d5); none is left in CP.
 //!
 //! Buffers are always valid and long enough, so the codes of bad addresses and lengths (1, 7,
-//! 16, 17) stay out of it: `engine_props` covers storage and data. AUTHORIZE is issued only by
-//! a VM that is not authorized (re-AUTHORIZE's effects are tested in `engine_decisions`).
+//! 16, 17) stay out of it: `storage_and_answers_model` covers storage and data. AUTHORIZE is
+//! issued only by a VM that is not authorized (re-AUTHORIZE's effects are tested in
+//! `engine/decisions.rs`).
 //! IDENTIFY uses its own MID, which no RECEIVE, REPLY or REJECT names: its MID is free control
 //! data, never a key for an answer; CANCEL names it (aimed at one in transit) and withdraws the
 //! oldest still queued (DECISION docs/decisions.md#d15).

@@ -3,7 +3,7 @@
 //! about the console's own words stay loose (a file:line, an echoed line) so they hold for
 //! any console behind the same interface.
 
-use crate::bin::{vmcfsim, with_stdin};
+use crate::support::bin::{vmcfsim, with_stdin};
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

@@ -9,7 +9,7 @@ use std::process::Output;
 use proptest::prelude::*;
 use vmcfsim::check::expect;
 
-use crate::bin::vmcfsim;
+use crate::support::bin::vmcfsim;
 
 const SETUP: &str = "LOGON A\nVMCF AUTHORIZE\nLOGON B\nVMCF AUTHORIZE\n";
 

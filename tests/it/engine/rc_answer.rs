@@ -4,8 +4,8 @@
 //! then 16/17 as data moves). RC 5 comes between 12 and 13: the source has since re-AUTHORIZEd
 //! SPECIFIC for another VM, so the sink cannot reach it (the engine's reading of "source no longer
 //! available"; a source that logged off or UNAUTHORIZEd has had its messages purged,
-//! docs/decisions.md#d5, so that is RC 12). RC 2, 6, 15 and 19 are in `engine_rc_all.rs` and
-//! `engine_rc_never.rs`.
+//! docs/decisions.md#d5, so that is RC 12). RC 2, 6, 15 and 19 are in `rc_all.rs` and
+//! `rc_never.rs`.
 
 use crate::support::*;
 use vmcfsim::vmcf::Subfunction::{self, *};

@@ -3,7 +3,7 @@
 //! #quiesce, #resume, #return-codes). CANCEL's row of the manual's chart is
 //! unreadable; 0, 2, 3, 4, 11, 12, 14, 15 come from the codes' texts
 //! (docs/vmcf.md#cancel). RC 2, 6 and
-//! 15 are in `engine_rc_all.rs` and `engine_rc_never.rs`.
+//! 15 are in `rc_all.rs` and `rc_never.rs`.
 
 use crate::support::*;
 use vmcfsim::cp::Authorization;

@@ -487,7 +487,7 @@ fn decision_d10_limit_counts_until_response_presented_identify_until_presented()
 
 #[test]
 fn decision_d11_codes_6_15_19_named_never_given() {
-    // A program's own stored code decodes; the engine never gives these (engine_rc_never.rs).
+    // A program's own stored code decodes; the engine never gives these (rc_never.rs).
     assert_eq!(Rc::from_number(6), Some(Rc::ProtectionViolation));
     assert_eq!(Rc::from_number(15), Some(Rc::PagingError));
     assert_eq!(Rc::from_number(19), Some(Rc::Reply19));

@@ -1,7 +1,7 @@
 //! Return codes of the subfunctions that start a message: SEND, SEND/RECV, SENDX and IDENTIFY
 //! (docs/vmcf.md#return-codes-by-subfunction, #send, #sendrecv, #sendx, #identify,
 //! #return-codes; check order docs/decisions.md#d6: 2, 4, 1, 5, 18, 9, 7, 8, 10).
-//! RC 2 and RC 15 of every subfunction are in `engine_rc_all.rs` and `engine_rc_never.rs`.
+//! RC 2 and RC 15 of every subfunction are in `rc_all.rs` and `rc_never.rs`.
 //!
 //! Where SEND, SEND/RECV and SENDX share a situation, one scenario function builds it and each
 //! subfunction's test runs it; the tests with RC 0 spell each header out.

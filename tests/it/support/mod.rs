@@ -1,7 +1,11 @@
 //! Helpers that build situations through the engine's public API: VMs issue DIAGNOSE X'68' with
-//! parameter lists stored in their own storage, exactly as a program would.
+//! parameter lists stored in their own storage, exactly as a program would. `bin` runs the real
+//! `vmcfsim` binary; `heap` counts each thread's heap for the memory limits.
 
 #![allow(dead_code)]
+
+pub mod bin;
+pub mod heap;
 
 use vmcfsim::cp::{Event, FixedClock, Span};
 use vmcfsim::vmcf::{Subfunction, Userid, Vmcmhdr, Vmcparm, vmcpflg1};
