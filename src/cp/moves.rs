@@ -126,7 +126,7 @@ fn pair(
 #[cfg(test)]
 mod tests {
     use crate::cp::{Cp, Event, FixedClock};
-    use crate::vmcf::{ReturnCode, Subfunction, Userid, Vmcparm};
+    use crate::vmcf::{ReturnCode, Subfunction, Userid, Vmcmhdr, Vmcparm};
 
     const PLIST: u32 = 0x800;
     const BUF: u32 = 0x1000;
@@ -198,7 +198,7 @@ mod tests {
         let mut now = [0u8; 48];
         cp.fetch(a, BUF, &mut now).unwrap();
         assert_ne!(now, answer, "the header was stored over the reply");
-        assert_eq!(&now[40..], &answer[40..]);
+        assert_eq!(&now[Vmcmhdr::LEN..], &answer[Vmcmhdr::LEN..]);
     }
 
     #[test]

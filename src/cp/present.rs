@@ -56,7 +56,7 @@ impl Cp {
             .vm_at(slot)
             .auth
             .expect("presented only when authorized");
-        data <= auth.length - 40
+        data <= auth.length - Vmcmhdr::LEN as u32
     }
 
     fn present_send(&mut self, slot: usize, key: MsgKey) {
@@ -85,10 +85,10 @@ impl Cp {
                 let buffer = self.store_header(slot, header);
                 let span = match own {
                     Some(span) => {
-                        self.write_span(slot, buffer + 40, span);
+                        self.write_span(slot, buffer + Vmcmhdr::LEN as u32, span);
                         span
                     }
-                    None => self.move_data(source, vada, slot, buffer + 40, lena),
+                    None => self.move_data(source, vada, slot, buffer + Vmcmhdr::LEN as u32, lena),
                 };
                 self.push_interrupt(slot, buffer, header, span);
                 // DECISION docs/decisions.md#d14: SENDX completes as it is presented; the RESPONSE
@@ -110,7 +110,7 @@ impl Cp {
         let span = self.log.push_bytes(data);
         let buffer = self.store_header(slot, header);
         if !data.is_empty() {
-            self.write_span(slot, buffer + 40, span);
+            self.write_span(slot, buffer + Vmcmhdr::LEN as u32, span);
         }
         self.push_interrupt(slot, buffer, header, span);
     }

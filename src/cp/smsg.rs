@@ -23,7 +23,9 @@ impl Cp {
             _ if !vm.smsg => Some(NotReceiving::SmsgOff),
             None => Some(NotReceiving::NotAuthorized),
             Some(_) if vm.quiesced => Some(NotReceiving::Quiesced),
-            Some(a) if text.len() as u32 > a.length - 40 => Some(NotReceiving::BufferTooSmall),
+            Some(a) if text.len() as u32 > a.length - Vmcmhdr::LEN as u32 => {
+                Some(NotReceiving::BufferTooSmall)
+            }
             // Last: only a VM that would take the SMSG but is disabled collects them.
             Some(_) if vm.smsgs.len() >= SMSG_PENDING_MAX => Some(NotReceiving::SmsgsPending),
             Some(_) => None,

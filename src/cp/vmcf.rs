@@ -6,7 +6,7 @@ use super::event::{CpError, Event};
 use super::machine::{Authorization, Pending};
 use super::message::{Message, MsgKey, MsgState};
 use super::storage::overlap;
-use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcparm};
+use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcmhdr, Vmcparm};
 
 use ReturnCode as Rc;
 
@@ -99,7 +99,10 @@ impl Cp {
     /// AUTHORIZE (docs/vmcf.md#authorize). Also a re-AUTHORIZE: the new buffer and options replace
     /// the old.
     fn authorize(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
-        if !p.vada.is_multiple_of(8) || p.lena < 40 || !self.in_storage(slot, p.vada, p.lena) {
+        if !p.vada.is_multiple_of(8)
+            || p.lena < Vmcmhdr::LEN as u32
+            || !self.in_storage(slot, p.vada, p.lena)
+        {
             return Rc::InvalidBuffer;
         }
         let specific = p.specific().then_some(p.user);
@@ -231,7 +234,7 @@ impl Cp {
         if self.vm_at(sink).quiesced {
             return Rc::TargetQuiesced;
         }
-        if sub == Subfunction::Sendx && p.lena > auth.length - 40 {
+        if sub == Subfunction::Sendx && p.lena > auth.length - Vmcmhdr::LEN as u32 {
             return Rc::SendxTooLarge;
         }
         if sub != Subfunction::Identify && self.find(slot, p.user, p.mid).is_some() {
