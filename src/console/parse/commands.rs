@@ -1,0 +1,459 @@
+//! The line and the CP commands: the `userid:` prefix, comments, the verb, and each command's
+//! operands (VMCF's are in `vmcf`).
+
+use super::Highlight;
+use super::operands::{
+    display_request, ebcdic_text, hex_bytes, hexloc, hexword, storage_size, userid_of,
+};
+use super::tokens::{Cursor, Tok, Token, is_blank};
+use super::vmcf::vmcf;
+use crate::console::command::*;
+use crate::console::messages::{ConsoleError, CpMsg};
+use crate::console::verbs::{self, Verb};
+use crate::cp::Emsg;
+use crate::vmcf::Userid;
+
+pub(super) fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
+    c.skip_blanks();
+    if c.rest().is_empty() {
+        return Ok(plain(Command::Empty));
+    }
+    if let Some(l) = comment(c) {
+        return Ok(l);
+    }
+    let prefix = prefix(c)?;
+    if prefix.is_some() {
+        c.skip_blanks();
+        if c.rest().is_empty() {
+            return Err(c.missing(CpMsg::OperandMissing, "a command must follow userid:"));
+        }
+        if let Some(mut l) = comment(c) {
+            l.prefix = prefix;
+            return Ok(l);
+        }
+    }
+    let t = c.next()?.expect("the line is not blank");
+    let def = t.word().and_then(verbs::verb).ok_or_else(|| {
+        c.err(CpMsg::UnknownCommand(t.shown().to_ascii_uppercase()))
+            .at(t.span.clone(), "no such command (HELP lists them)")
+    })?;
+    c.mark(t.span.clone(), Highlight::Verb);
+    c.module = def.module;
+    let command = match def.verb {
+        Verb::Logon => {
+            let (u, _) = c.userid(&"userid")?;
+            Command::Logon(u)
+        }
+        Verb::Logoff => {
+            if let Some(t) = c.next()? {
+                return Err(c
+                    .err(CpMsg::InvalidOperand(t.shown()))
+                    .at(t.span, "a user logs only itself off: userid: LOGOFF"));
+            }
+            Command::Logoff
+        }
+        Verb::Smsg | Verb::Msg => message(c, def.verb)?,
+        Verb::Warning => warning(c)?,
+        Verb::Disconn => {
+            if let Some(h) = c.peek()?
+                && h.word().is_some_and(|w| verbs::HOLD.matches(w))
+            {
+                c.next()?;
+                c.mark(h.span, Highlight::Keyword);
+            }
+            if let Some(t) = c.next()? {
+                return Err(c
+                    .err(CpMsg::InvalidOperand(t.shown()))
+                    .at(t.span, "DISCONN takes only HOLD"));
+            }
+            Command::Disconn
+        }
+        Verb::Force => {
+            let (u, span) = c.userid(&"the userid to force off")?;
+            Command::Force(u, span)
+        }
+        Verb::Set => set(c)?,
+        Verb::System => {
+            let i = c.keyword(verbs::SYSTEM_WORDS, "RESET or CLEAR")?;
+            Command::System { clear: i == 1 }
+        }
+        Verb::Ipl => ipl(c)?,
+        Verb::Query => query(c)?,
+        Verb::Define => define(c)?,
+        Verb::Display => display(c)?,
+        Verb::Store => store(c)?,
+        Verb::Vmcf => Command::Vmcf(vmcf(c, &t)?),
+        Verb::Diag => diag(c, &t)?,
+        Verb::Enable => Command::Enable,
+        Verb::Disable => Command::Disable,
+        Verb::Help => {
+            let mut topic = Vec::new();
+            while let Some(w) = c.next()? {
+                c.mark(w.span.clone(), Highlight::Keyword);
+                topic.push(w.raw.to_ascii_uppercase());
+            }
+            Command::Help(topic)
+        }
+        Verb::Quit => Command::Quit,
+        Verb::Diagram => {
+            return Err(c.err(CpMsg::UnknownCommand(t.shown().to_ascii_uppercase())).at(
+                t.span.clone(),
+                "DIAGRAM is the REPL's own, alone on a line; a replay draws with --diagram FILE",
+            ));
+        }
+    };
+    c.end()?;
+    Ok(Line {
+        prefix,
+        verb_span: t.span,
+        command,
+    })
+}
+
+pub(super) fn plain(command: Command) -> Line {
+    Line {
+        prefix: None,
+        verb_span: 0..0,
+        command,
+    }
+}
+
+pub(super) fn comment(c: &mut Cursor) -> Option<Line> {
+    if !c.rest().starts_with('*') {
+        return None;
+    }
+    c.mark(c.pos..c.line.len(), Highlight::Comment);
+    // The `*` is a comment's verb: what follows it is the comment's text.
+    let star = c.pos..c.pos + 1;
+    c.pos = c.line.len();
+    Some(Line {
+        verb_span: star,
+        ..plain(Command::Comment)
+    })
+}
+
+/// `userid:` before the command (the colon may touch the verb).
+pub(super) fn prefix(c: &mut Cursor) -> Result<Option<(Userid, Span)>, ConsoleError> {
+    let rest = c.rest();
+    let first = &rest[..rest.find(is_blank).unwrap_or(rest.len())];
+    let Some(colon) = first.find(':').filter(|&i| i > 0) else {
+        return Ok(None);
+    };
+    let span = c.pos..c.pos + colon;
+    let u = Userid::parse(&first[..colon]).map_err(|_| {
+        c.err(CpMsg::UseridMissing).at(
+            span.clone(),
+            "userid: must name a VM (1-8 of A-Z 0-9 @ # $)",
+        )
+    })?;
+    c.mark(span.start..span.end + 1, Highlight::Userid);
+    c.pos += colon + 1;
+    Ok(Some((u, span)))
+}
+
+/// SMSG and MSG: a userid or `*`, then the rest of the line after one blank, as typed.
+pub(super) fn message(c: &mut Cursor, verb: Verb) -> Result<Command, ConsoleError> {
+    let Some(t) = c.next()? else {
+        return Err(c.missing(CpMsg::UseridMissing, "userid missing"));
+    };
+    let to = if t.raw == "*" {
+        Target::Me
+    } else {
+        Target::User(
+            userid_of(&t).map_err(|why| c.err(CpMsg::UseridMissing).at(t.span.clone(), why))?,
+        )
+    };
+    c.mark(t.span.clone(), Highlight::Userid);
+    // One blank ends the userid; everything after it is the text, blanks included.
+    let at = (t.span.end + 1).min(c.line.len());
+    let text = &c.line[at..];
+    if !text.is_empty() {
+        c.mark(at..c.line.len(), Highlight::Text);
+    }
+    c.pos = c.line.len();
+    Ok(match verb {
+        Verb::Smsg => Command::Smsg {
+            to,
+            text: ebcdic_text(text, at).map_err(|(span, ch)| {
+                c.err(CpMsg::InvalidOperand(ch.to_string()))
+                    .at(span, format!("'{ch}' has no EBCDIC code (code page 037)"))
+            })?,
+        },
+        _ => Command::Msg {
+            to,
+            text: text.to_string(),
+        },
+    })
+}
+
+/// WARNING: a userid (never `*`: a warning goes to someone else), then the text as for MSG.
+pub(super) fn warning(c: &mut Cursor) -> Result<Command, ConsoleError> {
+    let Some(t) = c.next()? else {
+        return Err(c.missing(CpMsg::UseridMissing, "userid missing"));
+    };
+    if t.raw == "*" {
+        return Err(c.err(CpMsg::UseridMissing).at(
+            t.span,
+            "WARNING goes to another user: MSG * writes to yourself",
+        ));
+    }
+    let to = userid_of(&t).map_err(|why| c.err(CpMsg::UseridMissing).at(t.span.clone(), why))?;
+    c.mark(t.span.clone(), Highlight::Userid);
+    let at = (t.span.end + 1).min(c.line.len());
+    if at < c.line.len() {
+        c.mark(at..c.line.len(), Highlight::Text);
+    }
+    let text = c.line[at..].to_string();
+    c.pos = c.line.len();
+    Ok(Command::Warning {
+        to,
+        span: t.span,
+        text,
+    })
+}
+
+/// SET: which setting, then its value (ON|OFF, or for EMSG also CODE|TEXT).
+pub(super) fn set(c: &mut Cursor) -> Result<Command, ConsoleError> {
+    use verbs::SetWord as W;
+    let what =
+        verbs::SET_WORD_ORDER[c.keyword(verbs::SET_WORDS, "MSG, WNG, EMSG, IMSG or SMSG")?];
+    if what == W::Emsg {
+        let emsg = match c.keyword(verbs::EMSG_VALUES, "ON, OFF, CODE or TEXT")? {
+            0 => Emsg::On,
+            1 => Emsg::Off,
+            2 => Emsg::Code,
+            _ => Emsg::Text,
+        };
+        return Ok(Command::SetEmsg(emsg));
+    }
+    let on = c.keyword(verbs::ON_OFF, "ON or OFF")? == 0;
+    Ok(match what {
+        W::Msg => Command::SetMsg(on),
+        W::Smsg => Command::SetSmsg(on),
+        W::Wng => Command::SetWng(on),
+        W::Imsg | W::Emsg => Command::SetImsg(on),
+    })
+}
+
+/// IPL: a device address (1-4 hex digits) or a system name (1-8 of A-Z 0-9 @ # $), then
+/// CLEAR and PARM text (the rest of the line) in that order.
+pub(super) fn ipl(c: &mut Cursor) -> Result<Command, ConsoleError> {
+    let Some(t) = c.next()? else {
+        return Err(c.missing(CpMsg::OperandMissing, "a device address or system name"));
+    };
+    let device = match t.word() {
+        Some(w) if Userid::parse(w).is_ok() => w.to_ascii_uppercase(),
+        _ => {
+            return Err(c.err(CpMsg::OperandMissing).at(
+                t.span,
+                "expected a device address (hex) or a system name of 1-8 characters",
+            ));
+        }
+    };
+    c.mark(t.span.clone(), Highlight::Hex);
+    let mut clear = false;
+    if let Some(o) = c.peek()?
+        && o.word().is_some_and(|w| verbs::IPL_CLEAR.matches(w))
+    {
+        c.next()?;
+        c.mark(o.span, Highlight::Keyword);
+        clear = true;
+    }
+    if let Some(o) = c.next()? {
+        if !o.word().is_some_and(|w| verbs::IPL_PARM.matches(w)) {
+            return Err(c
+                .err(CpMsg::InvalidOption(o.shown()))
+                .at(o.span, "IPL takes CLEAR, then PARM text"));
+        }
+        c.mark(o.span, Highlight::Keyword);
+        // PARM's text is the rest of the line: a guest's loader would read it, vmcfsim none.
+        if c.rest().trim().is_empty() {
+            return Err(c.missing(CpMsg::OperandMissing, "PARM needs its text"));
+        }
+        let start = c.pos;
+        c.mark(start..c.line.len(), Highlight::Text);
+        c.pos = c.line.len();
+    }
+    Ok(Command::Ipl { device, clear })
+}
+
+pub(super) fn query(c: &mut Cursor) -> Result<Command, ConsoleError> {
+    use verbs::QueryWord as Q;
+    let Some(t) = c.next()? else {
+        return Err(c.missing(
+            CpMsg::OperandMissing,
+            "what to query: NAMES, SET, TIME, ...",
+        ));
+    };
+    let q = match t.word().and_then(verbs::query_word) {
+        Some(w) => {
+            c.mark(t.span.clone(), Highlight::Keyword);
+            match w {
+                Q::Names => Query::Names,
+                Q::Users => Query::Users,
+                Q::Set => Query::Set,
+                Q::Time => Query::Time,
+                Q::Storage => Query::Storage,
+                Q::Virtual => {
+                    if let Some(s) = c.peek()?
+                        && s.word().is_some_and(|w| verbs::STORAGE.matches(w))
+                    {
+                        c.next()?;
+                        c.mark(s.span, Highlight::Keyword);
+                    }
+                    Query::Storage
+                }
+            }
+        }
+        // Any other word is a userid, as CP took it.
+        None => match userid_of(&t) {
+            Ok(u) => {
+                c.mark(t.span.clone(), Highlight::Userid);
+                Query::User(u)
+            }
+            Err(_) => {
+                return Err(c
+                    .err(CpMsg::InvalidOperand(t.shown()))
+                    .at(t.span, "not a QUERY operand nor a userid"));
+            }
+        },
+    };
+    Ok(Command::Query(q))
+}
+
+pub(super) fn define(c: &mut Cursor) -> Result<Command, ConsoleError> {
+    let Some(t) = c.next()? else {
+        return Err(c.missing(CpMsg::OperandMissing, "DEFINE STORAGE nnnK|nnM"));
+    };
+    if !t.word().is_some_and(|w| verbs::STORAGE.matches(w)) {
+        return Err(c
+            .err(CpMsg::InvalidOperand(t.shown()))
+            .at(t.span, "only DEFINE STORAGE is simulated"));
+    }
+    c.mark(t.span, Highlight::Keyword);
+    c.module = "DEH";
+    let Some(s) = c.next()? else {
+        return Err(c.missing(CpMsg::StorageMissing, "size missing: nnnK or nnM"));
+    };
+    let size =
+        storage_size(s.raw).map_err(|why| c.err(CpMsg::StorageMissing).at(s.span.clone(), why))?;
+    c.mark(s.span, Highlight::Number);
+    Ok(Command::DefineStorage(size))
+}
+
+pub(super) fn display(c: &mut Cursor) -> Result<Command, ConsoleError> {
+    let mut requests = Vec::new();
+    while let Some(t) = c.next()? {
+        let r = display_request(&t).map_err(|(msg, why)| c.err(msg).at(t.span.clone(), why))?;
+        c.mark(t.span.clone(), Highlight::Hex);
+        requests.push(r);
+    }
+    if requests.is_empty() {
+        return Err(c.missing(CpMsg::OperandMissing, "what to display: Lhex or Thex"));
+    }
+    Ok(Command::Display(requests))
+}
+
+pub(super) fn store(c: &mut Cursor) -> Result<Command, ConsoleError> {
+    let Some(t) = c.next()? else {
+        return Err(c.missing(CpMsg::OperandMissing, "where to store: Lhex or Shex"));
+    };
+    let bad_loc = |c: &Cursor, why: &str| {
+        c.err(CpMsg::InvalidHexloc(t.shown()))
+            .at(t.span.clone(), why.to_string())
+    };
+    let Some(w) = t.word() else {
+        return Err(bad_loc(c, "expected [L|S]hexloc"));
+    };
+    let (bytes_form, digits) = match w.as_bytes()[0] {
+        b'S' | b's' => (true, &w[1..]),
+        b'L' | b'l' => (false, &w[1..]),
+        _ => (false, w),
+    };
+    let mut address = hexloc(digits).map_err(|why| bad_loc(c, why))?;
+    c.mark(t.span.clone(), Highlight::Hex);
+    let mut items = Vec::new();
+    let mut odd_digit = None;
+    if bytes_form {
+        let Some(d) = c.next()? else {
+            return Err(c.missing(CpMsg::OperandMissing, "hexdata missing"));
+        };
+        let digits = d
+            .word()
+            .filter(|w| w.bytes().all(|b| b.is_ascii_hexdigit()));
+        let Some(digits) = digits.filter(|w| w.len() >= 2) else {
+            return Err(c
+                .err(CpMsg::InvalidHexdata(d.shown()))
+                .at(d.span, "expected at least two hex digits"));
+        };
+        let even = digits.len() & !1;
+        if even < digits.len() {
+            odd_digit = Some(d.span.clone());
+        }
+        items.push(StoreItem::Bytes(
+            hex_bytes(&digits[..even]).expect("even count of hex digits"),
+        ));
+        c.mark(d.span, Highlight::Hex);
+    } else {
+        while let Some(d) = c.next()? {
+            let item = match &d.tok {
+                Tok::Word(w) => StoreItem::Word(hexword(w).ok_or_else(|| {
+                    c.err(CpMsg::InvalidHexdata(d.shown()))
+                        .at(d.span.clone(), "a hexword is 1 to 16 hex digits")
+                })?),
+                Tok::Quoted(s) => {
+                    let at = d.span.start + 1;
+                    StoreItem::Bytes(ebcdic_text(s, at).map_err(|(_, ch)| {
+                        c.err(CpMsg::InvalidOperand(d.shown())).at(
+                            d.span.clone(),
+                            format!("'{ch}' has no EBCDIC code (code page 037)"),
+                        )
+                    })?)
+                }
+                Tok::Hex(digits) => StoreItem::Bytes(hex_bytes(digits).map_err(|why| {
+                    c.err(CpMsg::InvalidHexdata(d.shown()))
+                        .at(d.span.clone(), why)
+                })?),
+            };
+            let h = if matches!(d.tok, Tok::Quoted(_)) {
+                Highlight::Text
+            } else {
+                Highlight::Hex
+            };
+            c.mark(d.span.clone(), h);
+            items.push(item);
+        }
+        if items.is_empty() {
+            return Err(c.missing(CpMsg::OperandMissing, "data missing: hexwords or 'text'"));
+        }
+        // CP stores words on fullwords: the address is rounded down when a word comes first.
+        if matches!(items[0], StoreItem::Word(_)) {
+            address &= !3;
+        }
+    }
+    Ok(Command::Store {
+        address,
+        items,
+        odd_digit,
+    })
+}
+
+pub(super) fn diag(c: &mut Cursor, verb: &Token) -> Result<Command, ConsoleError> {
+    let Some(code) = c.next()? else {
+        return Err(c
+            .err(CpMsg::OperandMissing)
+            .at(verb.span.clone(), "DIAG 68 Lhex: the code is missing"));
+    };
+    let is_68 = match code.tok {
+        Tok::Word(w) => w == "68",
+        Tok::Hex(d) => d == "68",
+        Tok::Quoted(_) => false,
+    };
+    if !is_68 {
+        return Err(c
+            .err(CpMsg::InvalidOperand(code.shown()))
+            .at(code.span, "only DIAGNOSE X'68' (VMCF) is simulated"));
+    }
+    c.mark(code.span.clone(), Highlight::Hex);
+    Ok(Command::Diag68(c.address(&code, true)?))
+}
