@@ -13,7 +13,6 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use owo_colors::{OwoColorize, Style};
 use rustyline::completion::Completer;
 use rustyline::config::{ColorMode, CompletionType, Config};
 use rustyline::error::ReadlineError;
@@ -22,10 +21,11 @@ use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::history::FileHistory;
 use rustyline::validate::Validator;
 use rustyline::{Context, Editor, Helper};
-use vmcfsim::console::{self, Highlight, Session, highlight};
+use vmcfsim::console::{self, Highlight, Lines, Session, Tone, highlight};
 use vmcfsim::cp::Clock;
 
 use crate::draw::{self, DiagramFile, Recorder};
+use crate::palette;
 use crate::run::{self, Failure, Output, Replay, Status};
 
 /// What the REPL was asked for.
@@ -121,7 +121,7 @@ fn interactive(session: Session, settings: &Settings) -> Result<Status, Failure>
 fn welcome(settings: &Settings) -> io::Result<()> {
     let online = "VM/370 ONLINE";
     let online = if settings.color {
-        online.bold().to_string()
+        palette::paint(Tone::Echo, online)
     } else {
         online.to_string()
     };
@@ -146,6 +146,7 @@ fn edit_loop(
 ) -> Result<Status, Failure> {
     let how = output(settings);
     let mut buf = String::new();
+    let mut lines = Lines::new();
     let mut line_no = 0;
     loop {
         let prompt = session.borrow().prompt();
@@ -172,7 +173,7 @@ fn edit_loop(
             let quit = {
                 let mut session = session.borrow_mut();
                 let outcome = session.feed(line_no, line.as_bytes());
-                how.render(&outcome, &mut buf);
+                how.render(&outcome, &mut lines, &mut buf);
                 recorder.record(&outcome);
                 outcome.quit()
             };
@@ -334,7 +335,7 @@ impl Highlighter for ConsoleHelper {
     ) -> Cow<'b, str> {
         match prompt.split_once('>') {
             Some((user, rest)) if self.color && !user.is_empty() => {
-                Cow::Owned(format!("{}>{rest}", user.style(style(Highlight::Userid))))
+                Cow::Owned(format!("{}>{rest}", palette::paint(Tone::Userid, user)))
             }
             _ => Cow::Borrowed(prompt),
         }
@@ -342,7 +343,7 @@ impl Highlighter for ConsoleHelper {
 
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
         if self.color {
-            Cow::Owned(hint.dimmed().to_string())
+            Cow::Owned(palette::paint(Tone::Dim, hint))
         } else {
             Cow::Borrowed(hint)
         }
@@ -358,19 +359,6 @@ impl Highlighter for ConsoleHelper {
 impl Validator for ConsoleHelper {}
 impl Helper for ConsoleHelper {}
 
-/// The colour of each kind of word the console's parser recognises.
-fn style(kind: Highlight) -> Style {
-    match kind {
-        Highlight::Comment => Style::new().dimmed(),
-        Highlight::Userid => Style::new().cyan().bold(),
-        Highlight::Verb => Style::new().bold(),
-        Highlight::Keyword => Style::new().blue(),
-        Highlight::Text | Highlight::Hex => Style::new().green(),
-        Highlight::Number => Style::new().yellow(),
-        Highlight::Error => Style::new().red().underline(),
-    }
-}
-
 /// `line` with each part wrapped in its colour; the visible text is unchanged.
 fn paint(line: &str, parts: &[(Range<usize>, Highlight)]) -> String {
     let mut out = String::with_capacity(line.len() * 2);
@@ -381,7 +369,7 @@ fn paint(line: &str, parts: &[(Range<usize>, Highlight)]) -> String {
             continue;
         };
         out.push_str(before);
-        out.push_str(&text.style(style(*part)).to_string());
+        out.push_str(&palette::paint(part.tone(), text));
         at = range.end;
     }
     out.push_str(line.get(at..).unwrap_or(""));

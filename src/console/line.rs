@@ -43,6 +43,14 @@ pub enum Tone {
     Comment,
     /// Less important text (the meaning beside a field).
     Dim,
+    /// A command's verb, in input.
+    Verb,
+    /// A keyword operand or option, in input.
+    Keyword,
+    /// A number operand, in input.
+    Number,
+    /// Quoted or free text, in input.
+    Text,
 }
 
 /// A toned run of a line's text, as byte offsets into [`Line::text`].
@@ -67,7 +75,8 @@ impl Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line<'a> {
     /// Whose terminal shows it: a logged-on VM, or `None` for the terminal nobody is logged
-    /// on at.
+    /// on at. A line of tone [`Tone::Echo`] is the input after its prompt, not output: its
+    /// owner is the user it acted as, and the transcript gives it no owner column.
     pub owner: Option<Userid>,
     /// The tone of the text outside every span.
     pub tone: Tone,
@@ -177,6 +186,13 @@ impl Lines {
         }
     }
 
+    /// Marks the text from `from`, a length of [`Lines::text`] taken after the line was begun,
+    /// to the end of the line begun last as `tone` (for writers that keep absolute offsets).
+    pub(crate) fn mark_from(&mut self, tone: Tone, from: usize) {
+        let start = self.lines.last().map_or(0, |m| m.text.start) as usize;
+        self.mark(tone, from.saturating_sub(start) as u32);
+    }
+
     /// Ends the line begun last.
     pub fn end(&mut self) {
         let t = self.text.len() as u32;
@@ -185,6 +201,76 @@ impl Lines {
             m.text.end = t;
             m.spans.end = s;
         }
+    }
+}
+
+impl Line<'_> {
+    /// Whether the line is the input echoed after its prompt (no owner column).
+    pub fn is_echo(&self) -> bool {
+        self.tone == Tone::Echo
+    }
+
+    /// The toned runs of the whole text, in order: each span, and the line's own tone for
+    /// the text between and around them. Empty runs are left out.
+    pub fn runs(&self) -> impl Iterator<Item = (Tone, &str)> + '_ {
+        let mut at = 0usize;
+        let mut spans = self.spans.iter();
+        let mut pending: Option<&Span> = None;
+        std::iter::from_fn(move || {
+            loop {
+                if let Some(s) = pending.take() {
+                    at = s.end as usize;
+                    return Some((s.tone, self.text.get(s.range()).unwrap_or("")));
+                }
+                match spans.next() {
+                    Some(s) if (s.start as usize) > at => {
+                        let before = self.text.get(at..s.start as usize).unwrap_or("");
+                        pending = Some(s);
+                        return Some((self.tone, before));
+                    }
+                    Some(s) => pending = Some(s),
+                    None if at < self.text.len() => {
+                        let rest = &self.text[at..];
+                        at = self.text.len();
+                        return Some((self.tone, rest));
+                    }
+                    None => return None,
+                }
+            }
+        })
+        .filter(|(_, t)| !t.is_empty())
+    }
+}
+
+/// The owner column of a line in the transcript: `A: ` for a VM's terminal; nothing for the
+/// terminal nobody is logged on at (CP's own lines before anyone is current, shown as a
+/// terminal shows them before LOGON), nor for an echo line, which starts with its prompt.
+pub fn owner_column(out: &mut String, line: &Line) {
+    if line.is_echo() {
+        return;
+    }
+    if let Some(u) = line.owner {
+        super::push::userid(out, u);
+        out.push_str(": ");
+    }
+}
+
+/// The plain transcript of `lines`: for each, its owner column, its text and `\n`, no colour.
+pub fn write_text(lines: &Lines, out: &mut String) {
+    out.reserve(lines.text.len() + 12 * lines.len());
+    // Most lines of an outcome share their owner: its column is built once for a run of them.
+    let mut column = String::new();
+    let mut last: Option<(Option<Userid>, bool)> = None;
+    for line in lines.iter() {
+        let key = (line.owner, line.is_echo());
+        if last != Some(key) {
+            column.clear();
+            owner_column(&mut column, &line);
+            last = Some(key);
+        }
+        out.push_str(&column);
+        out.push_str(line.text);
+        out.push('\n');
     }
 }
 
@@ -214,5 +300,48 @@ mod tests {
         assert!(second.spans.is_empty());
         l.clear();
         assert!(l.is_empty());
+    }
+
+    #[test]
+    fn runs_cover_the_text_in_order_with_the_line_tone_between_spans() {
+        let a = Userid::parse("A").unwrap();
+        let mut l = Lines::new();
+        l.begin(Some(a), Tone::Plain);
+        l.push(Tone::Hex, "C1");
+        l.text().push_str(" and ");
+        l.push(Tone::Ebcdic, "A");
+        l.text().push_str(" end");
+        l.end();
+        let line = l.get(0).unwrap();
+        let runs: Vec<_> = line.runs().collect();
+        assert_eq!(
+            runs,
+            [
+                (Tone::Hex, "C1"),
+                (Tone::Plain, " and "),
+                (Tone::Ebcdic, "A"),
+                (Tone::Plain, " end")
+            ]
+        );
+        assert_eq!(runs.iter().map(|r| r.1).collect::<String>(), line.text);
+    }
+
+    #[test]
+    fn the_text_writer_gives_owner_columns_and_no_escapes() {
+        let a = Userid::parse("ALICE").unwrap();
+        let mut l = Lines::new();
+        l.begin(Some(a), Tone::Echo);
+        l.push(Tone::Prompt, "ALICE> ");
+        l.text().push_str("Q NAMES");
+        l.end();
+        l.begin(Some(a), Tone::CpMessage);
+        l.push(Tone::Userid, "ALICE");
+        l.end();
+        l.begin(None, Tone::Error);
+        l.text().push_str("DMKCFC001E ?CP: FOO");
+        l.end();
+        let mut out = String::new();
+        write_text(&l, &mut out);
+        assert_eq!(out, "ALICE> Q NAMES\nALICE: ALICE\nDMKCFC001E ?CP: FOO\n");
     }
 }

@@ -24,9 +24,9 @@ pub mod verbs;
 
 pub use assist::{complete, highlight};
 pub use json::render_json;
-pub use line::{Line, Lines, Span, Tone};
+pub use line::{Line, Lines, Span, Tone, owner_column, write_text};
 pub use parse::Highlight;
-pub use render::{TextOptions, render_text};
+pub use render::{TextOptions, render_lines, render_text};
 pub use session::{DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session};
 
 /// HELP's text: the command list (`None`), or a command, `VMCF`, or `VMCF subfunction`

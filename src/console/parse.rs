@@ -27,14 +27,40 @@ const LAST_ADDRESS: u64 = 0xFF_FFFF;
 /// What a span of the input is, for syntax highlighting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Highlight {
+    /// The command's verb.
     Verb,
+    /// A keyword operand or a VMCF option.
     Keyword,
+    /// A userid (or the `userid:` prefix).
     Userid,
+    /// A number.
     Number,
+    /// Hex: an address, hexdata, `X'...'`.
     Hex,
+    /// Quoted or free text.
     Text,
+    /// A comment line.
     Comment,
+    /// The word the parser refused.
     Error,
+}
+
+impl Highlight {
+    /// The tone of the line model this kind is shown in, so that input and output share one
+    /// palette.
+    pub fn tone(self) -> super::line::Tone {
+        use super::line::Tone;
+        match self {
+            Highlight::Verb => Tone::Verb,
+            Highlight::Keyword => Tone::Keyword,
+            Highlight::Userid => Tone::Userid,
+            Highlight::Number => Tone::Number,
+            Highlight::Hex => Tone::Hex,
+            Highlight::Text => Tone::Text,
+            Highlight::Comment => Tone::Comment,
+            Highlight::Error => Tone::Error,
+        }
+    }
 }
 
 /// The parser's answer: the line or the error, and the classified spans it read.

@@ -378,4 +378,11 @@ impl Outcome<'_> {
     pub(crate) fn bytes(&self, span: crate::cp::Span) -> &[u8] {
         self.session.cp.events().bytes(span)
     }
+
+    /// Reads `out.len()` bytes of `user`'s storage at `address` as they are after the line
+    /// (what DISPLAY shows); false if they are not all there. Storage cannot change while the
+    /// outcome lives: it borrows the session.
+    pub(crate) fn storage(&self, user: Userid, address: u32, out: &mut [u8]) -> bool {
+        self.session.cp.fetch(user, address, out).is_ok()
+    }
 }
