@@ -76,12 +76,12 @@ impl Output<'_> {
             echo: self.echo,
             source: self.source,
         };
-        lines.clear();
-        console::render_lines(o, &opts, lines);
         if self.color {
+            lines.clear();
+            console::render_lines(o, &opts, lines);
             palette::write_colored(lines, buf);
         } else {
-            console::write_text(lines, buf);
+            console::render_text(o, &opts, buf);
         }
     }
 }

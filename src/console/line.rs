@@ -100,6 +100,8 @@ pub struct Lines {
     text: String,
     lines: Vec<Meta>,
     spans: Vec<Span>,
+    /// Where the text of the line begun last starts.
+    current: u32,
 }
 
 impl Lines {
@@ -113,6 +115,7 @@ impl Lines {
         self.text.clear();
         self.lines.clear();
         self.spans.clear();
+        self.current = 0;
     }
 
     /// How many lines.
@@ -148,6 +151,7 @@ impl Lines {
     pub fn begin(&mut self, owner: Option<Userid>, tone: Tone) {
         let t = self.text.len() as u32;
         let s = self.spans.len() as u32;
+        self.current = t;
         self.lines.push(Meta {
             owner,
             tone,
@@ -163,8 +167,7 @@ impl Lines {
 
     /// Where the line begun last has got to, as an offset into its text.
     pub fn offset(&self) -> u32 {
-        let start = self.lines.last().map_or(0, |m| m.text.start);
-        self.text.len() as u32 - start
+        self.text.len() as u32 - self.current
     }
 
     /// Appends `s` to the line begun last as a run of `tone`.
@@ -188,9 +191,16 @@ impl Lines {
 
     /// Marks the text from `from`, a length of [`Lines::text`] taken after the line was begun,
     /// to the end of the line begun last as `tone` (for writers that keep absolute offsets).
+    #[inline]
     pub(crate) fn mark_from(&mut self, tone: Tone, from: usize) {
-        let start = self.lines.last().map_or(0, |m| m.text.start) as usize;
-        self.mark(tone, from.saturating_sub(start) as u32);
+        let to = self.text.len();
+        if to > from {
+            self.spans.push(Span {
+                tone,
+                start: from as u32 - self.current,
+                end: to as u32 - self.current,
+            });
+        }
     }
 
     /// Ends the line begun last.
@@ -200,6 +210,9 @@ impl Lines {
         if let Some(m) = self.lines.last_mut() {
             m.text.end = t;
             m.spans.end = s;
+            // Each line's text is followed by its line end in the buffer (outside its text), so
+            // that the transcript copies a line and its end at once.
+            self.text.push('\n');
         }
     }
 }
@@ -246,10 +259,14 @@ impl Line<'_> {
 /// terminal nobody is logged on at (CP's own lines before anyone is current, shown as a
 /// terminal shows them before LOGON), nor for an echo line, which starts with its prompt.
 pub fn owner_column(out: &mut String, line: &Line) {
-    if line.is_echo() {
-        return;
+    if !line.is_echo() {
+        owner_column_of(out, line.owner);
     }
-    if let Some(u) = line.owner {
+}
+
+/// The owner column of a line that is not an echo.
+pub(crate) fn owner_column_of(out: &mut String, owner: Option<Userid>) {
+    if let Some(u) = owner {
         super::push::userid(out, u);
         out.push_str(": ");
     }
@@ -257,20 +274,23 @@ pub fn owner_column(out: &mut String, line: &Line) {
 
 /// The plain transcript of `lines`: for each, its owner column, its text and `\n`, no colour.
 pub fn write_text(lines: &Lines, out: &mut String) {
-    out.reserve(lines.text.len() + 12 * lines.len());
+    out.reserve(lines.text.len() + 10 * lines.len());
     // Most lines of an outcome share their owner: its column is built once for a run of them.
     let mut column = String::new();
     let mut last: Option<(Option<Userid>, bool)> = None;
-    for line in lines.iter() {
-        let key = (line.owner, line.is_echo());
+    for m in &lines.lines {
+        let key = (m.owner, m.tone == Tone::Echo);
         if last != Some(key) {
             column.clear();
-            owner_column(&mut column, &line);
+            if !key.1 {
+                owner_column_of(&mut column, key.0);
+            }
             last = Some(key);
         }
         out.push_str(&column);
-        out.push_str(line.text);
-        out.push('\n');
+        // The text and the line end after it (see `Lines::end`).
+        let (start, end) = (m.text.start as usize, m.text.end as usize + 1);
+        out.push_str(lines.text.get(start..end).unwrap_or_default());
     }
 }
 

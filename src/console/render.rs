@@ -9,13 +9,14 @@
 //! writes a dozen lines for each line it reads, and temporary strings were most of its cost.
 //! The JSON renderer takes the same lines, one at a time, as the texts of its `"message"`s.
 
-use super::line::{Lines, Tone, write_text};
+#[cfg(doc)]
+use super::line::write_text;
+use super::line::{Lines, Tone, owner_column_of};
 use super::messages::ConsoleError;
 use super::push;
 use super::session::{Outcome, Placed, Record, Response};
 use crate::cp::{CpMessage, Event, Tod};
 use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcmhdr};
-use std::cell::RefCell;
 
 /// How a transcript is written.
 #[derive(Debug, Clone, Copy, Default)]
@@ -40,7 +41,14 @@ pub(crate) trait Sink {
     fn end(&mut self);
 }
 
-/// The lines of one terminal.
+/// A stream of lines whose owner is set before each record's lines: the line model, or the
+/// text transcript written as the lines come.
+pub(crate) trait Terminals: Sink {
+    /// The terminal the next lines are on.
+    fn owner(&mut self, owner: Option<Userid>);
+}
+
+/// Lines into the line model.
 struct To<'l> {
     lines: &'l mut Lines,
     owner: Option<Userid>,
@@ -66,73 +74,130 @@ impl Sink for To<'_> {
     }
 }
 
-fn to(lines: &mut Lines, owner: Option<Userid>) -> To<'_> {
-    To { lines, owner }
+impl Terminals for To<'_> {
+    fn owner(&mut self, owner: Option<Userid>) {
+        self.owner = owner;
+    }
+}
+
+/// The plain transcript written as the lines come: what [`write_text`] makes of the same lines
+/// once stored, without storing them. A replay writes a dozen lines for each line it reads,
+/// and storing them first made `vmcfsim run` 16% slower (instructions counted), so the plain
+/// transcript streams; the tests hold the two to the same bytes for every shipped script.
+struct TextOut<'o> {
+    out: &'o mut String,
+    owner: Option<Userid>,
+    /// The owner column of `owner` (built once for a run of lines).
+    column: String,
+    /// Whose column `column` is.
+    column_of: Option<Option<Userid>>,
+}
+
+impl Sink for TextOut<'_> {
+    #[inline]
+    fn begin(&mut self, tone: Tone) -> &mut String {
+        if tone != Tone::Echo {
+            if self.column_of != Some(self.owner) {
+                self.column.clear();
+                owner_column_of(&mut self.column, self.owner);
+                self.column_of = Some(self.owner);
+            }
+            self.out.push_str(&self.column);
+        }
+        self.out
+    }
+
+    #[inline]
+    fn text(&mut self) -> &mut String {
+        self.out
+    }
+
+    #[inline]
+    fn mark(&mut self, _: Tone, _: usize) {}
+
+    #[inline]
+    fn end(&mut self) {
+        self.out.push('\n');
+    }
+}
+
+impl Terminals for TextOut<'_> {
+    fn owner(&mut self, owner: Option<Userid>) {
+        self.owner = owner;
+    }
 }
 
 /// Appends `s` to the line begun last as a run of `tone`.
-fn push_toned(lines: &mut dyn Sink, tone: Tone, s: &str) {
+fn push_toned<S: Sink + ?Sized>(lines: &mut S, tone: Tone, s: &str) {
     let from = lines.text().len();
     lines.text().push_str(s);
     lines.mark(tone, from);
 }
 
 /// Appends a userid to the line begun last, toned as one.
-fn userid_toned(lines: &mut dyn Sink, u: Userid) {
+fn userid_toned<S: Sink + ?Sized>(lines: &mut S, u: Userid) {
     let from = lines.text().len();
     push::userid(lines.text(), u);
     lines.mark(Tone::Userid, from);
 }
 
-/// Appends the transcript lines of `o` to `out`, each ending in `\n`: [`render_lines`] and
-/// [`write_text`] over a buffer kept for the thread, so a replay allocates nothing a line.
+/// Appends the transcript lines of `o` to `out`, each ending in `\n`: the lines of
+/// [`render_lines`] as [`write_text`] writes them, the owner column and the text, no colour.
 pub fn render_text(o: &Outcome, opts: &TextOptions, out: &mut String) {
-    thread_local! {
-        static LINES: RefCell<Lines> = RefCell::new(Lines::new());
-    }
-    LINES.with(|l| match l.try_borrow_mut() {
-        Ok(mut lines) => {
-            lines.clear();
-            render_lines(o, opts, &mut lines);
-            write_text(&lines, out);
-        }
-        // Only a renderer called from inside itself could find it taken: use a fresh one.
-        Err(_) => {
-            let mut lines = Lines::new();
-            render_lines(o, opts, &mut lines);
-            write_text(&lines, out);
-        }
-    });
+    render(
+        o,
+        opts,
+        &mut TextOut {
+            out,
+            owner: None,
+            column: String::new(),
+            column_of: None,
+        },
+    );
 }
 
 /// Appends the lines of `o` to `out`: the echo (with `opts.echo`), then every record's lines
 /// on the terminal it belongs to.
 pub fn render_lines(o: &Outcome, opts: &TextOptions, out: &mut Lines) {
+    render(
+        o,
+        opts,
+        &mut To {
+            lines: out,
+            owner: None,
+        },
+    );
+}
+
+fn render<T: Terminals>(o: &Outcome, opts: &TextOptions, t: &mut T) {
     if opts.echo {
-        out.begin(o.user(), Tone::Echo);
+        t.owner(o.user());
+        t.begin(Tone::Echo);
         // A blank line echoes as the bare prompt, without trailing blanks.
         if o.text().trim().is_empty() {
-            out.push(Tone::Prompt, o.prompt().trim_end());
+            push_toned(t, Tone::Prompt, o.prompt().trim_end());
         } else {
-            out.push(Tone::Prompt, o.prompt());
-            printable_into(out.text(), o.text());
+            push_toned(t, Tone::Prompt, o.prompt());
+            printable_into(t.text(), o.text());
         }
-        out.end();
+        t.end();
     }
     for r in o.records() {
         match r {
-            Record::Event(i) => event(out, o, &o.events()[*i]),
+            Record::Event(i) => event(t, o, &o.events()[*i]),
             Record::Response { user, response } => {
-                response_lines(o, *user, response, &mut to(out, *user));
+                t.owner(*user);
+                response_lines(o, *user, response, t);
             }
             Record::Error { user, error } => {
-                error_lines(&mut to(out, *user), error, o, opts.source);
+                t.owner(*user);
+                error_lines(t, error, o, opts.source);
             }
         }
     }
 }
 
-fn error_lines(lines: &mut dyn Sink, e: &ConsoleError, o: &Outcome, source: Option<&str>) {
+fn error_lines<S: Sink>(lines: &mut S, e: &ConsoleError, o: &Outcome, source: Option<&str>) {
     let s = lines.begin(Tone::Error);
     if let Some(name) = source {
         s.push_str(name);
@@ -224,7 +289,7 @@ pub(crate) fn caret(line: &str, span: std::ops::Range<usize>) -> (String, String
     (shown, caret)
 }
 
-fn event(out: &mut Lines, o: &Outcome, e: &Event) {
+fn event<T: Terminals>(t: &mut T, o: &Outcome, e: &Event) {
     match e {
         Event::ReturnCode {
             user,
@@ -239,34 +304,38 @@ fn event(out: &mut Lines, o: &Outcome, e: &Event) {
             } else {
                 Tone::RcRefused
             };
-            let mut to = to(out, Some(*user));
-            to.begin(tone);
-            rc_line(&mut to, *func, *mid, *partner, *rc);
-            to.end();
+            t.owner(Some(*user));
+            t.begin(tone);
+            rc_line(t, *func, *mid, *partner, *rc);
+            t.end();
         }
         Event::Interrupt {
             user,
             buffer,
             header,
             data,
-        } => interrupt(&mut to(out, Some(*user)), *buffer, header, o.bytes(*data)),
+        } => {
+            t.owner(Some(*user));
+            interrupt(t, *buffer, header, o.bytes(*data));
+        }
         Event::Data {
             user,
             address,
             data,
         } => {
             let bytes = o.bytes(*data);
-            let mut to = to(out, Some(*user));
-            let s = to.begin(Tone::Plain);
+            t.owner(Some(*user));
+            let s = t.begin(Tone::Plain);
             s.push_str("DATA MOVED TO ");
             push::hexloc(s, *address);
             s.push_str(", ");
             push::count(s, bytes.len() as u64, "BYTE");
-            to.end();
-            dump(u64::from(*address), bytes, true, &mut to);
+            t.end();
+            dump(u64::from(*address), bytes, true, t);
         }
         Event::Message { user, message } => {
-            message_lines(message, &mut to(out, Some(*user)));
+            t.owner(Some(*user));
+            message_lines(message, t);
         }
         // Engine errors became records with CP's message before rendering.
         Event::Error { .. } => {}
@@ -274,7 +343,7 @@ fn event(out: &mut Lines, o: &Outcome, e: &Event) {
 }
 
 /// `SEND TO B MID 1: RC 0 (complete or successfully initiated)`, on the line begun last.
-fn rc_line(lines: &mut dyn Sink, func: u16, mid: u32, partner: Userid, rc: ReturnCode) {
+fn rc_line<S: Sink>(lines: &mut S, func: u16, mid: u32, partner: Userid, rc: ReturnCode) {
     push::function_name(lines.text(), func);
     let sub = Subfunction::from_code(func);
     let (whom, with_mid) = match sub {
@@ -326,12 +395,12 @@ pub(crate) fn kind(h: &Vmcmhdr) -> Kind {
     }
 }
 
-fn interrupt(lines: &mut dyn Sink, buffer: u32, h: &Vmcmhdr, data: &[u8]) {
+fn interrupt<S: Sink>(lines: &mut S, buffer: u32, h: &Vmcmhdr, data: &[u8]) {
     let s = lines.begin(Tone::Interrupt);
     s.push_str("EXTERNAL INTERRUPT X'4001' AT ");
     push::hexloc(s, buffer);
     s.push_str(": ");
-    let mid = |lines: &mut dyn Sink| {
+    let mid = |lines: &mut S| {
         let s = lines.text();
         s.push_str(" MID ");
         push::dec(s, u64::from(h.mid));
@@ -392,8 +461,8 @@ fn eflg_meaning(eflg: u8) -> &'static str {
 /// Starts a field's line: the name, then the value (`digits` hex digits of `value`, or the
 /// 8 bytes of `dw`) padded to the meaning's column. Returns where the line's text starts and
 /// where its meaning does.
-fn field(
-    lines: &mut dyn Sink,
+fn field<S: Sink>(
+    lines: &mut S,
     name: &str,
     value: u32,
     digits: usize,
@@ -417,7 +486,7 @@ fn field(
 }
 
 /// Ends a field's line: the meaning appended since `meaning` is dim, and no blanks trail.
-fn field_end(lines: &mut dyn Sink, (start, meaning): (usize, usize)) {
+fn field_end<S: Sink>(lines: &mut S, (start, meaning): (usize, usize)) {
     push::trim_end_from(lines.text(), start);
     lines.mark(Tone::Dim, meaning);
     lines.end();
@@ -425,11 +494,11 @@ fn field_end(lines: &mut dyn Sink, (start, meaning): (usize, usize)) {
 
 /// One line a header field, `  {name:<9}{hex:<18}{meaning}` without trailing blanks: its
 /// name, hex value and meaning in words.
-fn field_lines(h: &Vmcmhdr, lines: &mut dyn Sink) {
+fn field_lines<S: Sink>(h: &Vmcmhdr, lines: &mut S) {
     let k = kind(h);
     let sendrecv = h.func == Subfunction::SendRecv.code();
     // A field whose value is a word; `meaning` may leave nothing, then no blanks trail.
-    let word = |lines: &mut dyn Sink, name: &str, v: u32, meaning: &dyn Fn(&mut String)| {
+    let word = |lines: &mut S, name: &str, v: u32, meaning: &dyn Fn(&mut String)| {
         let at = field(lines, name, v, 8, None);
         meaning(lines.text());
         field_end(lines, at);
@@ -535,7 +604,7 @@ fn field_lines(h: &Vmcmhdr, lines: &mut dyn Sink) {
 /// hex digits (a line never crosses a 16-byte boundary), and with `translate` the EBCDIC
 /// between asterisks, unprintable as `.`. Two or more full lines equal to the one before are
 /// shown as one SUPPRESSED line.
-fn dump(address: u64, bytes: &[u8], translate: bool, lines: &mut dyn Sink) {
+fn dump<S: Sink>(address: u64, bytes: &[u8], translate: bool, lines: &mut S) {
     let mut d = Dump::new(translate, "  ");
     d.push(address, bytes, lines);
     d.finish(lines);
@@ -564,7 +633,7 @@ impl Dump {
     }
 
     /// Adds `bytes` found at `address`.
-    pub(crate) fn push(&mut self, address: u64, bytes: &[u8], lines: &mut dyn Sink) {
+    pub(crate) fn push<S: Sink>(&mut self, address: u64, bytes: &[u8], lines: &mut S) {
         let mut at = 0usize;
         while at < bytes.len() {
             let a = address + at as u64;
@@ -588,7 +657,7 @@ impl Dump {
     }
 
     /// One line: `{hexloc}  {hex}`, or `{hexloc}  {hex:<35}  *{ebcdic}*` translated.
-    fn line(&self, address: u64, bytes: &[u8], lines: &mut dyn Sink) {
+    fn line<S: Sink>(&self, address: u64, bytes: &[u8], lines: &mut S) {
         let s = lines.begin(Tone::Plain);
         s.push_str(self.indent);
         hexloc64(s, address);
@@ -622,7 +691,7 @@ impl Dump {
 
     /// Shows the run of equal lines held back: as itself if it is one line, else as one
     /// SUPPRESSED line.
-    fn flush(&mut self, lines: &mut dyn Sink) {
+    fn flush<S: Sink>(&mut self, lines: &mut S) {
         let Some((from, to)) = self.same.take() else {
             return;
         };
@@ -639,19 +708,19 @@ impl Dump {
         }
     }
 
-    pub(crate) fn finish(mut self, lines: &mut dyn Sink) {
+    pub(crate) fn finish<S: Sink>(mut self, lines: &mut S) {
         self.flush(lines);
     }
 }
 
 /// DISPLAY's lines for `length` bytes of `user`'s storage from `address`, a page at a time.
-fn display(
+fn display<S: Sink>(
     o: &Outcome,
     user: Option<Userid>,
     address: u32,
     length: u32,
     translate: bool,
-    lines: &mut dyn Sink,
+    lines: &mut S,
 ) {
     const PAGE: u64 = 4096;
     let mut d = Dump::new(translate, "");
@@ -723,7 +792,7 @@ fn usage_into(out: &mut String, connect: u64) {
 }
 
 /// The lines CP writes for an engine message.
-pub(crate) fn message_lines(m: &CpMessage, lines: &mut dyn Sink) {
+pub(crate) fn message_lines<S: Sink>(m: &CpMessage, lines: &mut S) {
     let s = lines.begin(Tone::CpMessage);
     match m {
         CpMessage::LogonAt(t) => {
@@ -774,17 +843,17 @@ fn on_off(on: bool) -> &'static str {
 
 /// The lines of a console response. DISPLAY reads the storage now: it cannot have changed
 /// since the command ran, as the outcome borrows the session.
-pub(crate) fn response_lines(
+pub(crate) fn response_lines<S: Sink>(
     o: &Outcome,
     user: Option<Userid>,
     r: &Response,
-    lines: &mut dyn Sink,
+    lines: &mut S,
 ) {
-    let line = |lines: &mut dyn Sink, f: &dyn Fn(&mut String)| {
+    let line = |lines: &mut S, f: &dyn Fn(&mut String)| {
         f(lines.begin(Tone::CpMessage));
         lines.end();
     };
-    let plain = |lines: &mut dyn Sink, f: &dyn Fn(&mut String)| {
+    let plain = |lines: &mut S, f: &dyn Fn(&mut String)| {
         f(lines.begin(Tone::Plain));
         lines.end();
     };
