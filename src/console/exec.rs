@@ -2,10 +2,10 @@
 //! records what happened (engine events, CP responses, errors) in order. VMCF commands become a
 //! VMCPARM stored in the VM's storage and go through the same `diagnose_68` as `DIAG 68`.
 
-use super::command::*;
-use super::messages::{ConsoleError, CpMsg, hexloc};
-use super::session::{DATA_AREA, PLIST_SLOT, Placed, Response, Session};
-use super::verbs;
+use super::{DATA_AREA, PLIST_SLOT, Placed, Response, Session};
+use crate::console::command::*;
+use crate::console::messages::{ConsoleError, CpMsg, hexloc};
+use crate::console::verbs;
 use crate::vmcf::{Subfunction, Userid, Vmcparm, vmcpflg1};
 
 /// AUTHORIZE's defaults (the contract): a 40-byte buffer at X'1000'.
@@ -56,7 +56,7 @@ impl Session {
             Command::Quit => return true,
             Command::Help(topic) => {
                 let words: Vec<&str> = topic.iter().map(String::as_str).collect();
-                match super::help::topic(&words) {
+                match crate::console::help::topic(&words) {
                     Some(h) => self.respond(acting, Response::Help(h)),
                     None => {
                         let shown = topic.join(" ");

@@ -170,6 +170,16 @@ impl ConsoleError {
     }
 }
 
+/// `DMKMSG045E B NOT LOGGED ON`: the message as CP writes it (the reason under the caret is
+/// the transcript's, not part of the message).
+impl std::fmt::Display for ConsoleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.id(), self.text())
+    }
+}
+
+impl std::error::Error for ConsoleError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +206,9 @@ mod tests {
             ConsoleError::new("CFC", CpMsg::UnknownCommand("FOO".into())).id(),
             "DMKCFC001E"
         );
+        let e = ConsoleError::new("CFC", CpMsg::UnknownCommand("FOO".into()));
+        assert_eq!(e.to_string(), "DMKCFC001E ?CP: FOO");
+        let boxed: Box<dyn std::error::Error> = Box::new(e);
+        assert_eq!(boxed.to_string(), "DMKCFC001E ?CP: FOO");
     }
 }

@@ -11,7 +11,6 @@
 mod assist;
 mod canonical;
 pub mod command;
-mod exec;
 mod help;
 mod json;
 pub mod line;

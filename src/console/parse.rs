@@ -11,7 +11,7 @@ use super::command::*;
 use super::messages::{ConsoleError, CpMsg};
 use super::verbs::{self, Keyword, Opt, Verb};
 use crate::ebcdic;
-use crate::vmcf::{Subfunction, Userid, UseridError};
+use crate::vmcf::{Subfunction, Userid};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_till};
 use nom::character::complete::char;
@@ -432,13 +432,7 @@ fn userid_of(t: &Token) -> Result<Userid, String> {
     let Some(w) = t.word() else {
         return Err("a userid is not quoted".to_string());
     };
-    Userid::parse(w).map_err(|e| match e {
-        UseridError::Missing => "userid missing".to_string(),
-        UseridError::TooLong => "a userid has at most 8 characters".to_string(),
-        UseridError::BadCharacter(c) => {
-            format!("'{c}' is not allowed in a userid (A-Z 0-9 @ # $)")
-        }
-    })
+    Userid::parse(w).map_err(|e| e.to_string())
 }
 
 /// Hex digits as bytes; `Err` names what is wrong. Odd counts are refused.

@@ -5,6 +5,11 @@
 
 use super::messages::{ConsoleError, CpMsg};
 use super::parse;
+
+// The command processor is the session's own code: a child module, so that it alone shares
+// the session's private state. (Its file stays beside this one.)
+#[path = "exec.rs"]
+mod exec;
 use crate::cp::{Clock, Cp, Event, Tod};
 use crate::vmcf::Userid;
 use std::collections::{HashMap, VecDeque};
@@ -107,26 +112,29 @@ pub(crate) enum Record {
 }
 
 /// One console: a CP, the current user, the clock.
+///
+/// Its fields are private to this module and to the command processor (`exec.rs`, a child
+/// module of this one: it is the session's own code for carrying a command out).
 pub struct Session {
-    pub(crate) cp: Cp,
-    pub(crate) current: Option<Userid>,
-    pub(crate) vms: HashMap<Userid, VmConsole>,
-    pub(crate) records: Vec<Record>,
+    cp: Cp,
+    current: Option<Userid>,
+    vms: HashMap<Userid, VmConsole>,
+    records: Vec<Record>,
     /// Engine events already turned into records.
-    pub(crate) seen: usize,
+    seen: usize,
     /// The module whose messages engine errors become (the running command's).
-    pub(crate) module: &'static str,
+    module: &'static str,
 }
 
 /// What one input line did. It borrows the session: render it before feeding the next line.
 pub struct Outcome<'a> {
-    pub(crate) session: &'a Session,
-    pub(crate) prompt: String,
-    pub(crate) line_no: usize,
-    pub(crate) text: String,
-    pub(crate) user: Option<Userid>,
-    pub(crate) accepted: bool,
-    pub(crate) quit: bool,
+    session: &'a Session,
+    prompt: String,
+    line_no: usize,
+    text: String,
+    user: Option<Userid>,
+    accepted: bool,
+    quit: bool,
 }
 
 impl Session {

@@ -67,6 +67,33 @@ pub enum CpError {
     StorageInvalid(u32),
 }
 
+/// A plain description for programs that embed the engine (logs, `?`); the console gives
+/// these errors CP's message ids and words instead (`console::messages`).
+impl std::fmt::Display for CpError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CpError::NotLoggedOn(u) => write!(f, "{u} is not logged on"),
+            CpError::NotReceiving(u, why) => write!(f, "{u} is not receiving: {why:?}"),
+            CpError::ExceedsStorage(a) => write!(f, "address {a:06X} exceeds storage"),
+            CpError::SpecificationException(a) => {
+                write!(
+                    f,
+                    "specification exception: VMCPARM at {a:06X} is not on a doubleword"
+                )
+            }
+            CpError::AddressingException(a) => {
+                write!(
+                    f,
+                    "addressing exception: VMCPARM at {a:06X} is outside storage"
+                )
+            }
+            CpError::StorageInvalid(size) => write!(f, "storage size {size} is invalid"),
+        }
+    }
+}
+
+impl std::error::Error for CpError {}
+
 /// A line CP writes on a user's terminal, as data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CpMessage {
