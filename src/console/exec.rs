@@ -14,8 +14,8 @@ const DEFAULT_BUFFER_LEN: u32 = 40;
 
 impl Session {
     /// Runs a parsed line (`input` is the line as typed); returns whether it was QUIT.
+    /// The parser has read the line: only an error that quotes the verb as typed reads `input`.
     pub(crate) fn execute(&mut self, input: &str, line: Line) -> bool {
-        let verb_text = input[line.verb_span.clone()].to_ascii_uppercase();
         let acting = match &line.prefix {
             Some((u, span)) => {
                 if !self.cp.is_logged_on(*u) {
@@ -28,22 +28,15 @@ impl Session {
             }
             None => self.current,
         };
-        if let Some(def) = verbs::verb(&verb_text) {
-            self.module = def.module;
+        if let Some(v) = line.command.verb() {
+            self.module = verbs::verb_def(v).module;
         }
-        let needs_user = !matches!(
-            line.command,
-            Command::Empty
-                | Command::Comment
-                | Command::Quit
-                | Command::Help(_)
-                | Command::Logon(_)
-                | Command::Query(Query::Names | Query::Users | Query::Time | Query::User(_))
-        );
+        let needs_user = line.command.needs_user();
         let user = match acting {
             Some(u) => u,
             None if needs_user => {
-                let e = ConsoleError::new("CFC", CpMsg::UnknownCommand(verb_text))
+                let typed = input[line.verb_span.clone()].to_ascii_uppercase();
+                let e = ConsoleError::new("CFC", CpMsg::UnknownCommand(typed))
                     .at(line.verb_span, "nobody is logged on: LOGON first");
                 self.error(None, e);
                 return false;
@@ -56,17 +49,9 @@ impl Session {
             Command::Quit => return true,
             Command::Help(topic) => {
                 let words: Vec<&str> = topic.iter().map(String::as_str).collect();
-                match crate::console::help::topic(&words) {
-                    Some(h) => self.respond(acting, Response::Help(h)),
-                    None => {
-                        let shown = topic.join(" ");
-                        let from = input.len() - input[line.verb_span.end..].trim_start().len();
-                        let e = ConsoleError::new("CFC", CpMsg::InvalidOperand(shown)).at(
-                            from..input.trim_end().len(),
-                            "no such command or subfunction",
-                        );
-                        self.error(acting, e);
-                    }
+                // The parser refused a topic HELP does not have.
+                if let Some(h) = crate::console::help::topic(&words) {
+                    self.respond(acting, Response::Help(h));
                 }
             }
             Command::Logon(u) => {
