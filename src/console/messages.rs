@@ -130,6 +130,7 @@ pub fn hexloc(a: u32) -> String {
 pub struct ConsoleError {
     /// The three letters after `DMK`.
     pub module: &'static str,
+    /// What went wrong: the message number and its text.
     pub msg: CpMsg,
     /// The offending bytes of the input line.
     pub span: Option<Span>,
@@ -138,6 +139,7 @@ pub struct ConsoleError {
 }
 
 impl ConsoleError {
+    /// The message `msg` of CP module `module`, pointing nowhere in the line.
     pub fn new(module: &'static str, msg: CpMsg) -> ConsoleError {
         ConsoleError {
             module,

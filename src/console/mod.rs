@@ -10,6 +10,9 @@
 
 mod assist;
 mod canonical;
+// The parser's data and the word tables are public for the tests and the fuzz targets, which
+// check the parser against them; they are not the library's API (hidden from its docs).
+#[doc(hidden)]
 pub mod command;
 mod help;
 mod json;
@@ -19,6 +22,7 @@ pub mod parse;
 mod push;
 mod render;
 mod session;
+#[doc(hidden)]
 pub mod verbs;
 
 pub use assist::{complete, highlight};

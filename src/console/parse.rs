@@ -66,7 +66,9 @@ impl Highlight {
 /// The parser's answer: the line or the error, and the classified spans it read.
 #[derive(Debug)]
 pub struct Parsed {
+    /// The line, or why it is refused.
     pub result: Result<Line, ConsoleError>,
+    /// The spans read and what each is, in order (the refused word last marked as an error).
     pub marks: Vec<(Span, Highlight)>,
 }
 

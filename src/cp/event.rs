@@ -96,6 +96,7 @@ impl std::error::Error for CpError {}
 
 /// A line CP writes on a user's terminal, as data.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // Each variant's doc names its fields.
 pub enum CpMessage {
     /// `LOGON AT hh:mm:ss ...` after a new logon.
     LogonAt(Tod),
@@ -109,8 +110,9 @@ pub enum CpMessage {
     StorageDefined(u32),
 }
 
-/// One thing that happened, in the order it happened.
+/// One thing that happened, in the order it happened. (Each variant's doc names its fields.)
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)]
 pub enum Event {
     /// DIAGNOSE X'68' finished; `func`, `mid` and `partner` (VMCPUSER) are as the guest stored
     /// them in the parameter list at `plist`.
