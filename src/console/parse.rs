@@ -468,6 +468,44 @@ fn ebcdic_text(text: &str, at: usize) -> Result<Vec<u8>, (Span, char)> {
     Ok(out)
 }
 
+// ---- completion ----
+
+/// The line up to byte `pos` as the parser reads it, for the REPL's completion: the words of
+/// the command before the one at `pos` (after any `userid:` prefix; quoted operands whole),
+/// and where the word at `pos` starts. `None` where nothing can be completed: in a comment,
+/// inside quoted text or `X'...'`, in a word that is not a plain word, after a bad prefix.
+pub(crate) fn words_before(line: &str, pos: usize) -> Option<(Vec<&str>, usize)> {
+    let before = line.get(..pos)?;
+    let mut c = Cursor {
+        line: before,
+        pos: 0,
+        module: "CFC",
+        marks: Vec::new(),
+    };
+    c.skip_blanks();
+    if c.rest().starts_with('*') {
+        return None;
+    }
+    prefix(&mut c).ok()?;
+    c.skip_blanks();
+    if c.rest().starts_with('*') {
+        return None;
+    }
+    let mut words = Vec::new();
+    loop {
+        c.skip_blanks();
+        let start = c.pos;
+        let Some(t) = c.next().ok()? else {
+            return Some((words, start));
+        };
+        if t.span.end == before.len() {
+            // The token the cursor is in is the word being completed.
+            return matches!(t.tok, Tok::Word(_)).then_some((words, t.span.start));
+        }
+        words.push(t.raw);
+    }
+}
+
 // ---- the line ----
 
 fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
