@@ -6,11 +6,11 @@ use super::{DATA_AREA, PLIST_SLOT, Placed, Response, Session};
 use crate::console::command::*;
 use crate::console::messages::{ConsoleError, CpMsg, hexloc};
 use crate::console::verbs;
-use crate::vmcf::{Subfunction, Userid, Vmcparm, vmcpflg1};
+use crate::vmcf::{Subfunction, Userid, Vmcmhdr, Vmcparm, vmcpflg1};
 
 /// AUTHORIZE's defaults (the contract): a 40-byte buffer at X'1000'.
 const DEFAULT_BUFFER: u32 = 0x1000;
-const DEFAULT_BUFFER_LEN: u32 = 40;
+const DEFAULT_BUFFER_LEN: u32 = Vmcmhdr::LEN as u32;
 
 impl Session {
     /// Runs a parsed line (`input` is the line as typed); returns whether it was QUIT.
@@ -279,7 +279,7 @@ impl Session {
             p.use_dw = dw;
         }
         let size = self.cp.vm(user).map_or(0, |vm| vm.storage().size());
-        if u64::from(PLIST_SLOT) + 40 > u64::from(size) {
+        if u64::from(PLIST_SLOT) + Vmcparm::LEN as u64 > u64::from(size) {
             let e = ConsoleError {
                 reason: Some(format!(
                     "the console's VMCPARM goes at X'{PLIST_SLOT:X}': DEFINE STORAGE 128K or more, \

@@ -22,7 +22,7 @@ use nom::{IResult, Parser};
 use std::borrow::Cow;
 
 /// The highest address of a 16M machine; a hexloc beyond it is invalid.
-const LAST_ADDRESS: u64 = 0xFF_FFFF;
+pub(crate) const LAST_ADDRESS: u64 = crate::cp::MAX_STORAGE as u64 - 1;
 
 /// What a span of the input is, for syntax highlighting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

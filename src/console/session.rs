@@ -18,7 +18,7 @@ use std::collections::{HashMap, VecDeque};
 pub const DATA_AREA: u32 = 0x20000;
 /// Where console VMCF commands store their VMCPARM: the doubleword-aligned 40 bytes just below
 /// the data area, so that the parameter list never overwrites data the area handed out.
-pub const PLIST_SLOT: u32 = DATA_AREA - 40;
+pub const PLIST_SLOT: u32 = DATA_AREA - crate::vmcf::Vmcparm::LEN as u32;
 /// The longest input line the console takes, in bytes. A 3270 gave CP at most 134 characters
 /// and DIAGNOSE X'08' 132 (cp-console-reference §2.2); CP never saw more, so it has no error
 /// for it. vmcfsim's lines are not a terminal's: a VMCF or DIAG line stands for a program's
