@@ -714,3 +714,32 @@ fn send_recv_transcript_is_stable() {
     A:   VMCMUSE  0000000000000000  '........'
     ");
 }
+
+/// The library decides no colour: no module under the console, the engine, the facility's data
+/// or the diagrams uses owo-colors or writes an escape; the one palette is the front ends'.
+#[test]
+fn no_palette_in_the_library() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut stack: Vec<_> = ["console", "cp", "vmcf", "diagram"]
+        .iter()
+        .map(|d| root.join(d))
+        .collect();
+    let mut files = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                files += 1;
+                for bad in ["owo_colors", "\\x1b[", "\\u{1b}["] {
+                    assert!(!text.contains(bad), "{} has {bad}", path.display());
+                }
+            }
+        }
+    }
+    assert!(files > 20, "{files} files read");
+    let palette = std::fs::read_to_string(root.join("palette.rs")).unwrap();
+    assert!(palette.contains("owo_colors"), "the palette is in src/palette.rs");
+}
