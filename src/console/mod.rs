@@ -17,7 +17,7 @@ pub mod command;
 mod help;
 mod json;
 pub mod line;
-pub mod messages;
+mod messages;
 pub mod parse;
 mod push;
 mod render;
@@ -27,6 +27,7 @@ pub mod verbs;
 
 pub use assist::{complete, highlight};
 pub use json::render_json;
+pub use messages::{ConsoleError, CpMsg};
 pub use line::{Line, Lines, Span, Tone, owner_column, write_text};
 pub use parse::Highlight;
 pub use render::{TextOptions, render_lines, render_text};

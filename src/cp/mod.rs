@@ -6,14 +6,14 @@
 //! commands that touch VMCF (`SMSG`, `MSG`) in `smsg.rs`; presentation of interrupts in
 //! `present.rs`.
 
-pub mod clock;
-pub mod event;
-pub mod machine;
+mod clock;
+mod event;
+mod machine;
 mod message;
 mod moves;
 mod present;
 mod smsg;
-pub mod storage;
+mod storage;
 mod vmcf;
 
 pub use clock::{Civil, Clock, FixedClock, SystemClock, Tod};
