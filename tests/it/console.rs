@@ -741,5 +741,8 @@ fn no_palette_in_the_library() {
     }
     assert!(files > 20, "{files} files read");
     let palette = std::fs::read_to_string(root.join("palette.rs")).unwrap();
-    assert!(palette.contains("owo_colors"), "the palette is in src/palette.rs");
+    assert!(
+        palette.contains("owo_colors"),
+        "the palette is in src/palette.rs"
+    );
 }
