@@ -167,6 +167,11 @@ mod tests {
         ] {
             assert!(seen.contains(&tone), "the script shows {tone:?}");
         }
+        // The echo of a line is toned as the REPL tones it while it is typed.
+        assert!(
+            seen.contains(&Tone::Verb) && seen.contains(&Tone::Number),
+            "{seen:?}"
+        );
         // Different kinds look different.
         assert_ne!(style(Tone::RcOk), style(Tone::RcRefused));
         assert_ne!(style(Tone::Error), style(Tone::Plain));

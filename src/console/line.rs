@@ -203,6 +203,26 @@ impl Lines {
         }
     }
 
+    /// Marks `from..to` (lengths of [`Lines::text`], as for `mark_from`) of the line begun
+    /// last as `tone`; a range outside the line or before the last span is left unmarked.
+    pub(crate) fn mark_range(&mut self, tone: Tone, from: usize, to: usize) {
+        let last = self.spans.last().map_or(0, |s| s.end) as usize;
+        let (start, len) = (self.current as usize, self.text.len());
+        let fits = from >= start && from < to && to <= len;
+        let after = self
+            .lines
+            .last()
+            .is_some_and(|m| self.spans.len() as u32 == m.spans.start)
+            || from - start.min(from) >= last;
+        if fits && after {
+            self.spans.push(Span {
+                tone,
+                start: (from - start) as u32,
+                end: (to - start) as u32,
+            });
+        }
+    }
+
     /// Ends the line begun last.
     pub fn end(&mut self) {
         let t = self.text.len() as u32;

@@ -38,6 +38,9 @@ pub(crate) trait Sink {
     fn text(&mut self) -> &mut String;
     /// Marks what was appended since `from` as `tone`.
     fn mark(&mut self, tone: Tone, from: usize);
+    /// Marks `from..to` of the line begun last as `tone` (in order, not overlapping the marks
+    /// before it).
+    fn mark_range(&mut self, _tone: Tone, _from: usize, _to: usize) {}
     /// Ends the line begun last.
     fn end(&mut self);
 }
@@ -68,6 +71,10 @@ impl Sink for To<'_> {
     #[inline]
     fn mark(&mut self, tone: Tone, from: usize) {
         self.lines.mark_from(tone, from);
+    }
+
+    fn mark_range(&mut self, tone: Tone, from: usize, to: usize) {
+        self.lines.mark_range(tone, from, to);
     }
 
     fn end(&mut self) {
@@ -179,7 +186,16 @@ fn render<T: Terminals>(o: &Outcome, opts: &TextOptions, t: &mut T) {
             push_toned(t, Tone::Prompt, o.prompt().trim_end());
         } else {
             push_toned(t, Tone::Prompt, o.prompt());
+            let from = t.text().len();
             printable_into(t.text(), o.text());
+            // The parser's reading of the line tones it, as the REPL tones the line being typed
+            // (unless control characters changed its bytes).
+            if t.text().len() - from == o.text().len() {
+                for (span, kind) in o.marks() {
+                    let (start, end) = (from + span.start, from + span.end);
+                    t.mark_range(kind.tone(), start, end);
+                }
+            }
         }
         t.end();
     }

@@ -124,6 +124,8 @@ pub struct Session {
     seen: usize,
     /// The module whose messages engine errors become (the running command's).
     module: &'static str,
+    /// What the parser made of the last line's spans, for the echo's tones.
+    marks: Vec<(super::command::Span, parse::Highlight)>,
 }
 
 /// What one input line did. It borrows the session: render it before feeding the next line.
@@ -145,6 +147,7 @@ impl Session {
             current: None,
             vms: HashMap::new(),
             records: Vec::new(),
+            marks: Vec::new(),
             seen: 0,
             module: "CFC",
         }
@@ -181,6 +184,7 @@ impl Session {
     pub fn feed(&mut self, line_no: usize, line: &[u8]) -> Outcome<'_> {
         self.cp.clear_events();
         self.records.clear();
+        self.marks.clear();
         self.seen = 0;
         self.module = "CFC";
         // The fixed clock moves one second a line, before the line runs.
@@ -196,6 +200,7 @@ impl Session {
         let text = match std::str::from_utf8(line) {
             Ok(s) => {
                 let parsed = parse::parse(s);
+                self.marks = parsed.marks;
                 match parsed.result {
                     Ok(l) => {
                         user = l.prefix.as_ref().map(|p| p.0).or(self.current);
@@ -373,6 +378,11 @@ impl Outcome<'_> {
     /// The prompt the line was typed after.
     pub fn prompt(&self) -> &str {
         &self.prompt
+    }
+
+    /// The spans of the line as typed and what the parser took each for.
+    pub(crate) fn marks(&self) -> &[(super::command::Span, parse::Highlight)] {
+        &self.session.marks
     }
 
     pub(crate) fn records(&self) -> &[Record] {
