@@ -49,7 +49,7 @@ impl fmt::Display for DiagramFailure {
     }
 }
 
-/// The session's events as JSON Lines (console-language.md section 5): the diagram is drawn
+/// The session's events as JSON Lines (docs/console.md#json-lines): the diagram is drawn
 /// from the console's machine contract, so it does not depend on how the console works inside.
 /// The REPL keeps them always, so `DIAGRAM FILE` can draw the session so far.
 #[derive(Debug, Default)]

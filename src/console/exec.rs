@@ -8,7 +8,7 @@ use crate::console::messages::{ConsoleError, CpMsg, hexloc};
 use crate::console::verbs;
 use crate::vmcf::{Subfunction, Userid, Vmcmhdr, Vmcparm, vmcpflg1};
 
-/// AUTHORIZE's defaults (the contract): a 40-byte buffer at X'1000'.
+/// AUTHORIZE's defaults (docs/console.md#vmcf-commands): a 40-byte buffer at X'1000'.
 const DEFAULT_BUFFER: u32 = 0x1000;
 const DEFAULT_BUFFER_LEN: u32 = Vmcmhdr::LEN as u32;
 
@@ -251,7 +251,8 @@ impl Session {
         }
     }
 
-    /// Stores bytes for a VMCF command; false (with the engine's error recorded) if they do not fit.
+    /// Stores bytes for a VMCF command; false (with the engine's error recorded) if they do not
+    /// fit.
     fn put(&mut self, user: Userid, at: u32, bytes: &[u8]) -> bool {
         let ok = self.cp.store(user, at, bytes).is_ok();
         self.sync();

@@ -1,6 +1,6 @@
-//! JSON Lines (section 5 of the console contract): one object a line, the `"command"` event
-//! first, then everything the line caused in order. The keys the contract lists are always
-//! there; vmcfsim adds a few (`plist`, `mid`, `partner` on `"rc"`; `reason`, `column` on
+//! JSON Lines (the console's contract, docs/console.md#json-lines): one object a line, the
+//! `"command"` event first, then everything the line caused in order. The keys the contract lists
+//! are always there; vmcfsim adds a few (`plist`, `mid`, `partner` on `"rc"`; `reason`, `column` on
 //! `"error"`; `address`, `length` on the `"message"` saying where a VMCF command put its data).
 //! Message texts are the transcript's lines, from `render`.
 //!

@@ -971,7 +971,7 @@ mod tests {
     }
 
     #[test]
-    fn display_t_matches_the_reference_layout() {
+    fn display_t_matches_cps_layout() {
         let mut b = ebcdic::encode("HELLO WORLD     ").unwrap();
         b.extend([0u8; 16]);
         assert_eq!(

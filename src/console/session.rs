@@ -14,20 +14,20 @@ use crate::cp::{Clock, Cp, Event, Tod};
 use crate::vmcf::Userid;
 use std::collections::{HashMap, VecDeque};
 
-/// The console's data area starts here in every VM (the contract's X'20000').
+/// The console's data area starts here in every VM (docs/console.md#options).
 pub const DATA_AREA: u32 = 0x20000;
 /// Where console VMCF commands store their VMCPARM: the doubleword-aligned 40 bytes just below
 /// the data area, so that the parameter list never overwrites data the area handed out.
 pub const PLIST_SLOT: u32 = DATA_AREA - crate::vmcf::Vmcparm::LEN as u32;
-/// The longest input line the console takes, in bytes. A 3270 gave CP at most 134 characters
-/// and DIAGNOSE X'08' 132 (cp-console-reference §2.2); CP never saw more, so it has no error
-/// for it. vmcfsim's lines are not a terminal's: a VMCF or DIAG line stands for a program's
-/// parameter list and a DATA literal for its buffer, so they are routinely longer, and the one
-/// place CP's input limit shows is SMSG, whose text is cut at 129 characters as CP's was. This
-/// limit only bounds memory: a line is held whole while it runs, so a script with no line ends
-/// must not be read into memory whole. 1M holds a 512K hex literal. A longer line is rejected
-/// with `DMKCFC002E INVALID OPERAND` naming the limit, and the replay reads no more of it than
-/// this (see `run`).
+/// The longest input line the console takes, in bytes (docs/decisions.md#a-console-lines-length). A
+/// 3270 gave CP at most 134 characters and DIAGNOSE X'08' 132 (docs/decisions.md#d16); CP never saw
+/// more, so it has no error for it. vmcfsim's lines are not a terminal's: a VMCF or DIAG line
+/// stands for a program's parameter list and a DATA literal for its buffer, so they are routinely
+/// longer, and the one place CP's input limit shows is SMSG, whose text is cut at 129 characters as
+/// CP's was. This limit only bounds memory: a line is held whole while it runs, so a script with no
+/// line ends must not be read into memory whole. 1M holds a 512K hex literal. A longer line is
+/// rejected with `DMKCFC002E INVALID OPERAND` naming the limit, and the replay reads no more of it
+/// than this (see `run`).
 pub const LINE_MAX: usize = 1 << 20;
 /// SEND interrupts remembered per VM for RECEIVE's default length. Messages are found by
 /// (source, MID), newest first; older entries fall off, so memory stays bounded.

@@ -1,4 +1,5 @@
-//! The console's JSON Lines events (the machine contract of `console-language.md`, section 5)
+//! The console's JSON Lines events (the machine contract,
+//! docs/console.md#json-lines)
 //! read back as typed values. Only what a diagram draws is required; unknown keys are ignored
 //! and unknown event kinds are kept as [`Event::Other`], because the contract lets both grow.
 //! A line that is not a well-formed event is an error naming that line, never a panic.

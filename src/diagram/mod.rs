@@ -2,7 +2,7 @@
 //! virtual machine and one for CP, arrows down the page in the order things happened.
 //!
 //! The diagram is built from the console's JSON Lines events (the contract of
-//! `console-language.md`, section 5), never from console internals, so it keeps working while
+//! docs/console.md#json-lines), never from console internals, so it keeps working while
 //! the console changes. This module owns the model ([`Diagram`]: lifelines, arrows, notes, and
 //! the words of every label); the writers own layout and syntax: [`svg`] (our own small SVG
 //! writer) and [`mermaid`] (Mermaid `sequenceDiagram` text).
@@ -10,8 +10,9 @@
 //! ```
 //! use vmcfsim::diagram::{Diagram, Format};
 //!
-//! let events = r#"{"event":"rc","line":2,"user":"A","subfunction":"AUTHORIZE","rc":0,"meaning":"ok"}"#;
-//! let diagram = Diagram::from_json_lines(events).unwrap();
+//! let events =
+//! r#"{"event":"rc","line":2,"user":"A","subfunction":"AUTHORIZE","rc":0,"meaning":"ok"}"#; let
+//! diagram = Diagram::from_json_lines(events).unwrap();
 //! assert!(diagram.render(Format::Mermaid).contains("vm_A->>cp: AUTHORIZE RC 0"));
 //! ```
 
@@ -380,7 +381,7 @@ fn same_function(a: &str, b: &str) -> bool {
     squeeze(a) == squeeze(b)
 }
 
-/// `userid:` before a command runs it as that user (console-language.md section 1).
+/// `userid:` before a command runs it as that user (docs/console.md#sessions-and-users).
 fn split_user_prefix(text: &str) -> (Option<String>, &str) {
     match text.split_once(':') {
         Some((user, rest))

@@ -8,8 +8,8 @@ use crate::support::{authorize, cp_with, interrupts, uid};
 use vmcfsim::cp::{CpError, NotReceiving, SMSG_PENDING_MAX};
 use vmcfsim::vmcf::{Userid, vmcpflg1};
 
-/// SMSGs do not count towards the issuer's 50 messages (DECISION D4), so a disabled VM would
-/// collect them without end. CP keeps at most SMSG_PENDING_MAX for it; the next is refused,
+/// SMSGs do not count towards the issuer's 50 messages (docs/decisions.md#d4), so a disabled VM
+/// would collect them without end. CP keeps at most SMSG_PENDING_MAX for it; the next is refused,
 /// nothing queued is lost, and once the VM enables and takes them it receives again.
 #[test]
 fn a_disabled_vm_holds_at_most_256_smsgs_and_loses_none() {
