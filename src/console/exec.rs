@@ -5,7 +5,7 @@
 use super::{DATA_AREA, PLIST_SLOT, Placed, Response, Session};
 use crate::console::command::*;
 use crate::console::messages::{ConsoleError, CpMsg, hexloc};
-use crate::console::verbs;
+use crate::console::{parse, verbs};
 use crate::vmcf::{Subfunction, Userid, Vmcmhdr, Vmcparm, vmcpflg1};
 
 /// AUTHORIZE's defaults (docs/console.md#vmcf-commands): a 40-byte buffer at X'1000'.
@@ -14,7 +14,8 @@ const DEFAULT_BUFFER_LEN: u32 = Vmcmhdr::LEN as u32;
 
 impl Session {
     /// Runs a parsed line (`input` is the line as typed); returns whether it was QUIT.
-    /// The parser has read the line: only an error that quotes the verb as typed reads `input`.
+    /// The parser has read the line; an error that quotes a word as typed asks the parser for
+    /// it (`input` is the line the parser read).
     pub(crate) fn execute(&mut self, input: &str, line: Line) -> bool {
         let acting = match &line.prefix {
             Some((u, span)) => {
@@ -35,7 +36,7 @@ impl Session {
         let user = match acting {
             Some(u) => u,
             None if needs_user => {
-                let typed = input[line.verb_span.clone()].to_ascii_uppercase();
+                let typed = parse::verb_as_typed(input, &line);
                 let e = ConsoleError::new("CFC", CpMsg::UnknownCommand(typed))
                     .at(line.verb_span, "nobody is logged on: LOGON first");
                 self.error(None, e);
@@ -225,7 +226,7 @@ impl Session {
             at = at.saturating_add(bytes.len() as u32);
         }
         if let Some(span) = odd_digit {
-            let shown = input[span.clone()].to_string();
+            let shown = parse::word_as_typed(input, &span);
             let e = ConsoleError::new("CDS", CpMsg::InvalidHexdata(shown))
                 .at(span, "odd number of digits: the last one was not stored");
             self.error(Some(user), e);

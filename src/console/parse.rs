@@ -468,6 +468,19 @@ fn ebcdic_text(text: &str, at: usize) -> Result<Vec<u8>, (Span, char)> {
     Ok(out)
 }
 
+// ---- words quoted in errors ----
+
+/// The verb of a parsed `line` of `text` as CP's `?CP:` message quotes it: as typed, in
+/// upper case (`LOGOF`, not `LOGOFF`).
+pub(crate) fn verb_as_typed(text: &str, line: &Line) -> String {
+    word_as_typed(text, &line.verb_span).to_ascii_uppercase()
+}
+
+/// The bytes `span` of `text` (a span the parser gave), as typed.
+pub(crate) fn word_as_typed(text: &str, span: &Span) -> String {
+    text.get(span.clone()).unwrap_or_default().to_string()
+}
+
 // ---- completion ----
 
 /// The line up to byte `pos` as the parser reads it, for the REPL's completion: the words of
