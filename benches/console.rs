@@ -62,6 +62,7 @@ fn replay(lines: &[&str], json: bool) -> usize {
     let opts = TextOptions {
         echo: true,
         source: Some("big.cp"),
+        width: None,
     };
     let mut buf = String::new();
     let mut total = 0;

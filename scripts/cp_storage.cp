@@ -29,6 +29,7 @@ QUERY STORAGE
 D TFFFF0-END
 D LFFFFC.END
 D L100000
+* A STORE that would pass the end stores nothing, and names the address typed.
 STORE LFFFFC 1 2
 DEFINE STORAGE 64K
 QUERY STORAGE

@@ -96,6 +96,7 @@ mod tests {
         let opts = TextOptions {
             echo: true,
             source: Some("t.cp"),
+            width: None,
         };
         script
             .iter()

@@ -2,7 +2,7 @@
 //! records what happened (engine events, CP responses, errors) in order. VMCF commands become a
 //! VMCPARM stored in the VM's storage and go through the same `diagnose_68` as `DIAG 68`.
 
-use super::{DATA_AREA, PLIST_SLOT, Placed, Response, Session};
+use super::{CP_LINE, DATA_AREA, PLIST_SLOT, Placed, Response, Session};
 use crate::console::command::*;
 use crate::console::messages::{ConsoleError, CpMsg, hexloc};
 use crate::console::{parse, verbs};
@@ -36,9 +36,19 @@ impl Session {
         let user = match acting {
             Some(u) => u,
             None if needs_user => {
-                let typed = parse::verb_as_typed(input, &line);
-                let e = ConsoleError::new("CFC", CpMsg::UnknownCommand(typed))
-                    .at(line.verb_span, "nobody is logged on: LOGON first");
+                // With users logged on but none current (after a LOGOFF), say how to pick one.
+                let users = self.cp.users();
+                let why = match users.first() {
+                    None => "nobody is logged on: LOGON first".to_string(),
+                    Some(u) => format!(
+                        "no current user: LOGON {u} makes {u} current, or {u}: command runs one"
+                    ),
+                };
+                let e = ConsoleError::new(
+                    "CFC",
+                    CpMsg::UnknownCommand(parse::verb_as_typed(input, &line)),
+                )
+                .at(line.verb_span, why);
                 self.error(None, e);
                 return false;
             }
@@ -79,16 +89,87 @@ impl Session {
             }
             Command::Smsg { to, text } => {
                 let to = target(to, user);
-                let _ = self.cp.smsg(user, to, &text);
+                let room = cp_line_room(input, line.verb_span.start, text.len());
+                let _ = self.cp.smsg(user, to, &text[..text.len().min(room)]);
                 self.sync();
             }
             Command::Msg { to, text } => {
                 let to = target(to, user);
-                let _ = self.cp.msg(user, to, &text);
+                let room = cp_line_room(input, line.verb_span.start, text.chars().count());
+                let cut = text.char_indices().nth(room).map_or(text.len(), |(i, _)| i);
+                let _ = self.cp.msg(user, to, &text[..cut]);
                 self.sync();
             }
             Command::SetMsg(on) => {
                 let _ = self.cp.set_msg(user, on);
+                self.sync();
+            }
+            Command::SetWng(on) => {
+                let _ = self.cp.set_wng(user, on);
+                self.sync();
+            }
+            Command::SetEmsg(e) => {
+                let _ = self.cp.set_emsg(user, e);
+                self.sync();
+            }
+            Command::SetImsg(on) => {
+                let _ = self.cp.set_imsg(user, on);
+                self.sync();
+            }
+            Command::Warning { to, span, text } => {
+                if to == user {
+                    let e = ConsoleError::new("MSG", CpMsg::UseridMissing).at(
+                        span,
+                        "WARNING goes to another user: MSG * writes to yourself",
+                    );
+                    self.error(acting, e);
+                    return false;
+                }
+                let room = cp_line_room(input, line.verb_span.start, text.chars().count());
+                let cut = text.char_indices().nth(room).map_or(text.len(), |(i, _)| i);
+                let _ = self.cp.warning(user, to, &text[..cut]);
+                self.sync();
+            }
+            Command::Disconn => {
+                if self.cp.disconnect(user).is_ok() && self.current == Some(user) {
+                    // The terminal is free again: nobody is current until the next LOGON.
+                    self.current = None;
+                }
+                self.sync();
+            }
+            Command::Force(target_user, span) => {
+                if target_user == user {
+                    let e = ConsoleError::new("CFC", CpMsg::UseridMissing)
+                        .at(span, "FORCE logs off another VM: LOGOFF ends your own");
+                    self.error(acting, e);
+                    return false;
+                }
+                if self.cp.force(user, target_user).is_ok() {
+                    self.forget(target_user);
+                    if self.current == Some(target_user) {
+                        self.current = None;
+                    }
+                }
+                self.sync();
+            }
+            Command::System { clear } => {
+                if self.cp.system_reset(user, clear).is_ok() {
+                    self.after_reset(user, clear);
+                    self.respond(acting, Response::SystemReset { cleared: clear });
+                }
+                self.sync();
+            }
+            Command::Ipl { device, clear } => {
+                if self.cp.system_reset(user, clear).is_ok() {
+                    self.after_reset(user, clear);
+                    self.respond(
+                        acting,
+                        Response::Ipl {
+                            device,
+                            cleared: clear,
+                        },
+                    );
+                }
                 self.sync();
             }
             Command::SetSmsg(on) => {
@@ -98,11 +179,7 @@ impl Session {
             Command::Query(q) => self.query(acting, q),
             Command::DefineStorage(size) => {
                 if self.cp.define_storage(user, size).is_ok() {
-                    // The reset cleared storage and VMCF: the data area starts over, and no SEND
-                    // interrupt is outstanding any more.
-                    let vm = self.vm_console(user);
-                    vm.area = DATA_AREA;
-                    vm.announced.clear();
+                    self.after_reset(user, true);
                 }
                 self.sync();
             }
@@ -111,7 +188,14 @@ impl Session {
                 address,
                 items,
                 odd_digit,
-            } => self.store(user, input, address, &items, odd_digit),
+            } => {
+                // The hexloc is the word after the verb.
+                let from = input.len() - input[line.verb_span.end..].trim_start().len();
+                let to = input[from..]
+                    .find([' ', '\t'])
+                    .map_or(input.len(), |n| from + n);
+                self.store(user, input, (address, from..to), &items, odd_digit)
+            }
             Command::Vmcf(v) => self.vmcf(user, &v),
             Command::Diag68(plist) => {
                 let _ = self.cp.diagnose_68(user, plist);
@@ -129,10 +213,26 @@ impl Session {
         false
     }
 
+    /// After a reset of `user`'s VM: no SEND interrupt is outstanding any more, and when storage
+    /// was cleared the data area starts over.
+    fn after_reset(&mut self, user: Userid, cleared: bool) {
+        let vm = self.vm_console(user);
+        vm.announced.clear();
+        if cleared {
+            vm.area = DATA_AREA;
+        }
+    }
+
     fn query(&mut self, acting: Option<Userid>, q: Query) {
         let vm = acting.and_then(|u| self.cp.vm(u));
         let response = match q {
-            Query::Names => Response::Names(self.cp.users()),
+            Query::Names => Response::Names(
+                self.cp
+                    .users()
+                    .into_iter()
+                    .map(|u| (u, self.cp.is_disconnected(u)))
+                    .collect(),
+            ),
             Query::Users => Response::Users(self.cp.user_count()),
             Query::Time => {
                 let now = self.cp.now();
@@ -152,6 +252,9 @@ impl Session {
                 if q == Query::Set {
                     Response::Set {
                         msg: vm.msg(),
+                        wng: vm.wng(),
+                        emsg: vm.emsg(),
+                        imsg: vm.imsg(),
                         smsg: vm.smsg(),
                     }
                 } else {
@@ -163,7 +266,7 @@ impl Session {
                     self.error(acting, ConsoleError::new("CQG", CpMsg::NotLoggedOn(u)));
                     return;
                 }
-                Response::User(u)
+                Response::User(u, self.cp.is_disconnected(u))
             }
         };
         self.respond(acting, response);
@@ -203,16 +306,37 @@ impl Session {
         }
     }
 
-    /// STORE: operand by operand from `address`; an operand past the end of storage stops it,
-    /// the ones before stay stored (as CP stored word by word).
+    /// STORE: all operands from `address` (the hexloc typed at `typed`), or none. CP's manual
+    /// does not say what a STORE running off the end of storage leaves; a command that fails
+    /// with nothing changed is what a user can reason about, so the whole extent is checked
+    /// before the first byte is stored.
     fn store(
         &mut self,
         user: Userid,
         input: &str,
-        address: u32,
+        (address, typed): (u32, Span),
         items: &[StoreItem],
         odd_digit: Option<Span>,
     ) {
+        let bytes = |item: &StoreItem| match item {
+            StoreItem::Word(b) | StoreItem::Bytes(b) => b.len() as u64,
+        };
+        let total: u64 = items.iter().map(bytes).sum();
+        let size = self.cp.vm(user).map_or(0, |vm| vm.storage().size());
+        if u64::from(address) + total > u64::from(size) {
+            let word = &input[typed.clone()];
+            let digits = word.trim_start_matches(['L', 'l', 'S', 's']);
+            let shown = u32::from_str_radix(digits, 16).unwrap_or(address);
+            let last = u64::from(size).saturating_sub(1);
+            let e = ConsoleError::new("CDS", CpMsg::ExceedsStorage(shown)).at(
+                typed,
+                format!(
+                    "{total} bytes from here pass the end of storage ({last:06X}): none stored"
+                ),
+            );
+            self.error(Some(user), e);
+            return;
+        }
         let mut at = address;
         for item in items {
             let bytes = match item {
@@ -397,6 +521,15 @@ impl Session {
             },
         );
     }
+}
+
+/// DECISION docs/decisions.md#d16: the characters of message text CP takes. CP read at most [`CP_LINE`] characters
+/// of a line; the text is what remains after the command and the userid as typed (`SM A `
+/// leaves 129, `SMSG LONGUSER ` 120). CP's line starts at the verb: the console's `userid:`
+/// prefix is not part of it. `text_chars` is the length of the text, which ends the line.
+fn cp_line_room(input: &str, verb_start: usize, text_chars: usize) -> usize {
+    let before_text = input[verb_start..].chars().count() - text_chars;
+    CP_LINE.saturating_sub(before_text)
 }
 
 fn target(t: Target, me: Userid) -> Userid {

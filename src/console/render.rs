@@ -15,7 +15,7 @@ use super::line::{Lines, Tone, owner_column_of};
 use super::messages::ConsoleError;
 use super::push;
 use super::session::{Outcome, Placed, Record, Response};
-use crate::cp::{CpMessage, Event, Tod};
+use crate::cp::{CpMessage, Emsg, Event, Tod};
 use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcmhdr};
 use std::fmt::Write;
 
@@ -26,7 +26,13 @@ pub struct TextOptions<'a> {
     pub echo: bool,
     /// The script's name, for `FILE:LINE` in error lines (`None` in the REPL).
     pub source: Option<&'a str>,
+    /// The columns lines are fitted to (HELP is wrapped, an error's excerpt cut), as the front
+    /// end decides: the terminal's width, or `None` for [`WIDTH`] (pipes and files).
+    pub width: Option<usize>,
 }
+
+/// The width HELP and error excerpts are fitted to when the front end gives none.
+pub const WIDTH: usize = 80;
 
 /// Where the lines of an event or response go, one at a time: the line model (on one
 /// terminal), or the JSON renderer (as the text of a `"message"`). Offsets are lengths of the
@@ -203,48 +209,71 @@ fn render<T: Terminals>(o: &Outcome, opts: &TextOptions, t: &mut T) {
         match r {
             Record::Event(i) => event(t, o, &o.events()[*i]),
             Record::Response { user, response } => {
-                t.owner(*user);
-                response_lines(o, *user, response, t);
+                if !matches!(response, Response::SystemReset { .. }) || o.imsg(*user) {
+                    t.owner(*user);
+                    response_lines(o, *user, response, opts.width.unwrap_or(WIDTH), t);
+                }
             }
             Record::Error { user, error } => {
                 t.owner(*user);
-                error_lines(t, error, o, opts.source);
+                error_lines(t, *user, error, o, opts);
             }
         }
     }
 }
 
-fn error_lines<S: Sink>(lines: &mut S, e: &ConsoleError, o: &Outcome, source: Option<&str>) {
+fn error_lines<S: Sink>(
+    lines: &mut S,
+    user: Option<Userid>,
+    e: &ConsoleError,
+    o: &Outcome,
+    opts: &TextOptions,
+) {
+    // SET EMSG of the terminal's user decides what CP's line shows; OFF shows nothing, not
+    // even vmcfsim's caret (the line is still rejected).
+    let Some(headline) = e.headline(o.emsg(user)) else {
+        return;
+    };
     let s = lines.begin(Tone::Error);
-    if let Some(name) = source {
+    if let Some(name) = opts.source {
         let _ = write!(s, "{name}:{}: ", o.line_no());
     }
-    let _ = write!(s, "{e}");
+    s.push_str(&headline);
     lines.end();
+    // The excerpt and caret lines start after the owner column and two blanks.
+    let room = opts
+        .width
+        .unwrap_or(WIDTH)
+        .saturating_sub(column_len(user) + 2);
+    let line = |lines: &mut S, tone: Tone, text: &str| {
+        lines.begin(tone).push_str(text);
+        lines.end();
+    };
     match (&e.span, &e.reason) {
         (Some(span), reason) => {
-            let (shown, caret) = caret(o.text(), span.clone());
-            let s = lines.begin(Tone::Plain);
-            s.push_str("  ");
-            s.push_str(&shown);
-            lines.end();
-            let s = lines.begin(Tone::Caret);
-            let start = s.len();
-            s.push_str("  ");
-            s.push_str(&caret);
-            s.push(' ');
-            s.push_str(reason.as_deref().unwrap_or(""));
-            push::trim_end_from(s, start);
-            lines.end();
+            let (shown, caret) = caret(o.text(), span.clone(), room);
+            line(lines, Tone::Plain, &format!("  {shown}"));
+            let why = reason.as_deref().unwrap_or("");
+            if why.is_empty() || caret.chars().count() + 1 + why.chars().count() <= room {
+                line(lines, Tone::Caret, format!("  {caret} {why}").trim_end());
+            } else {
+                // The reason does not fit after the caret: it goes under it.
+                line(lines, Tone::Caret, &format!("  {caret}"));
+                super::help::wrap(&format!("  {why}"), room + 2, |l| {
+                    line(lines, Tone::Caret, l)
+                });
+            }
         }
-        (None, Some(reason)) => {
-            let s = lines.begin(Tone::Plain);
-            s.push_str("  ");
-            s.push_str(reason);
-            lines.end();
-        }
+        (None, Some(reason)) => line(lines, Tone::Plain, &format!("  {reason}")),
         (None, None) => {}
     }
+}
+
+/// The width of the owner column of `user`'s lines (`A: `; none for nobody's terminal).
+fn column_len(user: Option<Userid>) -> usize {
+    let mut s = String::new();
+    owner_column_of(&mut s, user);
+    s.len()
 }
 
 /// Input as the transcript shows it: a tab as a blank, other control characters as `?`, so a
@@ -268,9 +297,12 @@ fn printable_into(out: &mut String, text: &str) {
     }));
 }
 
-/// The line (cut to a window around the span if long) and the caret line under the span.
-pub(crate) fn caret(line: &str, span: std::ops::Range<usize>) -> (String, String) {
-    const WINDOW: usize = 60;
+/// The line cut to `width` columns around the span (`...` where something is cut), and the
+/// caret line under the span; neither is longer than `width` (20 at least). Only this knows
+/// the window, so a front end with another width passes its own.
+pub(crate) fn caret(line: &str, span: std::ops::Range<usize>, width: usize) -> (String, String) {
+    const ELLIPSIS: usize = 3;
+    let width = width.max(20);
     let clamp = |i: usize| {
         let mut i = i.min(line.len());
         while !line.is_char_boundary(i) {
@@ -280,24 +312,53 @@ pub(crate) fn caret(line: &str, span: std::ops::Range<usize>) -> (String, String
     };
     let (start, end) = (clamp(span.start), clamp(span.end.max(span.start)));
     let before: Vec<char> = line[..start].chars().collect();
-    let inside = line[start..end].chars().count().max(1);
+    let inside: Vec<char> = line[start..end].chars().collect();
     let after: Vec<char> = line[end..].chars().collect();
-    let skip = before.len().saturating_sub(WINDOW);
+    // A long span is cut (unless the whole line fits), leaving room for context around it.
+    let fits = before.len() + inside.len().max(1) + after.len() <= width;
+    let ins = if fits {
+        inside.len()
+    } else {
+        inside.len().min(width - 16)
+    };
+    let cut_inside = ins < inside.len();
+    // The caret takes a column even under nothing (a span at the end of the line).
+    let avail = width - ins.max(1);
+    let tail = |a: usize| {
+        if cut_inside || a < after.len() {
+            ELLIPSIS
+        } else {
+            0
+        }
+    };
+    let (mut lead, mut b, mut a) = (0, before.len(), after.len());
+    if !fits {
+        // What follows gets up to a third; what comes before the rest.
+        a = if cut_inside { 0 } else { a.min(avail / 3) };
+        if b + a + tail(a) > avail {
+            lead = ELLIPSIS;
+            b = avail - a - tail(a) - lead;
+        } else if !cut_inside {
+            let spare = avail - b;
+            a = if after.len() <= spare {
+                after.len()
+            } else {
+                spare - ELLIPSIS
+            };
+        }
+    }
     let mut shown = String::new();
-    if skip > 0 {
+    if lead > 0 {
         shown.push_str("...");
     }
-    shown.extend(before[skip..].iter());
-    let pad = shown.chars().count();
-    let inside_shown = inside.min(WINDOW);
-    shown.extend(line[start..end].chars().take(WINDOW));
-    let tail = WINDOW.min(after.len());
-    shown.extend(after[..tail].iter());
-    if tail < after.len() || inside > WINDOW {
+    shown.extend(&before[before.len() - b..]);
+    shown.extend(&inside[..ins]);
+    shown.extend(&after[..a]);
+    if tail(a) > 0 {
         shown.push_str("...");
     }
     let shown = printable(&shown);
-    let caret = format!("{}{}", " ".repeat(pad), "^".repeat(inside_shown));
+    let caret = format!("{}{}", " ".repeat(lead + b), "^".repeat(ins.max(1)));
     (shown, caret)
 }
 
@@ -346,22 +407,30 @@ fn event<T: Terminals>(t: &mut T, o: &Outcome, e: &Event) {
             dump(u64::from(*address), bytes, true, t);
         }
         Event::Message { user, message } => {
-            t.owner(Some(*user));
-            message_lines(message, t);
+            // SET IMSG OFF: the user's terminal does not show CP's informational responses.
+            if !informational(message) || o.imsg(Some(*user)) {
+                t.owner(Some(*user));
+                message_lines(message, t);
+            }
         }
         // Engine errors became records with CP's message before rendering.
         Event::Error { .. } => {}
     }
 }
 
-/// `SEND TO B MID 1: RC 0 (complete or successfully initiated)`, on the line begun last.
+/// `SEND TO B MID 1: RC 0 (complete or successfully initiated)`; `REPLY TO B MID 1: ...` for
+/// A's REPLY to B's SEND/RECV; on the line begun last.
 fn rc_line<S: Sink>(lines: &mut S, func: u16, mid: u32, partner: Userid, rc: ReturnCode) {
     push::function_name(lines.text(), func);
     let sub = Subfunction::from_code(func);
+    // The preposition says which way the call goes: RECEIVE takes B's data FROM B; a REPLY or
+    // REJECT goes TO B, the source, as does a CANCEL of a message sent TO B. (`REPLY FROM B`
+    // read as if B had replied.)
     let (whom, with_mid) = match sub {
         Some(s) if s.is_send_type() || s == Subfunction::Cancel => (" TO ", true),
         Some(Subfunction::Identify) => (" TO ", false),
-        Some(Subfunction::Receive | Subfunction::Reply | Subfunction::Reject) => (" FROM ", true),
+        Some(Subfunction::Reply | Subfunction::Reject) => (" TO ", true),
+        Some(Subfunction::Receive) => (" FROM ", true),
         _ => ("", false),
     };
     if !whom.is_empty() {
@@ -831,20 +900,60 @@ pub(crate) fn message_lines<S: Sink>(m: &CpMessage, lines: &mut S) {
             s.push_str(text);
         }
         CpMessage::StorageDefined(size) => storage_line(s, *size),
+        CpMessage::WngFrom { at, from, text } => {
+            hms_into(s, *at);
+            s.push_str(" WNG FROM ");
+            push::userid(s, *from);
+            s.push_str(": ");
+            s.push_str(text);
+        }
+        CpMessage::DisconnectAt(t) => {
+            s.push_str("DISCONNECT AT ");
+            cp_time_into(s, *t);
+        }
+        CpMessage::ForcedOff { at, connect } => {
+            usage_into(s, *connect);
+            lines.end();
+            let s = lines.begin(Tone::CpMessage);
+            s.push_str("LOGOFF AT ");
+            cp_time_into(s, *at);
+            s.push_str(" BY SYSTEM");
+        }
+        CpMessage::Forced {
+            user,
+            users,
+            disconnected,
+        } => {
+            // The R6 operator's form, `GRAF raddr LOGOFF AS ...`; vmcfsim's terminals have no
+            // real address, so CONS stands for it as in QUERY NAMES.
+            s.push_str(if *disconnected { "DSC" } else { "GRAF CONS" });
+            s.push_str(" LOGOFF AS ");
+            push::userid(s, *user);
+            s.push_str(" USERS = ");
+            push::dec_pad(s, *users as u64, 3);
+            s.push_str(" FORCED");
+        }
     }
     lines.end();
+}
+
+/// Whether SET IMSG OFF hides a CP line: the informational responses that confirm a command
+/// (DEFINE STORAGE's `STORAGE =`, FORCE's report to its issuer). Messages from users, LOGON,
+/// LOGOFF and (DIS/RE)CONNECT lines, and what was asked for (QUERY), are always shown.
+pub(crate) fn informational(m: &CpMessage) -> bool {
+    matches!(m, CpMessage::StorageDefined(_) | CpMessage::Forced { .. })
 }
 
 fn storage_line(out: &mut String, size: u32) {
     let _ = write!(out, "STORAGE = {:05}K", size / 1024);
 }
 
-/// `{u:<8} - CONS`: every VM is at the one simulated console.
-fn terminal(out: &mut String, u: Userid) {
+/// `{u:<8} - CONS`: every VM is at the one simulated console; `- DSC` when disconnected.
+fn terminal(out: &mut String, u: Userid, disconnected: bool) {
     let at = out.len();
     push::userid(out, u);
     push::pad_from(out, at, 8);
-    out.push_str(" - CONS");
+    out.push_str(if disconnected { " - DSC" } else { " - CONS" });
 }
 
 fn on_off(on: bool) -> &'static str {
@@ -857,6 +966,7 @@ pub(crate) fn response_lines<S: Sink>(
     o: &Outcome,
     user: Option<Userid>,
     r: &Response,
+    width: usize,
     lines: &mut S,
 ) {
     let line = |lines: &mut S, f: &dyn Fn(&mut String)| {
@@ -874,27 +984,62 @@ pub(crate) fn response_lines<S: Sink>(
             }
             for c in users.chunks(4) {
                 line(lines, &|s| {
-                    for (i, u) in c.iter().enumerate() {
+                    for (i, (u, dsc)) in c.iter().enumerate() {
                         if i > 0 {
                             s.push_str(" , ");
                         }
-                        terminal(s, *u);
+                        terminal(s, *u, *dsc);
                     }
                 });
             }
         }
-        Response::User(u) => line(lines, &|s| terminal(s, *u)),
+        Response::User(u, dsc) => line(lines, &|s| terminal(s, *u, *dsc)),
         Response::Users(n) => line(lines, &|s| {
             push::dec_pad(s, *n as u64, 3);
             s.push_str(" USERS, 000 DIALED");
         }),
-        Response::Set { msg, smsg } => line(lines, &|s| {
+        // CP's layout: `WORD VALUE` with the value in four columns, joined by `, `; only the
+        // settings vmcfsim has.
+        Response::Set {
+            msg,
+            wng,
+            emsg,
+            imsg,
+            smsg,
+        } => line(lines, &|s| {
             let start = s.len();
             s.push_str("MSG ");
             s.push_str(on_off(*msg));
+            s.push_str(", WNG ");
+            s.push_str(on_off(*wng));
+            s.push_str(", EMSG ");
+            s.push_str(match emsg {
+                Emsg::On => "ON  ",
+                Emsg::Off => "OFF ",
+                Emsg::Code => "CODE",
+                Emsg::Text => "TEXT",
+            });
+            s.push_str(", IMSG ");
+            s.push_str(on_off(*imsg));
             s.push_str(", SMSG ");
             s.push_str(on_off(*smsg));
             push::trim_end_from(s, start);
+        }),
+        Response::SystemReset { cleared } => line(lines, &|s| {
+            if *cleared {
+                s.push_str("STORAGE CLEARED - ");
+            }
+            s.push_str("SYSTEM RESET");
+        }),
+        Response::Ipl { device, cleared } => line(lines, &|s| {
+            // vmcfsim's words: CP would load the system and say nothing.
+            s.push_str("IPL ");
+            s.push_str(device);
+            s.push_str(": NO OPERATING SYSTEM TO LOAD IN VMCFSIM; VIRTUAL MACHINE RESET");
+            if *cleared {
+                s.push_str(", STORAGE CLEARED");
+            }
+            s.push_str(", STILL IN CP MODE");
         }),
         Response::Time { now, connect } => {
             line(lines, &|s| {
@@ -927,8 +1072,10 @@ pub(crate) fn response_lines<S: Sink>(
             push::count(s, u64::from(*length), "BYTE");
         }),
         Response::Help(text) => {
+            // The owner column (`USERID: `) comes before each line.
+            let room = width.saturating_sub(column_len(user));
             for l in text.lines() {
-                plain(lines, &|s| s.push_str(l));
+                super::help::wrap(l, room, |w| plain(lines, &|s| s.push_str(w)));
             }
         }
     }
@@ -1029,15 +1176,45 @@ mod tests {
 
     #[test]
     fn caret_under_the_word_and_windowed() {
-        let (l, c) = caret("VMCF SEND B PRIORTY", 12..19);
+        let (l, c) = caret("VMCF SEND B PRIORTY", 12..19, 76);
         assert_eq!(l, "VMCF SEND B PRIORTY");
         assert_eq!(c, "            ^^^^^^^");
         let long = format!("SMSG B {}\u{7}", "x".repeat(200));
-        let (l, c) = caret(&long, 207..208);
-        assert!(l.starts_with("...") && l.len() < 80);
+        let (l, c) = caret(&long, 207..208, 76);
+        assert!(l.starts_with("...") && l.chars().count() <= 76, "{l}");
         assert_eq!(c.trim_start(), "^");
         assert_eq!(c.len() - 1, l.chars().count() - 1);
-        let (_, c) = caret("LOGON", 5..5);
+        let (_, c) = caret("LOGON", 5..5, 76);
         assert_eq!(c, "     ^");
+    }
+
+    #[test]
+    fn excerpt_and_caret_fit_any_width_and_point_at_the_span() {
+        let line: String = (0..300)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        for width in [20, 37, 60, 76, 200] {
+            for span in [
+                0..0,
+                0..5,
+                40..45,
+                100..250,
+                150..151,
+                295..300,
+                300..300,
+                0..300,
+            ] {
+                let (l, c) = caret(&line, span.clone(), width);
+                assert!(l.chars().count() <= width, "{width} {span:?}: {l}");
+                assert!(c.chars().count() <= width, "{width} {span:?}: {c}");
+                let col = c.find('^').unwrap();
+                // The first caret is under the span's first character (or just past the end).
+                let under = l.chars().nth(col);
+                let want = line[span.start..].chars().next();
+                assert_eq!(under, want, "{width} {span:?}:\n{l}\n{c}");
+            }
+        }
+        let (l, _) = caret("short line", 0..5, 20);
+        assert_eq!(l, "short line", "nothing cut that fits");
     }
 }

@@ -61,10 +61,10 @@ fn every_bad_line_gets_cps_error_and_the_session_goes_on() {
             "LOGON BAD-ID".into(),
             "DMKLOG020E USERID MISSING OR INVALID",
         ),
-        ("SMSG NOBODY hi".into(), "DMKMSG045E NOBODY NOT LOGGED ON"),
-        ("MSG NOBODY hi".into(), "DMKMSG045E NOBODY NOT LOGGED ON"),
-        ("Q NOBODY".into(), "DMKCQG045E NOBODY NOT LOGGED ON"),
-        ("NOBODY: Q SET".into(), "DMKCFC045E NOBODY NOT LOGGED ON"),
+        ("SMSG NOBODY hi".into(), "DMKMSG045W NOBODY NOT LOGGED ON"),
+        ("MSG NOBODY hi".into(), "DMKMSG045W NOBODY NOT LOGGED ON"),
+        ("Q NOBODY".into(), "DMKCQG045W NOBODY NOT LOGGED ON"),
+        ("NOBODY: Q SET".into(), "DMKCFC045W NOBODY NOT LOGGED ON"),
         (
             "D L100000".into(),
             "DMKCDB160E HEXLOC 100000 EXCEEDS STORAGE",
@@ -121,7 +121,7 @@ fn every_bad_line_gets_cps_error_and_the_session_goes_on() {
     assert!(t.contains("DMKCFC002E INVALID OPERAND - X'FF'"), "{t}");
     // Nothing was lost: B still owes the REPLY and gets it through.
     let t = c.line("VMCF REPLY A MID 1 DATA 'ok'");
-    assert!(t.contains("REPLY FROM A MID 1: RC 0"), "{t}");
+    assert!(t.contains("REPLY TO A MID 1: RC 0"), "{t}");
     assert!(t.contains("RESPONSE FROM B TO SENDRECV MID 1"), "{t}");
     assert_eq!(ebcdic::decode(&c.peek("B", 0x20000, 7)), "keep me");
     assert_eq!(c.s.current_user(), Some(uid("B")));
@@ -149,6 +149,22 @@ fn carets_point_at_the_offending_word() {
         .unwrap();
     assert_eq!(e["column"], 24);
     assert_eq!(e["reason"], "given twice");
+}
+
+#[test]
+fn with_users_on_but_none_current_the_error_says_how_to_pick_one() {
+    let mut c = Console::new();
+    c.lines(&["LOGON A", "LOGON B", "LOGOFF"]);
+    let t = c.line("VMCF AUTHORIZE");
+    assert!(t.contains("DMKCFC001E ?CP: VMCF"), "{t}");
+    assert!(
+        t.contains("no current user: LOGON A makes A current, or A: command runs one"),
+        "{t}"
+    );
+    assert!(!t.contains("nobody is logged on"), "{t}");
+    // The advice works: the prefix runs the command as A.
+    let t = c.line("A: VMCF AUTHORIZE");
+    assert!(t.contains("A: AUTHORIZE: RC 0"), "{t}");
 }
 
 #[test]
@@ -201,12 +217,13 @@ fn data_longer_than_storage_is_refused_before_anything_moves() {
 }
 
 #[test]
-fn quit_ends_and_smsg_text_is_cut_at_129() {
+fn quit_ends_and_smsg_text_is_cut_where_cps_line_ends() {
     let mut c = busy();
     let text = "Z".repeat(200);
+    // DECISION docs/decisions.md#d16: 134 less `SMSG B ` leaves 127 (the `A:` prefix is not CP's).
     let t = c.line(format!("A: SMSG B {text}"));
     assert!(
-        t.contains("VMCMLENA 00000081          129 bytes of text"),
+        t.contains("VMCMLENA 0000007F          127 bytes of text"),
         "{t}"
     );
     let mut s = vmcfsim::console::Session::new(Box::new(vmcfsim::cp::FixedClock::standard()));
@@ -357,6 +374,7 @@ mod never_panics {
             let opts = TextOptions {
                 echo: true,
                 source: Some("p.cp"),
+                width: None,
             };
             render_text(&o, &opts, &mut t);
             render_json(&o, &mut j);

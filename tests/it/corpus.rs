@@ -406,6 +406,7 @@ fn the_text_writer_over_the_lines_reproduces_every_transcript() {
         let opts = TextOptions {
             echo: true,
             source: Some(&source),
+            width: None,
         };
         let (mut lines, mut text) = (Lines::new(), String::new());
         let mut input: &[u8] = &script;
@@ -447,4 +448,57 @@ fn the_text_writer_over_the_lines_reproduces_every_transcript() {
             "{name}: as `vmcfsim run` writes it"
         );
     }
+}
+
+/// On a fresh clone `fuzz/corpus/` does not exist (git ignores it) and cargo-fuzz refuses a
+/// corpus directory that is not there: the README's commands make each one before its run,
+/// for every target the fuzz workspace builds.
+#[test]
+fn the_readme_fuzz_commands_make_each_working_corpus_first() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let manifest = fs::read_to_string(root().join("fuzz/Cargo.toml")).unwrap();
+    let targets: Vec<&str> = manifest
+        .lines()
+        .filter_map(|l| l.strip_prefix("name = \""))
+        .filter_map(|l| l.strip_suffix('"'))
+        .filter(|n| *n != "vmcfsim-fuzz")
+        .collect();
+    assert_eq!(targets.len(), 3, "{targets:?}");
+    for t in targets {
+        let corpus = format!("fuzz/corpus/{t}");
+        let made = readme
+            .lines()
+            .position(|l| l.starts_with("mkdir -p ") && l.split_whitespace().any(|w| w == corpus));
+        let run = readme
+            .lines()
+            .position(|l| l.starts_with(&format!("cargo fuzz run {t} ")));
+        match (made, run) {
+            (Some(m), Some(r)) => assert!(m < r, "{corpus} is made after its run"),
+            _ => panic!("README: mkdir -p {corpus} before `cargo fuzz run {t}`: {made:?} {run:?}"),
+        }
+    }
+}
+
+/// The README calls the program `vmcfsim`: its set-up says how to get one by that name (or what
+/// stands for it), and Cargo.toml says which Rust it needs, the same as the README.
+#[test]
+fn the_readme_says_how_to_get_vmcfsim_and_which_rust() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let setup = &readme[readme.find("## Set-up").unwrap()..];
+    let setup = &setup[..setup[3..].find("\n## ").unwrap()];
+    assert!(setup.contains("cargo install --locked --path ."), "{setup}");
+    assert!(
+        setup.contains("`cargo run --` stands for `vmcfsim`"),
+        "{setup}"
+    );
+    let manifest = fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let version = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .expect("Cargo.toml gives rust-version");
+    assert!(
+        setup.contains(&format!("Rust toolchain of {version} or later")),
+        "{setup}"
+    );
 }
