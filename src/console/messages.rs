@@ -157,6 +157,7 @@ pub fn hexloc(a: u32) -> String {
 pub struct ConsoleError {
     /// The three letters after `DMK`.
     pub module: &'static str,
+    /// What went wrong: the message number and its text.
     pub msg: CpMsg,
     /// The offending bytes of the input line.
     pub span: Option<Span>,
@@ -165,6 +166,7 @@ pub struct ConsoleError {
 }
 
 impl ConsoleError {
+    /// The message `msg` of CP module `module`, pointing nowhere in the line.
     pub fn new(module: &'static str, msg: CpMsg) -> ConsoleError {
         ConsoleError {
             module,
@@ -218,6 +220,16 @@ impl ConsoleError {
     }
 }
 
+/// `DMKMSG045E B NOT LOGGED ON`: the message as CP writes it (the reason under the caret is
+/// the transcript's, not part of the message).
+impl std::fmt::Display for ConsoleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.id(), self.text())
+    }
+}
+
+impl std::error::Error for ConsoleError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,5 +274,9 @@ mod tests {
             ConsoleError::new("CQG", CpMsg::NotLoggedOn(b)).id(),
             "DMKCQG045W"
         );
+        let e = ConsoleError::new("CFC", CpMsg::UnknownCommand("FOO".into()));
+        assert_eq!(e.to_string(), "DMKCFC001E ?CP: FOO");
+        let boxed: Box<dyn std::error::Error> = Box::new(e);
+        assert_eq!(boxed.to_string(), "DMKCFC001E ?CP: FOO");
     }
 }

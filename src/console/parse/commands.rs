@@ -88,9 +88,20 @@ pub(super) fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
         Verb::Disable => Command::Disable,
         Verb::Help => {
             let mut topic = Vec::new();
+            let mut span: Option<Span> = None;
             while let Some(w) = c.next()? {
                 c.mark(w.span.clone(), Highlight::Keyword);
                 topic.push(w.raw.to_ascii_uppercase());
+                span = Some(span.map_or(w.span.clone(), |s| s.start..w.span.end));
+            }
+            // The topic check lives here, with the words: HELP's text comes from the tables.
+            let words: Vec<&str> = topic.iter().map(String::as_str).collect();
+            if let Some(span) = span
+                && crate::console::help::topic(&words).is_none()
+            {
+                return Err(c
+                    .err(CpMsg::InvalidOperand(topic.join(" ")))
+                    .at(span, "no such command or subfunction"));
             }
             Command::Help(topic)
         }

@@ -20,29 +20,57 @@ mod vmcf;
 
 use super::command::*;
 use super::messages::{ConsoleError, CpMsg};
-use commands::parse_line;
-use tokens::Cursor;
+use commands::{parse_line, prefix};
+use tokens::{Cursor, Tok};
 
 /// The highest address of a 16M machine; a hexloc beyond it is invalid.
-const LAST_ADDRESS: u64 = 0xFF_FFFF;
+pub(crate) const LAST_ADDRESS: u64 = crate::cp::MAX_STORAGE as u64 - 1;
 
 /// What a span of the input is, for syntax highlighting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Highlight {
+    /// The command's verb.
     Verb,
+    /// A keyword operand or a VMCF option.
     Keyword,
+    /// A userid (or the `userid:` prefix).
     Userid,
+    /// A number.
     Number,
+    /// Hex: an address, hexdata, `X'...'`.
     Hex,
+    /// Quoted or free text.
     Text,
+    /// A comment line.
     Comment,
+    /// The word the parser refused.
     Error,
+}
+
+impl Highlight {
+    /// The tone of the line model this kind is shown in, so that input and output share one
+    /// palette.
+    pub fn tone(self) -> super::line::Tone {
+        use super::line::Tone;
+        match self {
+            Highlight::Verb => Tone::Verb,
+            Highlight::Keyword => Tone::Keyword,
+            Highlight::Userid => Tone::Userid,
+            Highlight::Number => Tone::Number,
+            Highlight::Hex => Tone::Hex,
+            Highlight::Text => Tone::Text,
+            Highlight::Comment => Tone::Comment,
+            Highlight::Error => Tone::Error,
+        }
+    }
 }
 
 /// The parser's answer: the line or the error, and the classified spans it read.
 #[derive(Debug)]
 pub struct Parsed {
+    /// The line, or why it is refused.
     pub result: Result<Line, ConsoleError>,
+    /// The spans read and what each is, in order (the refused word last marked as an error).
     pub marks: Vec<(Span, Highlight)>,
 }
 
@@ -101,5 +129,52 @@ fn control_characters(line: &str) -> Result<(), ConsoleError> {
                 ),
             )
         }
+    }
+}
+
+/// The verb of a parsed `line` of `text` as CP's `?CP:` message quotes it: as typed, in
+/// upper case (`LOGOF`, not `LOGOFF`).
+pub(crate) fn verb_as_typed(text: &str, line: &Line) -> String {
+    word_as_typed(text, &line.verb_span).to_ascii_uppercase()
+}
+
+/// The bytes `span` of `text` (a span the parser gave), as typed.
+pub(crate) fn word_as_typed(text: &str, span: &Span) -> String {
+    text.get(span.clone()).unwrap_or_default().to_string()
+}
+
+/// The line up to byte `pos` as the parser reads it, for the REPL's completion: the words of
+/// the command before the one at `pos` (after any `userid:` prefix; quoted operands whole),
+/// and where the word at `pos` starts. `None` where nothing can be completed: in a comment,
+/// inside quoted text or `X'...'`, in a word that is not a plain word, after a bad prefix.
+pub(crate) fn words_before(line: &str, pos: usize) -> Option<(Vec<&str>, usize)> {
+    let before = line.get(..pos)?;
+    let mut c = Cursor {
+        line: before,
+        pos: 0,
+        module: "CFC",
+        marks: Vec::new(),
+    };
+    c.skip_blanks();
+    if c.rest().starts_with('*') {
+        return None;
+    }
+    prefix(&mut c).ok()?;
+    c.skip_blanks();
+    if c.rest().starts_with('*') {
+        return None;
+    }
+    let mut words = Vec::new();
+    loop {
+        c.skip_blanks();
+        let start = c.pos;
+        let Some(t) = c.next().ok()? else {
+            return Some((words, start));
+        };
+        if t.span.end == before.len() {
+            // The token the cursor is in is the word being completed.
+            return matches!(t.tok, Tok::Word(_)).then_some((words, t.span.start));
+        }
+        words.push(t.raw);
     }
 }

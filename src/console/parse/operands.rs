@@ -7,7 +7,7 @@ use super::tokens::Token;
 use crate::console::command::*;
 use crate::console::messages::CpMsg;
 use crate::ebcdic;
-use crate::vmcf::{Userid, UseridError};
+use crate::vmcf::Userid;
 
 /// A hex address of at most 16M.
 pub(super) fn hexloc(digits: &str) -> Result<u32, &'static str> {
@@ -32,13 +32,7 @@ pub(super) fn userid_of(t: &Token) -> Result<Userid, String> {
     let Some(w) = t.word() else {
         return Err("a userid is not quoted".to_string());
     };
-    Userid::parse(w).map_err(|e| match e {
-        UseridError::Missing => "userid missing".to_string(),
-        UseridError::TooLong => "a userid has at most 8 characters".to_string(),
-        UseridError::BadCharacter(c) => {
-            format!("'{c}' is not allowed in a userid (A-Z 0-9 @ # $)")
-        }
-    })
+    Userid::parse(w).map_err(|e| e.to_string())
 }
 
 /// Hex digits as bytes; `Err` names what is wrong. Odd counts are refused.
