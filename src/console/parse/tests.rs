@@ -1,13 +1,12 @@
-//! The parser's unit tests: every command, every abbreviation and every kind of error.
+//! The parser's unit tests: commands, abbreviations and errors, read one line at a time.
 
+use super::*;
 use crate::console::command::*;
 use crate::console::messages::ConsoleError;
 use crate::console::verbs::{self, Opt, Verb};
 use crate::cp::Emsg;
 use crate::ebcdic;
 use crate::vmcf::{Subfunction, Userid};
-
-use super::*;
 
 fn ok(line: &str) -> Line {
     match parse(line).result {
