@@ -11,6 +11,3 @@ pub use codes::{ReturnCode, Subfunction, TransferError, function_name, vmcmstat,
 pub use header::Vmcmhdr;
 pub use plist::Vmcparm;
 pub use userid::{Userid, UseridError};
-
-/// External interrupt code CP uses for VMCF.
-pub const EXTERNAL_INTERRUPT_CODE: u16 = 0x4001;

@@ -134,7 +134,8 @@ mod tests {
 
     #[test]
     fn every_byte_pattern_round_trips() {
-        let b: [u8; 40] = std::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11));
+        let b: [u8; Vmcparm::LEN] =
+            std::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11));
         assert_eq!(Vmcparm::decode(&b).encode(), b);
     }
 }
