@@ -9,7 +9,7 @@ use super::parse;
 
 // The command processor is the session's own code: a child module, so that it alone shares
 // the session's private state. (Its file stays beside this one.)
-#[path = "exec.rs"]
+#[path = "exec/mod.rs"]
 mod exec;
 use crate::cp::{Clock, Cp, Emsg, Event, Tod};
 use crate::vmcf::Userid;
@@ -128,7 +128,7 @@ pub(crate) enum Record {
 
 /// One console: a CP, the current user, the clock.
 ///
-/// Its fields are private to this module and to the command processor (`exec.rs`, a child
+/// Its fields are private to this module and to the command processor (`exec/`, a child
 /// module of this one: it is the session's own code for carrying a command out).
 pub struct Session {
     cp: Cp,

@@ -1,16 +1,18 @@
 //! The command processor: carries out a parsed [`Line`] on the engine as the acting user, and
 //! records what happened (engine events, CP responses, errors) in order. VMCF commands become a
 //! VMCPARM stored in the VM's storage and go through the same `diagnose_68` as `DIAG 68`.
+//!
+//! `storage` carries out DISPLAY and STORE, `vmcf` the VMCF commands; this module carries out
+//! the rest and keeps the data area both of them use.
 
-use super::{CP_LINE, DATA_AREA, PLIST_SLOT, Placed, Response, Session};
+mod storage;
+mod vmcf;
+
+use super::{CP_LINE, DATA_AREA, Response, Session};
 use crate::console::command::*;
-use crate::console::messages::{ConsoleError, CpMsg, hexloc};
+use crate::console::messages::{ConsoleError, CpMsg};
 use crate::console::{parse, verbs};
-use crate::vmcf::{Subfunction, Userid, Vmcmhdr, Vmcparm, vmcpflg1};
-
-/// AUTHORIZE's defaults (docs/console.md#vmcf-commands): a 40-byte buffer at X'1000'.
-const DEFAULT_BUFFER: u32 = 0x1000;
-const DEFAULT_BUFFER_LEN: u32 = Vmcmhdr::LEN as u32;
+use crate::vmcf::Userid;
 
 impl Session {
     /// Runs a parsed line (`input` is the line as typed); returns whether it was QUIT.
@@ -272,91 +274,6 @@ impl Session {
         self.respond(acting, response);
     }
 
-    /// DISPLAY: each request in turn; the first one past the end of storage stops the command.
-    fn display(&mut self, user: Userid, requests: &[DisplayRequest]) {
-        let size = self.cp.vm(user).map_or(0, |vm| vm.storage().size());
-        for r in requests {
-            let (align, single_len) = if r.translate { (16, 16) } else { (4, 4) };
-            let first = r.first / align * align;
-            let last = match r.last {
-                Some(l) => l,
-                None if r.single => r.first.saturating_add(single_len - 1),
-                None => size.saturating_sub(1),
-            };
-            if u64::from(r.first) >= u64::from(size) || u64::from(last) >= u64::from(size) {
-                let bad = if r.first >= size { r.first } else { size };
-                let e = ConsoleError::new("CDB", CpMsg::ExceedsStorage(bad)).at(
-                    r.span.clone(),
-                    format!("storage ends at {}", hexloc(size.saturating_sub(1))),
-                );
-                self.error(Some(user), e);
-                return;
-            }
-            // CP shows whole words (L) or whole lines (T), cut at the end of storage.
-            let end = (u64::from(last) / u64::from(align) + 1) * u64::from(align);
-            let end = end.min(u64::from(size)) as u32;
-            self.respond(
-                Some(user),
-                Response::Display {
-                    translate: r.translate,
-                    address: first,
-                    length: end - first,
-                },
-            );
-        }
-    }
-
-    /// STORE: all operands from `address` (the hexloc typed at `typed`), or none. CP's manual
-    /// does not say what a STORE running off the end of storage leaves; a command that fails
-    /// with nothing changed is what a user can reason about, so the whole extent is checked
-    /// before the first byte is stored.
-    fn store(
-        &mut self,
-        user: Userid,
-        input: &str,
-        (address, typed): (u32, Span),
-        items: &[StoreItem],
-        odd_digit: Option<Span>,
-    ) {
-        let bytes = |item: &StoreItem| match item {
-            StoreItem::Word(b) | StoreItem::Bytes(b) => b.len() as u64,
-        };
-        let total: u64 = items.iter().map(bytes).sum();
-        let size = self.cp.vm(user).map_or(0, |vm| vm.storage().size());
-        if u64::from(address) + total > u64::from(size) {
-            let word = &input[typed.clone()];
-            let digits = word.trim_start_matches(['L', 'l', 'S', 's']);
-            let shown = u32::from_str_radix(digits, 16).unwrap_or(address);
-            let last = u64::from(size).saturating_sub(1);
-            let e = ConsoleError::new("CDS", CpMsg::ExceedsStorage(shown)).at(
-                typed,
-                format!(
-                    "{total} bytes from here pass the end of storage ({last:06X}): none stored"
-                ),
-            );
-            self.error(Some(user), e);
-            return;
-        }
-        let mut at = address;
-        for item in items {
-            let bytes = match item {
-                StoreItem::Word(b) | StoreItem::Bytes(b) => b,
-            };
-            let ok = self.cp.store(user, at, bytes).is_ok();
-            self.sync();
-            if !ok {
-                return;
-            }
-            at = at.saturating_add(bytes.len() as u32);
-        }
-        if let Some(span) = odd_digit {
-            let shown = parse::word_as_typed(input, &span);
-            let e = ConsoleError::new("CDS", CpMsg::InvalidHexdata(shown))
-                .at(span, "odd number of digits: the last one was not stored");
-            self.error(Some(user), e);
-        }
-    }
-
     /// Reserves `len` bytes of the data area, or records why not (pointing at `span`).
     fn area(&mut self, user: Userid, len: u32, span: Option<&Span>, what: &str) -> Option<u32> {
         match self.allocate(user, len) {
@@ -382,144 +299,6 @@ impl Session {
         let ok = self.cp.store(user, at, bytes).is_ok();
         self.sync();
         ok
-    }
-
-    /// A VMCF console command: builds the VMCPARM, places literals and buffers, stores the list at
-    /// [`PLIST_SLOT`] and issues DIAGNOSE X'68' on it.
-    fn vmcf(&mut self, user: Userid, v: &VmcfCommand) {
-        let sub = v.subfunction();
-        let mut p = Vmcparm::new(sub);
-        if let Some(partner) = v.partner {
-            p.user = partner;
-        }
-        if v.specific {
-            p.flg1 |= vmcpflg1::VMCPAUTS;
-        }
-        if v.priority {
-            p.flg1 |= vmcpflg1::VMCPPRTY;
-        }
-        if v.smsg {
-            p.flg1 |= vmcpflg1::VMCPSMSG;
-        }
-        if let Some(dw) = v.use_dw {
-            p.use_dw = dw;
-        }
-        let size = self.cp.vm(user).map_or(0, |vm| vm.storage().size());
-        if u64::from(PLIST_SLOT) + Vmcparm::LEN as u64 > u64::from(size) {
-            let e = ConsoleError {
-                reason: Some(format!(
-                    "the console's VMCPARM goes at X'{PLIST_SLOT:X}': DEFINE STORAGE 128K or more, \
-                     or STORE a VMCPARM and use DIAG 68"
-                )),
-                ..ConsoleError::new("VMC", CpMsg::ExceedsStorage(PLIST_SLOT))
-            };
-            self.error(Some(user), e);
-            return;
-        }
-        match sub {
-            Subfunction::Authorize => {
-                p.vada = v.at.unwrap_or(DEFAULT_BUFFER);
-                p.lena = v.buf.unwrap_or(DEFAULT_BUFFER_LEN);
-            }
-            Subfunction::Send | Subfunction::SendRecv | Subfunction::Sendx => {
-                p.mid = match v.mid {
-                    Some(m) => m,
-                    None => {
-                        let vm = self.vm_console(user);
-                        let m = vm.next_mid;
-                        vm.next_mid = m.wrapping_add(1);
-                        m
-                    }
-                };
-                if !self.data(user, v, &mut p) {
-                    return;
-                }
-                if let Some((len, at, span)) = &v.reply_buf {
-                    let at = match at {
-                        Some(a) => *a,
-                        None => match self.area(user, *len, Some(span), "REPLYBUF") {
-                            Some(a) => a,
-                            None => return,
-                        },
-                    };
-                    p.vadb = at;
-                    p.lenb = *len;
-                    self.placed(user, Placed::ReplyBuffer, at, *len);
-                }
-            }
-            Subfunction::Identify | Subfunction::Reply => {
-                p.mid = v.mid.unwrap_or(0);
-                if !self.data(user, v, &mut p) {
-                    return;
-                }
-            }
-            Subfunction::Receive => {
-                p.mid = v.mid.unwrap_or(0);
-                // Without LEN, the length the SEND interrupt announced; if none was presented the
-                // engine answers 12 or 13 before it looks at the length.
-                let len = v
-                    .len
-                    .or_else(|| self.announced(user, p.user, p.mid))
-                    .unwrap_or(0);
-                let at = match v.into {
-                    Some(a) => a,
-                    None => match self.area(user, len, None, "the receive buffer") {
-                        Some(a) => a,
-                        None => return,
-                    },
-                };
-                p.vada = at;
-                p.lena = len;
-                self.placed(user, Placed::ReceiveBuffer, at, len);
-            }
-            Subfunction::Reject | Subfunction::Cancel => p.mid = v.mid.unwrap_or(0),
-            Subfunction::Unauthorize | Subfunction::Quiesce | Subfunction::Resume => {}
-        }
-        if !self.put(user, PLIST_SLOT, &p.encode()) {
-            return;
-        }
-        let _ = self.cp.diagnose_68(user, PLIST_SLOT);
-        self.sync();
-    }
-
-    /// Fills VMCPVADA and VMCPLENA from the command's data, storing a literal first.
-    fn data(&mut self, user: Userid, v: &VmcfCommand, p: &mut Vmcparm) -> bool {
-        match &v.data {
-            None => true,
-            Some((Data::Addr { address, len }, _)) => {
-                p.vada = *address;
-                p.lena = *len;
-                true
-            }
-            Some((Data::Literal { bytes, at }, span)) => {
-                let len = bytes.len() as u32;
-                let at = match at {
-                    Some(a) => *a,
-                    None => match self.area(user, len, Some(span), "DATA") {
-                        Some(a) => a,
-                        None => return false,
-                    },
-                };
-                if !self.put(user, at, bytes) {
-                    return false;
-                }
-                p.vada = at;
-                p.lena = len;
-                self.placed(user, Placed::Data, at, len);
-                true
-            }
-        }
-    }
-
-    fn placed(&mut self, user: Userid, what: Placed, address: u32, length: u32) {
-        self.respond(
-            Some(user),
-            Response::Placed {
-                what,
-                address,
-                length,
-            },
-        );
     }
 }
 
