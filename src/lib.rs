@@ -59,6 +59,7 @@ pub mod console;
 pub mod cp;
 pub mod diagram;
 pub mod ebcdic;
+pub mod terminal;
 pub mod vmcf;
 
 pub use cp::{Clock, Cp, CpError, Event, EventLog, FixedClock, SystemClock, Tod};
