@@ -19,6 +19,7 @@ Examples:
   vmcfsim run --json scripts/hello.cp     one JSON event a line, for tools
   vmcfsim run --stop-on-error test.cp     stop at the first rejected line
   vmcfsim run hello.cp --diagram hello.svg    also draw the session (hello.mmd: Mermaid)
+  vmcfsim serve                           terminals: c3270 127.0.0.1:3270, telnet 127.0.0.1 3270
 
 In the REPL, DIAGRAM FILE.svg (or FILE.mmd) draws the session so far.
 
@@ -54,6 +55,9 @@ pub enum Command {
         #[arg(value_name = "FILE|-")]
         file: PathBuf,
     },
+    /// Serves TN3270 and line-mode terminals, one simulated CP for all (`vmcfsim serve --help`;
+    /// its options go after `serve`).
+    Serve,
 }
 
 /// Options every mode takes (clap's `global`: they may come before or after the subcommand).
@@ -118,7 +122,8 @@ impl Cli {
     /// `vmcfsim < script` replays.
     pub fn mode(&self, stdin_is_terminal: bool) -> Mode {
         match &self.command {
-            Some(Command::Repl) => Mode::Repl,
+            // `serve` is taken before clap sees the arguments; options before it end here.
+            Some(Command::Repl | Command::Serve) => Mode::Repl,
             Some(Command::Run { file }) if file.as_os_str() == "-" => Mode::Run(None),
             Some(Command::Run { file }) => Mode::Run(Some(file.clone())),
             None if stdin_is_terminal => Mode::Repl,

@@ -58,6 +58,7 @@
 pub mod console;
 pub mod cp;
 pub mod diagram;
+pub mod directory;
 pub mod ebcdic;
 pub mod terminal;
 pub mod vmcf;

@@ -138,4 +138,6 @@ pub enum Command {
     /// HELP and its topic words, upper case.
     Help(Vec<String>),
     Quit,
+    /// SHUTDOWN (class A): ends the system.
+    Shutdown,
 }

@@ -36,6 +36,7 @@ impl Session {
             Command::Empty
                 | Command::Comment
                 | Command::Quit
+                | Command::Shutdown
                 | Command::Help(_)
                 | Command::Logon(_)
                 | Command::Query(Query::Names | Query::Users | Query::Time | Query::User(_))
@@ -54,6 +55,10 @@ impl Session {
         match line.command {
             Command::Empty | Command::Comment => {}
             Command::Quit => return true,
+            Command::Shutdown => {
+                self.shutdown = true;
+                return true;
+            }
             Command::Help(topic) => {
                 let words: Vec<&str> = topic.iter().map(String::as_str).collect();
                 match super::help::topic(&words) {

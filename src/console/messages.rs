@@ -33,6 +33,13 @@ pub enum CpMsg {
     NotReceiving(Userid, NotReceiving),
     /// 160E `HEXLOC hexloc EXCEEDS STORAGE`.
     ExceedsStorage(u32),
+    /// 050E `PASSWORD INCORRECT` (LOGON at a terminal with a directory).
+    PasswordIncorrect,
+    /// 053E `userid NOT IN CP DIRECTORY`.
+    NotInDirectory(Userid),
+    /// 054E `ALREADY LOGGED ON GRAF 0C1` (`LINE` for a line-mode terminal): LOGON of a VM
+    /// connected at another terminal.
+    AlreadyLoggedOn { graf: bool, address: u16 },
     /// vmcfsim: 005E `ADDRESSING EXCEPTION - VMCPARM AT hexloc` (DIAGNOSE X'68', DECISION D9).
     Addressing(u32),
     /// vmcfsim: 006E `SPECIFICATION EXCEPTION - VMCPARM AT hexloc` (DECISION D9).
@@ -56,6 +63,9 @@ impl CpMsg {
             CpMsg::NotLoggedOn(_) => 45,
             CpMsg::NotReceiving(..) => 57,
             CpMsg::ExceedsStorage(_) => 160,
+            CpMsg::PasswordIncorrect => 50,
+            CpMsg::NotInDirectory(_) => 53,
+            CpMsg::AlreadyLoggedOn { .. } => 54,
         }
     }
 
@@ -82,6 +92,12 @@ impl CpMsg {
             CpMsg::NotLoggedOn(u) => format!("{u} NOT LOGGED ON"),
             CpMsg::NotReceiving(u, why) => format!("{u} NOT RECEIVING; {}", reason(*why)),
             CpMsg::ExceedsStorage(a) => format!("HEXLOC {} EXCEEDS STORAGE", hexloc(*a)),
+            CpMsg::PasswordIncorrect => "PASSWORD INCORRECT".to_string(),
+            CpMsg::NotInDirectory(u) => format!("{u} NOT IN CP DIRECTORY"),
+            CpMsg::AlreadyLoggedOn { graf, address } => format!(
+                "ALREADY LOGGED ON {} {address:03X}",
+                if *graf { "GRAF" } else { "LINE" }
+            ),
             CpMsg::Addressing(a) => format!("ADDRESSING EXCEPTION - VMCPARM AT {}", hexloc(*a)),
             CpMsg::Specification(a) => {
                 format!("SPECIFICATION EXCEPTION - VMCPARM AT {}", hexloc(*a))

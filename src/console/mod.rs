@@ -26,8 +26,8 @@ pub use assist::{complete, highlight};
 pub use json::render_json;
 pub use line::{Line, Lines, Span, Tone};
 pub use parse::Highlight;
-pub use render::{TextOptions, render_text};
-pub use session::{DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session};
+pub use render::{TextOptions, cp_time, render_text};
+pub use session::{DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session, Terminal};
 
 /// HELP's text: the command list (`None`), or a command, `VMCF`, or `VMCF subfunction`
 /// (`Some("VMCF SEND")`). An unknown topic gets a line saying so, then the list.

@@ -37,6 +37,24 @@ pub enum Highlight {
     Error,
 }
 
+/// A LOGON typed at a terminal: `LOGON userid [password]` (CP's form; vmcfsim's console
+/// takes no password, so [`parse`] refuses the second operand). `None` when the line is not
+/// a LOGON at all; `Some(Err(..))` when it is one with a bad or missing userid or operands
+/// beyond the password, for the caller to hand to [`parse`] and so get the console's error.
+pub fn logon_with_password(line: &str) -> Option<Result<(Userid, Option<String>), ()>> {
+    let mut words = line.split_ascii_whitespace();
+    let verb = words.next()?.to_ascii_uppercase();
+    if verbs::verb(&verb).map(|d| d.verb) != Some(Verb::Logon) {
+        return None;
+    }
+    let user = words.next().and_then(|w| Userid::parse(w).ok());
+    let password = words.next().map(str::to_string);
+    Some(match (user, words.next()) {
+        (Some(u), None) => Ok((u, password)),
+        _ => Err(()),
+    })
+}
+
 /// The parser's answer: the line or the error, and the classified spans it read.
 #[derive(Debug)]
 pub struct Parsed {
@@ -514,6 +532,7 @@ fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
             Command::Help(topic)
         }
         Verb::Quit => Command::Quit,
+        Verb::Shutdown => Command::Shutdown,
     };
     c.end()?;
     Ok(Line {
@@ -1054,6 +1073,20 @@ fn use_doubleword(c: &mut Cursor, after: &Token) -> Result<[u8; 8], ConsoleError
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn logon_with_password_takes_cps_form() {
+        let a = Userid::parse("A").unwrap();
+        assert_eq!(logon_with_password("logon a"), Some(Ok((a, None))));
+        assert_eq!(
+            logon_with_password("L a secret"),
+            Some(Ok((a, Some("secret".into()))))
+        );
+        assert_eq!(logon_with_password("LOGON"), Some(Err(())));
+        assert_eq!(logon_with_password("LOGON A B C"), Some(Err(())));
+        assert_eq!(logon_with_password("LOGOFF"), None);
+        assert_eq!(logon_with_password("Q NAMES"), None);
+    }
+
     use super::*;
 
     fn ok(line: &str) -> Line {
@@ -1216,6 +1249,7 @@ mod tests {
             Command::Disable => Verb::Disable,
             Command::Help(_) => Verb::Help,
             Command::Quit => Verb::Quit,
+            Command::Shutdown => Verb::Shutdown,
             Command::Empty | Command::Comment => return None,
         })
     }

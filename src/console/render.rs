@@ -10,7 +10,7 @@
 
 use super::messages::ConsoleError;
 use super::push;
-use super::session::{Outcome, Placed, Record, Response};
+use super::session::{Outcome, Placed, Record, Response, Terminal};
 use crate::cp::{CpMessage, Event, Tod};
 use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcmhdr};
 use owo_colors::OwoColorize;
@@ -674,6 +674,14 @@ fn hexloc64(out: &mut String, a: u64) {
 }
 
 /// CP's date and time: `09:00:00 GMT WEDNESDAY 04/01/81`. The engine's clock runs in UTC.
+/// A time as CP's LOGON AT line writes it (`09:00:06 GMT WEDNESDAY 04/01/81`), for front ends
+/// that write CP lines of their own.
+pub fn cp_time(t: Tod) -> String {
+    let mut s = String::new();
+    cp_time_into(&mut s, t);
+    s
+}
+
 fn cp_time_into(out: &mut String, t: Tod) {
     const DAYS: [&str; 7] = [
         "SUNDAY",
@@ -755,12 +763,20 @@ fn storage_line(out: &mut String, size: u32) {
     out.push('K');
 }
 
-/// `{u:<8} - CONS`: every VM is at the one simulated console.
-fn terminal(out: &mut String, u: Userid) {
+/// `{u:<8} - CONS`: the one simulated console, a device address (`- 0C1`) under `serve`, or
+/// `- DSC` for a VM running disconnected.
+fn terminal(out: &mut String, o: &Outcome, u: Userid) {
     let at = out.len();
     push::userid(out, u);
     push::pad_from(out, at, 8);
-    out.push_str(" - CONS");
+    match o.session.terminal(u) {
+        Terminal::Console => out.push_str(" - CONS"),
+        Terminal::Disconnected => out.push_str(" - DSC"),
+        Terminal::Device(a) => {
+            out.push_str(" - ");
+            push::hex_u32(out, u32::from(a), 3);
+        }
+    }
 }
 
 fn on_off(on: bool) -> &'static str {
@@ -790,12 +806,12 @@ pub(crate) fn response_lines(
                         if i > 0 {
                             s.push_str(" , ");
                         }
-                        terminal(s, *u);
+                        terminal(s, o, *u);
                     }
                 });
             }
         }
-        Response::User(u) => line(lines, &|s| terminal(s, *u)),
+        Response::User(u) => line(lines, &|s| terminal(s, o, *u)),
         Response::Users(n) => line(lines, &|s| {
             push::dec_pad(s, *n as u64, 3);
             s.push_str(" USERS, 000 DIALED");
@@ -851,12 +867,6 @@ mod tests {
     use super::*;
 
     use crate::ebcdic;
-
-    fn cp_time(t: Tod) -> String {
-        let mut s = String::new();
-        cp_time_into(&mut s, t);
-        s
-    }
 
     impl Lines for Vec<String> {
         fn start(&mut self) -> &mut String {

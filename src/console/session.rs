@@ -116,6 +116,21 @@ pub struct Session {
     pub(crate) seen: usize,
     /// The module whose messages engine errors become (the running command's).
     pub(crate) module: &'static str,
+    /// The last line was SHUTDOWN.
+    pub(crate) shutdown: bool,
+    /// Where each VM's terminal is, for QUERY NAMES (absent: the one console, `CONS`).
+    pub(crate) terminals: HashMap<Userid, Terminal>,
+}
+
+/// Where a logged-on VM's terminal is, as QUERY NAMES and QUERY userid show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Terminal {
+    /// The one simulated console (`CONS`).
+    Console,
+    /// A terminal at this device address (`0C1`).
+    Device(u16),
+    /// No terminal: the VM runs disconnected (`DSC`).
+    Disconnected,
 }
 
 /// What one input line did. It borrows the session: render it before feeding the next line.
@@ -139,6 +154,8 @@ impl Session {
             records: Vec::new(),
             seen: 0,
             module: "CFC",
+            shutdown: false,
+            terminals: HashMap::new(),
         }
     }
 
@@ -163,6 +180,42 @@ impl Session {
         self.cp.users()
     }
 
+    /// Makes `user` current (or nobody): a front end with a terminal for each VM feeds each
+    /// terminal's line as its own VM.
+    pub fn set_current(&mut self, user: Option<Userid>) {
+        self.current = user.filter(|u| self.cp.is_logged_on(*u));
+    }
+
+    /// Says where `user`'s terminal is, for QUERY NAMES and QUERY userid.
+    pub fn set_terminal(&mut self, user: Userid, terminal: Terminal) {
+        if terminal == Terminal::Console {
+            self.terminals.remove(&user);
+        } else {
+            self.terminals.insert(user, terminal);
+        }
+    }
+
+    /// Where `user`'s terminal is.
+    pub fn terminal(&self, user: Userid) -> Terminal {
+        self.terminals
+            .get(&user)
+            .copied()
+            .unwrap_or(Terminal::Console)
+    }
+
+    /// DEFINE STORAGE for a logged-on VM without a command line (a directory's storage size at
+    /// LOGON); `false` if the size is not one CP takes or the VM is not logged on.
+    pub fn define_storage(&mut self, user: Userid, size: u32) -> bool {
+        let ok = self.cp.define_storage(user, size).is_ok();
+        if ok {
+            let vm = self.vm_console(user);
+            vm.area = DATA_AREA;
+            vm.announced.clear();
+        }
+        self.cp.clear_events();
+        ok
+    }
+
     /// The engine, for reading state (tests, tools).
     pub fn cp(&self) -> &Cp {
         &self.cp
@@ -175,6 +228,7 @@ impl Session {
         self.records.clear();
         self.seen = 0;
         self.module = "CFC";
+        self.shutdown = false;
         // The fixed clock moves one second a line, before the line runs.
         self.cp.tick();
         let line = line.strip_suffix(b"\n").unwrap_or(line);
@@ -280,6 +334,7 @@ impl Session {
 
     pub(crate) fn forget(&mut self, user: Userid) {
         self.vms.remove(&user);
+        self.terminals.remove(&user);
     }
 
     pub(crate) fn fresh(&mut self, user: Userid) {
@@ -345,6 +400,11 @@ impl Outcome<'_> {
     /// The line asked to end the session (`QUIT`).
     pub fn quit(&self) -> bool {
         self.quit
+    }
+
+    /// The line was SHUTDOWN (it also ends the session, as [`Outcome::quit`]).
+    pub fn shutdown(&self) -> bool {
+        self.session.shutdown
     }
 
     /// The 1-based line number it was fed with.

@@ -64,6 +64,7 @@ pub enum Verb {
     Disable,
     Help,
     Quit,
+    Shutdown,
 }
 
 /// One command: its spellings, the CP module that issues its messages, and its HELP.
@@ -261,6 +262,17 @@ pub const VERBS: &[VerbDef] = &[
         syntax: "[command [subfunction]]",
         summary: "lists the commands, or explains one",
         details: &[],
+    },
+    VerbDef {
+        verb: Verb::Shutdown,
+        names: &[Keyword::new("SHUTDOWN", 8)],
+        module: "CFC",
+        before_logon: false,
+        syntax: "",
+        summary: "(operator) ends the system: every terminal is told and closed",
+        details: &[
+            "Class A. Under vmcfsim serve it ends the server; elsewhere it ends the console.",
+        ],
     },
     VerbDef {
         verb: Verb::Quit,

@@ -454,7 +454,10 @@ mod tests {
         while i + 2 < out.len() {
             if out[i] == ds3270::SBA {
                 let a = decode_address([out[i + 1], out[i + 2]]);
-                assert!(!(1759..=1898).contains(&a), "write touched the input field at {a}");
+                assert!(
+                    !(1759..=1898).contains(&a),
+                    "write touched the input field at {a}"
+                );
                 i += 3;
             } else {
                 i += 1;

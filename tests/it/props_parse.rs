@@ -350,6 +350,7 @@ fn command() -> impl Strategy<Value = Command> {
         1 => Just(Command::Disable),
         1 => words.prop_map(Command::Help),
         1 => Just(Command::Quit),
+        1 => Just(Command::Shutdown),
     ]
 }
 
