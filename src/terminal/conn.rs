@@ -61,6 +61,9 @@ pub struct Connection {
     /// Output lines that arrived before the kind was settled.
     early: Vec<String>,
     events: Vec<Telnet>,
+    /// The server has drawn on the 3270 screen: until then nothing is written, so a key
+    /// pressed before the logo arrives cannot be lost under it.
+    drawn: bool,
 }
 
 impl Connection {
@@ -80,6 +83,7 @@ impl Connection {
             overlong: false,
             early: Vec::new(),
             events: Vec::new(),
+            drawn: false,
         }
     }
 
@@ -242,6 +246,7 @@ impl Connection {
             Mode::Tn3270(_) => {
                 if let Some(s) = self.screen.as_mut() {
                     s.put_line(text, now);
+                    self.drawn = true;
                 }
             }
             Mode::Line { .. } => {
@@ -263,6 +268,7 @@ impl Connection {
     pub fn clear(&mut self) {
         if let Some(s) = self.screen.as_mut() {
             s.clear_output();
+            self.drawn = true;
         }
     }
 
@@ -288,6 +294,9 @@ impl Connection {
     }
 
     fn flush_screen(&mut self) {
+        if !self.drawn {
+            return;
+        }
         if let Some(s) = self.screen.as_mut() {
             let mut record = Vec::new();
             s.write(&mut record);

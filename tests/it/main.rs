@@ -21,4 +21,5 @@ mod props_engine;
 mod props_parse;
 #[cfg(unix)]
 mod repl;
+mod serve;
 mod support;
