@@ -187,6 +187,8 @@ struct Cp {
     recorder: Option<Recorder>,
     text: String,
     json_buf: String,
+    /// Terminals with lines batched.
+    dirty: Vec<u64>,
 }
 
 /// Where the system console's lines go (stdout, or the line editor's printer).
@@ -275,6 +277,7 @@ async fn serve(args: ServeArgs) -> Result<run::Status, Failure> {
         recorder: args.diagram.as_ref().map(|_| Recorder::default()),
         text: String::new(),
         json_buf: String::new(),
+        dirty: Vec::new(),
     };
     if let Some(script) = &args.script {
         let text = std::fs::read(script).map_err(|error| Failure::Input {
@@ -604,8 +607,16 @@ impl Cp {
     }
 
     fn say(&mut self, id: u64, line: &str) {
+        self.batch(id, line.to_string());
+    }
+
+    /// Queues a line for terminal `id` until the next [`Cp::flush`].
+    fn batch(&mut self, id: u64, line: String) {
         if let Some(t) = self.terms.get_mut(&id) {
-            t.batch.push(line.to_string());
+            if t.batch.is_empty() {
+                self.dirty.push(id);
+            }
+            t.batch.push(line);
         }
     }
 
@@ -631,20 +642,27 @@ impl Cp {
 
     /// Sends every terminal the lines batched for it, with its status word.
     fn flush(&mut self) {
-        let ids: Vec<u64> = self
-            .terms
-            .iter()
-            .filter(|(_, t)| !t.batch.is_empty())
-            .map(|(id, _)| *id)
-            .collect();
-        for id in ids {
+        let ids = std::mem::take(&mut self.dirty);
+        for &id in &ids {
             let (lines, status) = {
-                let user = self.terms.get(&id).and_then(|t| t.user);
+                let Some(t) = self.terms.get(&id) else {
+                    continue;
+                };
+                if t.batch.is_empty() {
+                    continue;
+                }
+                let user = t.user;
                 let status = self.status_of(user);
                 let t = self.terms.get_mut(&id).expect("listed");
                 (std::mem::take(&mut t.batch), status)
             };
             self.send(id, Out::Lines(lines, status));
+        }
+        // Keep the vector's memory for the next line.
+        let mut ids = ids;
+        ids.clear();
+        if self.dirty.is_empty() {
+            self.dirty = ids;
         }
     }
 
@@ -862,6 +880,7 @@ impl Cp {
             Source::Server => self.session.current_user(),
         };
         self.session.set_current(current);
+        let users_before = self.session.cp().user_count();
         self.line_no += 1;
         let terminal = match from {
             Source::Terminal(id) => self
@@ -930,6 +949,11 @@ impl Cp {
             Source::Server => {}
         }
         // A VM logged off by anyone leaves no terminal or backlog behind.
+        // Only a line that logged someone off (LOGOFF, FORCE) needs the look through every
+        // terminal below: most lines log nobody off.
+        if self.session.cp().user_count() >= users_before {
+            return shutdown;
+        }
         let gone: Vec<Userid> = self
             .by_user
             .keys()
@@ -980,10 +1004,8 @@ impl Cp {
                 _ => None,
             },
         };
-        if let Some(id) = to
-            && let Some(t) = self.terms.get_mut(&id)
-        {
-            t.batch.push(text);
+        if let Some(id) = to {
+            self.batch(id, text);
         }
     }
 
