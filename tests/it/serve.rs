@@ -545,3 +545,39 @@ fn listening_beyond_loopback_needs_a_directory_or_an_explicit_option() {
         "{err}"
     );
 }
+
+/// B's 3270 screen just after A's SEND/RECV reached it: the README's "Several terminals" shows
+/// it, and this test keeps that copy true.
+fn screen_after_send_recv() -> String {
+    let server = Server::start(&[]);
+    let mut a = S3270::connect(&server, "3279-2");
+    let mut b = S3270::connect(&server, "3279-2");
+    a.enter("LOGON A");
+    a.wait_for("LOGON AT");
+    b.enter("LOGON B");
+    b.wait_for("LOGON AT");
+    a.enter("VMCF AUTHORIZE");
+    a.wait_for("AUTHORIZE: RC 0");
+    b.enter("VMCF AUTHORIZE");
+    b.wait_for("AUTHORIZE: RC 0");
+    b.clear();
+    b.wait_for("RUNNING");
+    a.enter("VMCF SENDRECV B MID 1 DATA 'QUERY' REPLYBUF 16 USE 'A-ASKS'");
+    b.wait_for("VMCMUSE")
+}
+
+#[test]
+fn the_readme_shows_a_real_screen() {
+    need_s3270!();
+    let got = screen_after_send_recv();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let marker = "<!-- screen: B's 3270 after A's SEND/RECV (tests/it/serve.rs) -->\n```\n";
+    let start = readme.find(marker).expect("the README has the screen") + marker.len();
+    let end = start + readme[start..].find("```\n").expect("the block ends");
+    let shown = &readme[start..end];
+    assert_eq!(
+        shown, got,
+        "README's screen is out of date; the screen now:\n{got}"
+    );
+}
