@@ -581,3 +581,52 @@ fn the_readme_shows_a_real_screen() {
         "README's screen is out of date; the screen now:\n{got}"
     );
 }
+
+#[test]
+fn a_script_logs_service_vms_on_and_json_names_each_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("start.cp");
+    std::fs::write(
+        &script,
+        "* service machines\nLOGON SERVICE\nVMCF AUTHORIZE\n",
+    )
+    .unwrap();
+    let json = dir.path().join("events.jsonl");
+    let svg = dir.path().join("session.svg");
+    let server = Server::start(&[
+        "--script",
+        script.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+        "--diagram",
+        svg.to_str().unwrap(),
+    ]);
+    let mut a = Line::connect(&server);
+    a.send("LOGON A");
+    a.wait_for("LOGON AT");
+    a.send("QUERY NAMES");
+    let got = a.wait_for("A        - 0C0");
+    assert!(got.contains("SERVICE  - DSC"), "{got}");
+    a.send("VMCF AUTHORIZE");
+    a.wait_for("AUTHORIZE: RC 0");
+    a.send("VMCF SEND SERVICE MID 3 DATA 'WORK'");
+    a.wait_for("SEND TO SERVICE MID 3: RC 0");
+    assert!(server.terminate().success());
+    let events = std::fs::read_to_string(&json).unwrap();
+    let mut terminals = std::collections::BTreeSet::new();
+    for l in events.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).expect("each line is JSON");
+        terminals.insert(v["terminal"].as_str().expect("a terminal").to_string());
+    }
+    assert_eq!(
+        terminals.into_iter().collect::<Vec<_>>(),
+        ["0C0", "CONS"],
+        "{events}"
+    );
+    assert!(
+        events.contains("\"event\":\"interrupt\",\"line\":"),
+        "{events}"
+    );
+    let drawn = std::fs::read_to_string(&svg).expect("the diagram is written at shutdown");
+    assert!(drawn.contains("SERVICE"));
+}
