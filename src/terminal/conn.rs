@@ -251,6 +251,11 @@ impl Connection {
             }
             Mode::Line { .. } => {
                 // Control characters other than tab never reach a line-mode client.
+                if !text.chars().any(|c| c != '\t' && c.is_control()) {
+                    self.out.extend_from_slice(text.as_bytes());
+                    self.out.extend_from_slice(b"\r\n");
+                    return;
+                }
                 for c in text.chars() {
                     if c == '\t' || !c.is_control() {
                         let mut b = [0u8; 4];

@@ -474,6 +474,30 @@ mod tests {
     }
 
     #[test]
+    fn a_password_hides_the_echo_of_a_telnet_client_only() {
+        let mut out = Vec::new();
+        let mut n = Negotiator::start(&mut out);
+        let mut is = vec![IAC, WILL, TTYPE, IAC, SB, TTYPE, IS];
+        is.extend_from_slice(b"XTERM");
+        is.extend_from_slice(&[IAC, SE]);
+        run(&mut n, &is);
+        let mut out = Vec::new();
+        n.hide_input(true, &mut out);
+        assert_eq!(out, [IAC, WILL, ECHO]);
+        // The client's DO ECHO is the answer, not a request to refuse.
+        assert!(run(&mut n, &[IAC, DO, ECHO]).is_empty());
+        out.clear();
+        n.hide_input(false, &mut out);
+        assert_eq!(out, [IAC, WONT, ECHO]);
+        let mut out = Vec::new();
+        let mut raw = Negotiator::start(&mut out);
+        raw.timeout();
+        out.clear();
+        raw.hide_input(true, &mut out);
+        assert!(out.is_empty(), "nc would print the bytes");
+    }
+
+    #[test]
     fn models() {
         assert_eq!(model_size("IBM-3278-2"), (24, 80));
         assert_eq!(model_size("IBM-3279-3-E"), (32, 80));
