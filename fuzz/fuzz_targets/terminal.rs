@@ -42,6 +42,11 @@ fuzz_target!(|data: &[u8]| {
         while i < out.len() {
             if out[i] == IAC {
                 assert!(i + 1 < out.len(), "a lone IAC at the end of the output");
+                // IAC WILL/WONT/DO/DONT takes an option byte, which may be anything.
+                if matches!(out[i + 1], WILL | WONT | DO | DONT) {
+                    assert!(i + 2 < out.len(), "an option verb without its option");
+                    i += 1;
+                }
                 i += 1;
             }
             i += 1;

@@ -630,3 +630,26 @@ fn a_script_logs_service_vms_on_and_json_names_each_terminal() {
     let drawn = std::fs::read_to_string(&svg).expect("the diagram is written at shutdown");
     assert!(drawn.contains("SERVICE"));
 }
+
+#[test]
+fn a_vm_whose_terminal_was_lost_is_logged_off_after_the_timeout() {
+    let server = Server::start(&["--logoff-after", "1"]);
+    let mut a = Line::connect(&server);
+    a.send("LOGON A");
+    a.wait_for("LOGON AT");
+    drop(a);
+    let mut b = Line::connect(&server);
+    b.send("LOGON B");
+    b.wait_for("LOGON AT");
+    let until = Instant::now() + WAIT;
+    loop {
+        b.send("QUERY A");
+        let got = b.wait_for("A ");
+        if got.contains("DMKCQG045") && got.contains("A NOT LOGGED ON") {
+            break;
+        }
+        assert!(got.contains("A        - "), "{got}");
+        assert!(Instant::now() < until, "A was never logged off");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
