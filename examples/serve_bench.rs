@@ -122,6 +122,16 @@ fn rss(pid: u32) -> (u64, u64) {
     (field("VmRSS:"), field("VmHWM:"))
 }
 
+/// CPU seconds a process has used (user + system, Linux /proc).
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The fields after the command name, which is in parentheses.
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 struct Term {
     rd: BufReader<OwnedReadHalf>,
     wr: OwnedWriteHalf,
@@ -225,6 +235,7 @@ fn main() {
         .build()
         .unwrap();
     let pairs = args.terminals / 2;
+    let mut cpu_before = 0.0;
     let ready = Arc::new(Barrier::new(pairs + 1));
     let mut started = Instant::now();
     let mut times: Vec<u32> = rt.block_on(async {
@@ -236,6 +247,7 @@ fn main() {
             .collect();
         ready.wait().await;
         started = Instant::now();
+        cpu_before = pid.map_or(0.0, cpu_seconds);
         let mut all = Vec::new();
         for t in tasks {
             all.extend(t.await.expect("a pair failed"));
@@ -243,6 +255,7 @@ fn main() {
         all
     });
     let elapsed = started.elapsed().as_secs_f64();
+    let cpu = pid.map_or(0.0, cpu_seconds) - cpu_before;
     times.sort_unstable();
     let pct = |p: f64| {
         times
@@ -270,6 +283,12 @@ fn main() {
     if let Some(pid) = pid {
         let (now, peak) = rss(pid);
         println!("server resident set: {} kB now, {} kB peak", now, peak);
+        println!(
+            "server CPU: {:.1} s in {:.1} s ({:.1} us a round trip)",
+            cpu,
+            elapsed,
+            cpu * 1e6 / times.len().max(1) as f64
+        );
     }
     if args.idle > 0 {
         // A fresh server, so the figure is the idle terminals' alone.
