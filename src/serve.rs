@@ -111,8 +111,8 @@ const SHUTDOWN_LINE: &str = "SYSTEM SHUTDOWN - CONNECTION CLOSED";
 /// What the console task tells a terminal.
 #[derive(Debug)]
 enum Out {
-    /// Lines to show, and the status area's word afterwards.
-    Lines(Vec<String>, Status),
+    /// Lines to show (each ending in `\n`), and the status area's word afterwards.
+    Lines(String, Status),
     /// Hide (a password) or show what is typed.
     Hide(bool),
     /// Clear the screen's output area (before the logo).
@@ -157,8 +157,9 @@ struct Term {
     user: Option<Userid>,
     /// LOGON asked for this user's password.
     awaiting: Option<Userid>,
-    /// Lines for this terminal from the outcome being routed.
-    batch: Vec<String>,
+    /// Lines for this terminal from the outcome being routed, each ending in `\n` (one
+    /// string, not one a line: a round trip writes dozens of lines).
+    batch: String,
 }
 
 /// A VM running without a terminal.
@@ -520,7 +521,7 @@ async fn sleep_until_opt(at: Option<tokio::time::Instant>) {
 fn apply(conn: &mut Connection, o: Out, now: u64) -> bool {
     match o {
         Out::Lines(lines, status) => {
-            for l in &lines {
+            for l in lines.split_terminator('\n') {
                 conn.show(l, now);
             }
             conn.set_status(status);
@@ -557,7 +558,7 @@ impl Cp {
                         graf,
                         user: None,
                         awaiting: None,
-                        batch: Vec::new(),
+                        batch: String::new(),
                     },
                 );
                 self.logo(id);
@@ -607,16 +608,17 @@ impl Cp {
     }
 
     fn say(&mut self, id: u64, line: &str) {
-        self.batch(id, line.to_string());
+        self.batch(id, line);
     }
 
     /// Queues a line for terminal `id` until the next [`Cp::flush`].
-    fn batch(&mut self, id: u64, line: String) {
+    fn batch(&mut self, id: u64, line: &str) {
         if let Some(t) = self.terms.get_mut(&id) {
             if t.batch.is_empty() {
                 self.dirty.push(id);
             }
-            t.batch.push(line);
+            t.batch.push_str(line);
+            t.batch.push('\n');
         }
     }
 
@@ -915,7 +917,6 @@ impl Cp {
         );
         drop(outcome);
         let now_current = self.session.current_user();
-        let lines = owned_lines(&self.text);
         if let Some(c) = self.console.as_mut() {
             let mut all = String::new();
             for l in self.text.lines() {
@@ -927,9 +928,12 @@ impl Cp {
                 c(all);
             }
         }
-        for (owner, text) in lines {
-            self.route(from, owner, text);
+        let text = std::mem::take(&mut self.text);
+        for l in text.lines() {
+            let (owner, line) = owned_line(l);
+            self.route(from, owner, line);
         }
+        self.text = text;
         match from {
             Source::Console => self.console_user = now_current,
             Source::Terminal(id) => {
@@ -975,7 +979,7 @@ impl Cp {
     }
 
     /// One line to the terminal that shows it: its VM's, else the one that typed it.
-    fn route(&mut self, from: Source, owner: Option<Userid>, text: String) {
+    fn route(&mut self, from: Source, owner: Option<Userid>, text: &str) {
         let to = match owner {
             Some(u) => match self.by_user.get(&u) {
                 Some(&id) => Some(id),
@@ -985,7 +989,7 @@ impl Cp {
                             d.backlog.pop_front();
                             d.dropped += 1;
                         }
-                        d.backlog.push_back(text);
+                        d.backlog.push_back(text.to_string());
                         return;
                     }
                     // A VM at the system console, or one being logged on right now.
@@ -1039,15 +1043,13 @@ fn error_text(e: &ConsoleError) -> String {
 
 /// TEMPORARY adapter until the console renders `Lines`: the transcript's lines split at their
 /// owner column (`A: text`, `-: text` for nobody's terminal).
-fn owned_lines(text: &str) -> Vec<(Option<Userid>, String)> {
-    text.lines()
-        .map(|l| match l.split_once(": ") {
-            Some(("-", rest)) => (None, rest.to_string()),
-            Some((who, rest)) => match Userid::parse(who) {
-                Ok(u) => (Some(u), rest.to_string()),
-                Err(_) => (None, l.to_string()),
-            },
-            None => (None, l.to_string()),
-        })
-        .collect()
+fn owned_line(l: &str) -> (Option<Userid>, &str) {
+    match l.split_once(": ") {
+        Some(("-", rest)) => (None, rest),
+        Some((who, rest)) => match Userid::parse(who) {
+            Ok(u) => (Some(u), rest),
+            Err(_) => (None, l),
+        },
+        None => (None, l),
+    }
 }
