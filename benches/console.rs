@@ -63,6 +63,7 @@ fn replay(lines: &[&str], json: bool) -> usize {
         color: false,
         echo: true,
         source: Some("big.cp"),
+        width: None,
     };
     let mut buf = String::new();
     let mut total = 0;

@@ -1,9 +1,10 @@
-* cancel.cp: CANCEL by the source (reference 5.7, 5.13; CANCEL's RC list is UNCONFIRMED,
-* inferred as 0,2,3,4,11,12,14,15). The source names the sink and the MID. Before the
-* sink has taken the message: RC 0, and its SEND interrupt is withdrawn if still queued
-* (no RESPONSE to anyone). A SEND/RECV already RECEIVEd: only the REPLY part is
-* cancelled, RC 11, and the sink's REPLY then gets RC 12. Too late (RC 14): the sink has
-* taken it and its RESPONSE waits for the source. RC 3: the caller did not originate it.
+* cancel.cp: CANCEL by the source. See docs/vmcf.md#cancel, #cancel-protocol, #return-codes
+* (CANCEL's row of the manual's chart is unreadable; its codes, 0, 2, 3, 4, 11, 12, 14, 15,
+* come from the codes' descriptions). The source names the sink and the MID. Before the sink
+* has taken the message: RC 0, and its SEND interrupt is withdrawn if still queued (no
+* RESPONSE to anyone). A SEND/RECV already RECEIVEd: only the REPLY part is cancelled, RC
+* 11, and the sink's REPLY then gets RC 12. Too late (RC 14): the sink has taken it and its
+* RESPONSE waits for the source. RC 3: the caller did not originate it.
 LOGON A
 VMCF AUTHORIZE
 LOGON B

@@ -1,7 +1,7 @@
-* cp_logon.cp: LOGON, LOGOFF and the QUERY forms (cp-console-reference 1.3, 2.1, 2.3;
-* console-language 1). LOGON logs a VM on and makes it current; LOGON of a VM already on
-* reconnects to it. LOGOFF ends the current VM (with VMCF's cleanup) and leaves no user
-* current; "userid: command" runs one command as another logged-on user. Before any
+* cp_logon.cp: LOGON, LOGOFF and the QUERY forms. See docs/console.md#logon-and-logoff,
+* #query, #sessions-and-users. LOGON logs a VM on and makes it current; LOGON of a VM
+* already on reconnects to it. LOGOFF ends the current VM (with VMCF's cleanup) and leaves
+* no user current; "userid: command" runs one command as another logged-on user. Before any
 * LOGON only QUERY NAMES, USERS, TIME and userid are known.
 QUERY NAMES
 QUERY TIME

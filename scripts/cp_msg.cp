@@ -1,4 +1,5 @@
-* cp_msg.cp: MSG, CP's ordinary message (cp-console-reference 1.2, 2.2, 3).
+* cp_msg.cp: MSG, CP's ordinary message. See docs/console.md#smsg-and-msg,
+* #cp-messages.
 * The text, the rest of the line after the userid as typed, shows on the target's
 * terminal as "hh:mm:ss MSG FROM userid: text"; nothing shows on the sender's. MSG * is
 * yourself. A target with SET MSG OFF is not receiving (DMKMSG057W ...; MSG OFF), one

@@ -1,4 +1,5 @@
-* cp_storage.cp: DISPLAY, STORE and DEFINE STORAGE (cp-console-reference 2.4, 2.5, 2.1).
+* cp_storage.cp: DISPLAY, STORE and DEFINE STORAGE. See
+* docs/console.md#display, #store, #define-storage.
 * DISPLAY L shows storage in hex by fullwords, from a fullword; DISPLAY T adds the
 * EBCDIC translation between asterisks, from a 16-byte line. A range is hexloc-hexloc,
 * hexloc:hexloc or hexloc.bytecount (hex), or to END. Runs of lines the same as the one
@@ -28,6 +29,7 @@ QUERY STORAGE
 D TFFFF0-END
 D LFFFFC.END
 D L100000
+* A STORE that would pass the end stores nothing, and names the address typed.
 STORE LFFFFC 1 2
 DEFINE STORAGE 64K
 QUERY STORAGE

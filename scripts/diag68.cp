@@ -1,4 +1,5 @@
-* diag68.cp: the raw path (reference 1.3, 2, 2.3, section 12; DECISION D9).
+* diag68.cp: the raw path. See docs/vmcf.md#diagnose-x68,
+* #vmcparm, #return-codes-by-subfunction, #what-programs-rely-on; docs/decisions.md#d9.
 * An assembler program builds the 40-byte VMCPARM in its storage (doubleword aligned)
 * and issues DIAGNOSE X'68' with its address; CP answers in register Ry. Here the bytes
 * are STOREd by hand and run with DIAG 68, next to the console's VMCF form of the same
@@ -19,9 +20,9 @@ STORE L800 00000002 00000002 C1404040 40404040 00020100 00000005 00000000 000000
 STORE L820 'BY DIAG '
 DISPLAY T800.28
 DIAG 68 L800
-* A copy of a received header works as a parameter list (section 12): A turns the SEND
-* header in its buffer into a RECEIVE (FUNC X'0005') and issues it in place. VADA is then
-* the receive buffer: A's own X'20100'.
+* A copy of a received header works as a parameter list
+* (docs/vmcf.md#what-programs-rely-on): A turns the SEND header in its buffer into a RECEIVE
+* (FUNC X'0005') and issues it in place. VADA is then the receive buffer: A's own X'20100'.
 A: STORE S1002 0005
 A: DIAG 68 L1000
 A: DISPLAY T20100.5
@@ -29,7 +30,7 @@ A: DISPLAY T20100.5
 A: STORE L800 20FF0001 FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF
 A: DIAG 68 L800
 * A parameter list off a doubleword, or outside storage, is a program exception, not a
-* return code (D9).
+* return code (docs/decisions.md#d9).
 DIAG 68 L804
 DIAG 68 L100000
 DIAG 68 LFFFF8

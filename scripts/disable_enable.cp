@@ -1,9 +1,10 @@
-* disable_enable.cp: interrupt delivery while disabled (reference 1.4, 7.7; DECISIONS
-* D13, D14). CP presents X'4001' only to an enabled VM, one at a time, each header stored
-* over the last in the same buffer. vmcfsim's guest takes each at once while enabled;
-* DISABLE holds them queued in CP and ENABLE presents them in order (priority ones first:
-* see priority.cp). A SENDX waiting behind DISABLE moves its data, and completes for its
-* source, only when it is presented (D14). An SMSG waits the same way.
+* disable_enable.cp: interrupt delivery while disabled. See
+* docs/vmcf.md#external-interrupt-x4001, #interrupt-delivery; docs/decisions.md#d13, #d14.
+* CP presents X'4001' only to an enabled VM, one at a time, each header stored over the last
+* in the same buffer. vmcfsim's guest takes each at once while enabled; DISABLE holds them
+* queued in CP and ENABLE presents them in order (priority ones first: see priority.cp). A
+* SENDX waiting behind DISABLE moves its data, and completes for its source, only when it is
+* presented (docs/decisions.md#d14). An SMSG waits the same way.
 LOGON A
 VMCF AUTHORIZE SMSG BUF 64
 LOGON B

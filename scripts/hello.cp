@@ -1,8 +1,8 @@
 * hello.cp: the smallest VMCF conversation, and the README's opening example.
-* A accepts special messages: AUTHORIZE SMSG with a 169-byte buffer, room for the 40-byte
-* header and 129 bytes of text (reference 7.5). B's SMSG reaches A as a SENDX from SYSTEM
-* with B's userid in VMCMUSE and the text at offset 40 (DECISION D3). Then B SENDs a
-* VMCF message; A RECEIVEs it, and B is presented the RESPONSE (reference 7.1).
+* A accepts special messages: AUTHORIZE SMSG, a 169-byte buffer (40-byte header + 129 bytes
+* of text, docs/vmcf.md#smsg). B's SMSG reaches A as a SENDX from SYSTEM, B's userid in
+* VMCMUSE, the text at offset 40 (docs/decisions.md#d3). B SENDs a message, A RECEIVEs it,
+* B gets the RESPONSE (docs/vmcf.md#send-protocol).
 LOGON A
 VMCF AUTHORIZE SMSG BUF 169
 LOGON B

@@ -1,4 +1,5 @@
-* identify.cp: the IDENTIFY protocol (reference 7.4, 5.11).
+* identify.cp: the IDENTIFY protocol. See docs/vmcf.md#identify-protocol, #identify;
+* docs/decisions.md#d15.
 * IDENTIFY stacks one interrupt for the sink naming the caller, with VMCMRESP X'80' set
 * and VMCMFUNC X'000A': it is final, so no RESPONSE comes back. Every field but FLG1,
 * FLG2, FUNC and USER is free control information and reaches the sink as given.
@@ -19,5 +20,5 @@ CTL: VMCF QUIESCE
 VMCF IDENTIFY CTL
 CTL: VMCF RESUME
 CTL: VMCF IDENTIFY WORKER PRIORITY
-* The usual use: after RESUME, tell the partner (reference 5.10).
+* The usual use: after RESUME, tell the partner (docs/vmcf.md#resume).
 CTL: VMCF IDENTIFY WORKER USE 'RESUMED'

@@ -1,8 +1,9 @@
-* mid_reuse.cp: message ids (reference 1.2, 2.2, section 12; DECISION D10).
-* The pair (MID, userid) names a message. A source may not have two messages with one MID
-* in transit to the same sink (RC 8, whatever the subfunction), but may use it towards
-* another sink, and two sources may use one MID towards the same sink at once. A message
-* is in transit until its RESPONSE is presented (D10); after that the MID is free again.
+* mid_reuse.cp: message ids. See docs/vmcf.md#terms, #fields-by-subfunction,
+* #what-programs-rely-on; docs/decisions.md#d10. The pair (MID, userid) names a message. A
+* source may not have two messages with one MID in transit to the same sink (RC 8, whatever
+* the subfunction), but may use it towards another sink, and two sources may use one MID
+* towards the same sink at once. A message is in transit until its RESPONSE is presented
+* (docs/decisions.md#d10); after that the MID is free again.
 LOGON A
 VMCF AUTHORIZE BUF 48
 LOGON C

@@ -1,8 +1,9 @@
-* not_authorized.cp: RC 4 and RC 2 (reference 5.13, 1.2; DECISION D6).
-* Only AUTHORIZE may be issued before AUTHORIZE: every other subfunction gets RC 4
-* (caller not authorized). A function code above X'000B' gets RC 2 whoever issues it, and
-* D6 checks the code before the authorization. The console has no verb for a bad code, so
-* the parameter list is STOREd by hand and run with DIAG 68.
+* not_authorized.cp: RC 4 and RC 2. See docs/vmcf.md#return-codes, #terms;
+* docs/decisions.md#d6. Only AUTHORIZE may be issued before AUTHORIZE: every other
+* subfunction gets RC 4 (caller not authorized). A function code above X'000B' gets RC 2
+* whoever issues it, and the check order (docs/decisions.md#d6) tests the code before the
+* authorization. The console has no verb for a bad code, so the parameter list is STOREd by
+* hand and run with DIAG 68.
 LOGON A
 VMCF UNAUTHORIZE
 VMCF SEND B DATA 'X'

@@ -1,4 +1,5 @@
-* priority.cp: priority messages (reference 1.6, 7.6, 3.1; DECISION D13).
+* priority.cp: priority messages. See docs/vmcf.md#priority, #vmcmstat;
+* docs/decisions.md#d13.
 * Only a sink that AUTHORIZEd PRIORITY may be sent PRIORITY messages (else RC 18). Their
 * SEND interrupts go ahead of waiting nonpriority ones at the sink, and their RESPONSEs
 * ahead at the source; FIFO within each class. VMCMPRTY X'20' is set in both headers.

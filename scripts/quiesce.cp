@@ -1,8 +1,9 @@
-* quiesce.cp: QUIESCE and RESUME (reference 5.9, 5.10; DECISION D7).
+* quiesce.cp: QUIESCE and RESUME. See docs/vmcf.md#quiesce, #resume,
+* #quiesce-and-resume; docs/decisions.md#d7.
 * A quiesced VM refuses new SEND, SEND/RECV, SENDX and IDENTIFY requests (RC 9 to the
 * sender) but can still receive and reply to what was already queued, and can still
 * send. RESUME ends it; a VM often follows it with an IDENTIFY. Repeating either is RC 0
-* with the state unchanged (D7).
+* with the state unchanged (docs/decisions.md#d7).
 LOGON A
 VMCF AUTHORIZE BUF 48
 LOGON B

@@ -1,7 +1,8 @@
-* reauthorize.cp: a second AUTHORIZE replaces the first (reference 5.1, 6, section 12).
+* reauthorize.cp: a second AUTHORIZE replaces the first. See docs/vmcf.md#authorize,
+* #data-transfer-errors, #what-programs-rely-on.
 * The new buffer address and length take effect for the next interrupt. A SENDX accepted
 * for the old buffer but not yet presented, that no longer fits, ends with data-transfer
-* code 7 for its source and never reaches the sink [SP3 p134]. The PRIORITY option, too,
+* code 7 for its source and never reaches the sink (SPG SP3 p. 134). The PRIORITY option, too,
 * is whatever the last AUTHORIZE said.
 LOGON A
 VMCF AUTHORIZE BUF 64

@@ -1,10 +1,11 @@
-* receive_reply.cp: what the sink's RECEIVE, REPLY and REJECT can be told (reference 5.6,
-* 5.8, 5.12, 5.13; DECISION D6). RC 12: no message with that MID from that source.
-* RC 13: the message exists but its SEND interrupt has not been presented yet (here the
-* sink is DISABLEd, so the interrupt waits: D13). RC 3: protocol violation, a REPLY to
-* something not a SEND/RECV, a second RECEIVE, or any answer to a finished message whose
-* RESPONSE still waits for its (disabled) source. Once that RESPONSE is presented the
-* message no longer exists and the same calls get RC 12.
+* receive_reply.cp: what the sink's RECEIVE, REPLY and REJECT can be told. See
+* docs/vmcf.md#receive, #reply, #reject, #return-codes; docs/decisions.md#d6. RC 12: no
+* message with that MID from that source. RC 13: the message exists but its SEND interrupt
+* has not been presented yet (here the sink is DISABLEd, so the interrupt waits:
+* docs/decisions.md#d13). RC 3: protocol violation, a REPLY to something not a SEND/RECV, a
+* second RECEIVE, or any answer to a finished message whose RESPONSE still waits for its
+* (disabled) source. Once that RESPONSE is presented the message no longer exists and the
+* same calls get RC 12.
 LOGON A
 VMCF AUTHORIZE BUF 48
 LOGON B
@@ -36,7 +37,7 @@ A: VMCF RECEIVE B MID 3
 A: VMCF RECEIVE B MID 3
 A: VMCF REJECT B MID 3
 A: VMCF REPLY B MID 3
-* A SENDX is finished as soon as it is presented (D14): nothing to answer.
+* A SENDX is finished as soon as it is presented (docs/decisions.md#d14): nothing to answer.
 VMCF SENDX A MID 4 DATA 'FOUR'
 A: VMCF RECEIVE B MID 4 LEN 4
 A: VMCF REPLY B MID 4

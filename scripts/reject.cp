@@ -1,10 +1,10 @@
-* reject.cp: REJECT before and after RECEIVE (reference 5.12, 7.1, 7.2, section 12).
-* The sink may REJECT a SEND before RECEIVE, and a SEND/RECV before RECEIVE or after
-* RECEIVE but before REPLY. The RESPONSE has VMCMRESP and VMCMRJCT (X'C0'); it carries
-* the REJECT's doubleword for SEND and SEND/RECV alike (DECISION D1), LENA = the SEND
-* bytes not moved and LENB = the whole reply buffer (DECISION D2). A SEND already
-* RECEIVEd is finished: nothing is left to reject (RC 12; RC 3 while its RESPONSE waits,
-* see receive_reply.cp).
+* reject.cp: REJECT before and after RECEIVE. See docs/vmcf.md#reject, #reject-protocol,
+* #what-programs-rely-on. The sink may REJECT a SEND before RECEIVE, and a SEND/RECV before
+* RECEIVE or after RECEIVE but before REPLY. The RESPONSE has VMCMRESP and VMCMRJCT (X'C0');
+* it carries the REJECT's doubleword for SEND and SEND/RECV alike (docs/decisions.md#d1),
+* LENA = the SEND bytes not moved and LENB = the whole reply buffer (docs/decisions.md#d2).
+* A SEND already RECEIVEd is finished: nothing is left to reject (RC 12; RC 3 while its
+* RESPONSE waits, see receive_reply.cp).
 LOGON A
 VMCF AUTHORIZE
 LOGON B

@@ -1,8 +1,9 @@
-* send_recv.cp: the SEND/RECV protocol end to end (reference 7.2, 5.4, 5.6, 5.8).
-* The SEND interrupt gives the sink the data length (LENA) and the reply buffer's length
-* (LENB). The sink may RECEIVE first, then REPLY; or REPLY without RECEIVE; a zero-length
-* REPLY just ends the request. The RESPONSE's LENB is the reply buffer length minus the
-* bytes replied (reference 3.3, section 12), its USE the sink's REPLY doubleword (D1).
+* send_recv.cp: the SEND/RECV protocol end to end. See docs/vmcf.md#sendrecv-protocol,
+* #sendrecv, #receive, #reply. The SEND interrupt gives the sink the data length (LENA) and
+* the reply buffer's length (LENB). The sink may RECEIVE first, then REPLY; or REPLY without
+* RECEIVE; a zero-length REPLY just ends the request. The RESPONSE's LENB is the reply
+* buffer length minus the bytes replied (docs/vmcf.md#headers-by-interrupt,
+* #what-programs-rely-on), its USE the sink's REPLY doubleword (docs/decisions.md#d1).
 LOGON A
 VMCF AUTHORIZE
 LOGON B
@@ -20,7 +21,7 @@ VMCF SENDR A MID 3 DATA 'PING' REPLYBUF 8 AT L30200
 A: VMCF RECEIVE B MID 3
 A: VMCF REPLY B MID 3
 * 4. The send buffer is also the reply buffer (VADA = VADB): the reply overwrites the
-*    request, as real programs rely on (section 12).
+*    request, as real programs rely on (docs/vmcf.md#what-programs-rely-on).
 STORE L30300 'REQUEST!'
 VMCF SENDRECV A MID 4 ADDR L30300 LEN 8 REPLYBUF 8 AT L30300
 A: VMCF RECEIVE B MID 4

@@ -1,8 +1,10 @@
-* sendx.cp: the SENDX protocol (reference 7.3, 5.5; DECISION D14).
+* sendx.cp: the SENDX protocol. See docs/vmcf.md#sendx-protocol, #sendx;
+* docs/decisions.md#d14.
 * SENDX data travels in the interrupt: CP stores it after the 40-byte header in the
 * sink's buffer as it presents the interrupt, and the source's RESPONSE follows at once;
 * the sink issues no call. The data must fit the sink's buffer less 40 bytes (else RC 7).
-* The RESPONSE carries the source's own doubleword (D1) and no unmoved bytes (D2).
+* The RESPONSE carries the source's own doubleword (docs/decisions.md#d1) and no unmoved
+* bytes (docs/decisions.md#d2).
 LOGON A
 VMCF AUTHORIZE BUF 64
 LOGON B
@@ -10,7 +12,7 @@ VMCF AUTHORIZE
 * 24 bytes fit A's 64-byte buffer exactly (64 - 40).
 VMCF SENDX A MID 1 DATA 'TWENTY-FOUR BYTES OF TXT' USE 'B-SENDX'
 A: DISPLAY T1000.40
-* The sink's buffer keeps only the latest interrupt; there is nothing to RECEIVE (RC 3).
+* The sink's buffer keeps only the latest interrupt; there is nothing to RECEIVE (RC 12).
 A: VMCF RECEIVE B MID 1
 * 25 bytes do not fit: RC 7, and nothing reaches A.
 VMCF SENDX A MID 2 DATA 'TWENTY-FIVE BYTES OF TEXT'

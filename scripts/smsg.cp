@@ -1,8 +1,9 @@
-* smsg.cp: the special message facility (reference 7.5, 1.7; DECISIONS D3, D4, D12).
-* CP delivers SMSG as a SENDX from userid SYSTEM: the text at offset 40 for exactly LENA
-* bytes, the issuer's userid in VMCMUSE, the TOD clock's low word as MID (D3); nothing
-* shows on either terminal and no RESPONSE goes to anyone. The target needs the SMSG flag
-* (SET SMSG ON, or AUTHORIZE with X'20': one flag, D12) and a VMCF authorization.
+* smsg.cp: the special message facility. See docs/vmcf.md#smsg; docs/decisions.md#d3, #d4,
+* #d12, #d16. CP delivers SMSG as a SENDX from userid SYSTEM: the text at offset 40 for
+* exactly LENA bytes, the issuer's userid in VMCMUSE, the TOD clock's low word as MID
+* (docs/decisions.md#d3); nothing shows on either terminal and no RESPONSE goes to anyone.
+* The target needs the SMSG flag (SET SMSG ON, or AUTHORIZE with X'20': one flag,
+* docs/decisions.md#d12) and a VMCF authorization.
 LOGON SRV
 LOGON USER1
 * 1. Neither: SRV is not authorized and its flag is off. CP checks the flag first.
@@ -19,13 +20,16 @@ SMSG SRV STAT
 SRV: VMCF AUTHORIZE SMSG BUF 169
 SRV: QUERY SET
 SMSG SRV   two blanks,  kept as typed
-* 4. An UNAUTHORIZE leaves the flag on (D12) but the target is no longer authorized.
+* 4. An UNAUTHORIZE leaves the flag on (docs/decisions.md#d12) but the target is no longer
+*    authorized.
 SRV: VMCF UNAUTHORIZE
 SMSG SRV STAT
-* 5. SPECIFIC never blocks CP (D4): SRV takes SMSGs although it talks only to USER2.
+* 5. SPECIFIC never blocks CP (docs/decisions.md#d4): SRV takes SMSGs although it talks only
+*    to USER2.
 SRV: VMCF AUTHORIZE SPECIFIC USER2 BUF 169
 SMSG SRV END
-* 6. vmcfsim's own refusals (D4): a quiesced target, and a buffer too small for the text.
+* 6. vmcfsim's own refusals (docs/decisions.md#d4): a quiesced target, and a buffer too
+*    small for the text.
 SRV: VMCF QUIESCE
 SMSG SRV STAT
 SRV: VMCF RESUME

@@ -1,8 +1,9 @@
-* specific.cp: AUTHORIZE SPECIFIC (reference 2.1, 5.1, 7.6, 6, section 8).
+* specific.cp: AUTHORIZE SPECIFIC. See docs/vmcf.md#vmcpflg1,
+* #authorize, #specific, #data-transfer-errors, #edge-cases.
 * A VM that AUTHORIZEs SPECIFIC userid talks with that VM only: a message from anyone else
 * gets RC 5 (user not available). CP does not check the named VM at AUTHORIZE time.
 * SPECIFIC restricts only who may send to the VM. A re-AUTHORIZE SPECIFIC for another VM
-* ends messages in transit from the others with data-transfer code 5 [SP3 p134].
+* ends messages in transit from the others with data-transfer code 5 (SPG SP3 p. 134).
 LOGON A
 VMCF AUTHORIZE SPECIFIC B
 LOGON C
@@ -23,7 +24,7 @@ A: VMCF RECEIVE B MID 1
 A: VMCF SEND C MID 1 DATA 'A TO C'
 C: VMCF RECEIVE A MID 1
 * B has a message in transit to A when A re-AUTHORIZEs SPECIFIC C: B's RESPONSE has
-* VMCMEFLG 5 and carries B's own doubleword (D5, D1).
+* VMCMEFLG 5 and carries B's own doubleword (docs/decisions.md#d5, #d1).
 VMCF SEND A MID 2 DATA 'PENDING' USE 'MINE'
 A: VMCF AUTHORIZE SPECIFIC C
 * The other way: C sends to A, then C re-AUTHORIZEs SPECIFIC B. A can no longer reach C,

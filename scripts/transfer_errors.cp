@@ -1,15 +1,16 @@
 * transfer_errors.cp: data-transfer error codes, seen from the sink and from the source
-* (reference 6, 5.6, 5.8, 8; DECISIONS D8, D5, D1). A SEND-type call that returned 0 has
-* only started the transfer; an error found when the data moves is told to the sink by its
-* RECEIVE or REPLY return code, and to the source in VMCMEFLG of its RESPONSE.
+* (docs/vmcf.md#data-transfer-errors, #receive, #reply, #edge-cases; docs/decisions.md#d8,
+* #d5, #d1). A SEND-type call that returned 0 has only started the transfer; an error found
+* when the data moves is told to the sink by its RECEIVE or REPLY return code, and to the
+* source in VMCMEFLG of its RESPONSE.
 *   16 incorrect length: a RECEIVE buffer shorter than the data, or a REPLY longer than the
-*      reply buffer. No bytes move and the transaction ends for both (D8).
+*      reply buffer. No bytes move and the transaction ends for both (docs/decisions.md#d8).
 *   17 destructive overlap: only a VM talking to itself can make its buffers overlap.
 *    5 sink not available: the sink UNAUTHORIZEd, logged off, or re-AUTHORIZEd SPECIFIC
 *      for another (see specific.cp and logoff_in_transit.cp).
 *    7 SENDX too large: the sink re-AUTHORIZEd with a smaller buffer (see reauthorize.cp).
 * Codes that cannot arise in vmcfsim: 1 (storage cannot shrink under a message: DEFINE
-* STORAGE resets VMCF and so purges or ends it first), 6, 15 and 19 (DECISION D11).
+* STORAGE resets VMCF and so purges or ends it first), 6, 15 and 19 (docs/decisions.md#d11).
 LOGON A
 VMCF AUTHORIZE
 LOGON B

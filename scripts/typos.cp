@@ -1,5 +1,5 @@
-* typos.cp: typing mistakes and CP's answers (cp-console-reference 3, 1.1;
-* console-language 1, 4). A rejected line prints CP's message id and text with the
+* typos.cp: typing mistakes and CP's answers. See docs/console.md#cp-messages,
+* #input, #errors, #front-ends. A rejected line prints CP's message id and text with the
 * script's name and line, a caret under the word at fault, and the session goes on
 * (the replay's exit status is then 1).
 LOGOFF

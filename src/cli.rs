@@ -43,21 +43,45 @@ pub struct Cli {
 
     #[command(flatten)]
     pub options: Options,
+
+    /// Without a subcommand, replaying standard input: stop at the first rejected line.
+    #[arg(long)]
+    stop_on_error: bool,
+
+    /// Without a subcommand, at a terminal: neither read nor write the history file.
+    #[arg(long)]
+    no_history: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// The interactive console (the default when standard input is a terminal).
-    Repl,
+    Repl(ReplArgs),
     /// Replays a script: each line after its prompt, then what it did.
-    Run {
-        /// The script; `-` reads standard input.
-        #[arg(value_name = "FILE|-")]
-        file: PathBuf,
-    },
+    Run(RunArgs),
     /// Serves TN3270 and line-mode terminals, one simulated CP for all (`vmcfsim serve --help`;
     /// its options go after `serve`).
     Serve,
+}
+
+/// What only the REPL takes.
+#[derive(Debug, Args)]
+pub struct ReplArgs {
+    /// Neither read nor write the history file.
+    #[arg(long)]
+    pub no_history: bool,
+}
+
+/// What only a replay takes.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The script; `-` reads standard input.
+    #[arg(value_name = "FILE|-")]
+    pub file: PathBuf,
+
+    /// Stop at the first rejected line (exit status 1), saying which.
+    #[arg(long)]
+    pub stop_on_error: bool,
 }
 
 /// Options every mode takes (clap's `global`: they may come before or after the subcommand).
@@ -76,18 +100,14 @@ pub struct Options {
     #[arg(long, value_enum, value_name = "CLOCK", global = true)]
     pub clock: Option<ClockChoice>,
 
-    /// `run`: stop at the first rejected line (exit status 1).
-    #[arg(long, global = true)]
-    pub stop_on_error: bool,
-
-    /// `repl`: neither read nor write the history file.
-    #[arg(long, global = true)]
-    pub no_history: bool,
-
     /// Also draw the session as a sequence diagram when it ends: SVG for `FILE.svg`, Mermaid
     /// text for `FILE.mmd`.
     #[arg(long, value_name = "FILE.svg|FILE.mmd", value_parser = DiagramFile::parse, global = true)]
     pub diagram: Option<DiagramFile>,
+
+    /// The diagram's title, instead of the first sentence of the script's opening comments.
+    #[arg(long, value_name = "TEXT", global = true)]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,17 +135,47 @@ pub enum Mode {
 impl Cli {
     /// Parses the arguments; help, version and usage errors come back as `clap::Error`.
     pub fn parse_from_args(args: impl IntoIterator<Item = OsString>) -> Result<Cli, clap::Error> {
-        Cli::try_parse_from(args)
+        let cli = Cli::try_parse_from(args)?;
+        // Before a subcommand, an option of the other mode is a mistake worth saying.
+        let misplaced = match &cli.command {
+            Some(Command::Run(_)) if cli.no_history => Some(("--no-history", "repl")),
+            Some(Command::Repl(_)) if cli.stop_on_error => Some(("--stop-on-error", "run")),
+            _ => None,
+        };
+        if let Some((option, mode)) = misplaced {
+            use clap::CommandFactory;
+            return Err(Cli::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("{option} applies only to `vmcfsim {mode}` (or to vmcfsim alone)"),
+            ));
+        }
+        Ok(cli)
+    }
+
+    /// `--stop-on-error`, given to `run` or to vmcfsim alone.
+    pub fn stop_on_error(&self) -> bool {
+        match &self.command {
+            Some(Command::Run(r)) => r.stop_on_error || self.stop_on_error,
+            _ => self.stop_on_error,
+        }
+    }
+
+    /// `--no-history`, given to `repl` or to vmcfsim alone.
+    pub fn no_history(&self) -> bool {
+        match &self.command {
+            Some(Command::Repl(r)) => r.no_history || self.no_history,
+            _ => self.no_history,
+        }
     }
 
     /// `vmcfsim` alone is the REPL at a terminal and `run -` otherwise, so that
     /// `vmcfsim < script` replays.
     pub fn mode(&self, stdin_is_terminal: bool) -> Mode {
         match &self.command {
-            // `serve` is taken before clap sees the arguments; options before it end here.
-            Some(Command::Repl | Command::Serve) => Mode::Repl,
-            Some(Command::Run { file }) if file.as_os_str() == "-" => Mode::Run(None),
-            Some(Command::Run { file }) => Mode::Run(Some(file.clone())),
+            // `serve` is taken before clap sees the arguments; options before it end in main.
+            Some(Command::Repl(_) | Command::Serve) => Mode::Repl,
+            Some(Command::Run(r)) if r.file.as_os_str() == "-" => Mode::Run(None),
+            Some(Command::Run(r)) => Mode::Run(Some(r.file.clone())),
             None if stdin_is_terminal => Mode::Repl,
             None => Mode::Run(None),
         }
@@ -221,11 +271,56 @@ mod tests {
             "never",
             "--stop-on-error",
         ]);
-        assert!(c.options.json && c.options.stop_on_error);
+        assert!(c.options.json && c.stop_on_error());
         assert_eq!(c.options.color, ColorChoice::Never);
         let c = cli(&["repl", "--no-history", "--clock", "fixed"]);
-        assert!(c.options.no_history);
+        assert!(c.no_history());
         assert_eq!(c.options.clock, Some(ClockChoice::Fixed));
+        // vmcfsim alone may be either mode, so it takes both.
+        let c = cli(&["--stop-on-error", "--no-history"]);
+        assert!(c.stop_on_error() && c.no_history());
+    }
+
+    #[test]
+    fn each_subcommand_takes_only_its_own_options() {
+        let parse = |a: &[&str]| {
+            Cli::parse_from_args(
+                std::iter::once("vmcfsim")
+                    .chain(a.iter().copied())
+                    .map(Into::into),
+            )
+        };
+        assert!(parse(&["run", "x.cp", "--no-history"]).is_err());
+        assert!(parse(&["repl", "--stop-on-error"]).is_err());
+        assert!(parse(&["--no-history", "run", "x.cp"]).is_err());
+        assert!(parse(&["--stop-on-error", "repl"]).is_err());
+        assert!(parse(&["--no-history", "repl"]).is_ok_and(|c| c.no_history()));
+        assert!(parse(&["--stop-on-error", "run", "x.cp"]).is_ok_and(|c| c.stop_on_error()));
+        let help = |sub: &str| {
+            use clap::CommandFactory;
+            let mut c = Cli::command();
+            // Building propagates the global options into the subcommands, as parsing does.
+            c.build();
+            c.find_subcommand_mut(sub)
+                .unwrap()
+                .render_long_help()
+                .to_string()
+        };
+        let (run, repl) = (help("run"), help("repl"));
+        assert!(
+            run.contains("--stop-on-error") && !run.contains("--no-history"),
+            "{run}"
+        );
+        assert!(
+            repl.contains("--no-history") && !repl.contains("--stop-on-error"),
+            "{repl}"
+        );
+        for both in [&run, &repl] {
+            assert!(
+                both.contains("--json") && both.contains("--diagram"),
+                "{both}"
+            );
+        }
     }
 
     #[test]

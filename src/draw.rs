@@ -1,13 +1,14 @@
 //! The front ends' side of sequence diagrams: which file (`--diagram FILE.svg|FILE.mmd`), the
-//! session's events kept for it, and the REPL's own command `DIAGRAM FILE`, which the console
-//! never sees. What a diagram looks like is the library's `vmcfsim::diagram`.
+//! diagram built as the session runs ([`Recorder`]), and the REPL's own command
+//! `DIAGRAM FILE`, which the console never sees. What a diagram looks like is the library's
+//! `vmcfsim::diagram`.
 
 use std::fmt;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use vmcfsim::console::{self, Outcome};
-use vmcfsim::diagram::{Diagram, Format};
+use vmcfsim::diagram::{Builder, Diagram, Format};
 
 /// A diagram file asked for: where, and the format its extension names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,28 +50,65 @@ impl fmt::Display for DiagramFailure {
     }
 }
 
-/// The session's events as JSON Lines (console-language.md section 5): the diagram is drawn
-/// from the console's machine contract, so it does not depend on how the console works inside.
-/// The REPL keeps them always, so `DIAGRAM FILE` can draw the session so far.
+/// The session's diagram, built as the session runs. Each outcome is written as the console's
+/// JSON Lines events (docs/console.md#json-lines), the machine contract, and read back into
+/// the diagram's [`Builder`], so the diagram does not depend on how the console works inside.
+/// What it keeps is the picture, bounded by the builder's limits (`vmcfsim::diagram::STEPS_MAX`
+/// and the label and note sizes), and one reused buffer of one line's events: never the
+/// session's events. A front end makes one only when a diagram can be asked for.
 #[derive(Debug, Default)]
 pub struct Recorder {
+    builder: Builder,
+    /// One outcome's events, cleared for the next.
     events: String,
+    /// The first event that did not read back (a console bug), reported when the diagram is
+    /// asked for: the session itself goes on.
+    failure: Option<vmcfsim::diagram::ParseError>,
+    /// `--title`: over the title the script's opening comments give.
+    title: Option<String>,
 }
 
 impl Recorder {
-    pub fn record(&mut self, o: &Outcome) {
-        console::render_json(o, &mut self.events);
+    /// A recorder whose diagrams have this title, whatever the session's comments say.
+    pub fn titled(title: Option<String>) -> Recorder {
+        Recorder {
+            title,
+            ..Recorder::default()
+        }
     }
 
-    /// Writes the diagram of the session so far to `file`, titled `title` unless the session
-    /// opened with a comment line. Returns the diagram, for the caller's report.
+    /// Adds what one line did to the diagram.
+    pub fn record(&mut self, o: &Outcome) {
+        if self.builder.full() {
+            self.builder.skip_line(o.line_no());
+            return;
+        }
+        self.events.clear();
+        console::render_json(o, &mut self.events);
+        let read = self
+            .events
+            .lines()
+            .try_for_each(|line| self.builder.add_json(line));
+        self.builder.end_line();
+        if let Err(e) = read {
+            self.failure.get_or_insert(e);
+        }
+    }
+
+    /// Writes the diagram of the session so far to `file`, titled by `--title`, else by the
+    /// session's opening comments, else `title`. Returns the diagram, for the caller's report.
     pub fn write(
         &self,
         file: &DiagramFile,
         title: Option<&str>,
     ) -> Result<Diagram, DiagramFailure> {
-        let mut diagram = Diagram::from_json_lines(&self.events).map_err(DiagramFailure::Events)?;
-        if diagram.title.is_none() {
+        if let Some(e) = &self.failure {
+            return Err(DiagramFailure::Events(e.clone()));
+        }
+        let mut diagram = self.builder.diagram();
+        if let Some(given) = &self.title {
+            diagram.title = Some(given.clone());
+        } else if diagram.title.is_none() {
             diagram.title = title.map(str::to_string);
         }
         std::fs::write(&file.path, diagram.render(file.format)).map_err(|error| {
@@ -184,10 +222,29 @@ mod tests {
         let text = std::fs::read_to_string(&file.path).unwrap();
         assert!(text.starts_with("---\ntitle: \"t.cp\"\n"), "{text}");
         let missing = DiagramFile::parse(&dir.path().join("no/s.svg").to_string_lossy());
-        let said = run_diagram_command(&recorder, missing, None);
+        let said = run_diagram_command(&recorder, missing.clone(), None);
         assert!(
             said.starts_with("vmcfsim: cannot write the diagram "),
             "{said}"
+        );
+        // A session longer than a picture: the recorder keeps STEPS_MAX steps and counts the
+        // rest (each QUERY NAMES is two steps: the command and CP's answer).
+        use vmcfsim::diagram::STEPS_MAX;
+        for n in 2..STEPS_MAX / 2 + 12 {
+            recorder.record(&session.feed(n, b"QUERY NAMES"));
+        }
+        assert!(recorder.events.len() < 256, "one outcome's events only");
+        let said = run_diagram_command(&recorder, Ok(file.clone()), None);
+        assert!(
+            said.ends_with(&format!(", {STEPS_MAX} arrows)\n")),
+            "{said}"
+        );
+        let text = std::fs::read_to_string(&file.path).unwrap();
+        // LOGON A and 2,499 QUERY NAMES make 5,000 steps; the lines after are not read.
+        assert!(
+            text.ends_with("the rest of the session (lines 2501 to 2511) not drawn: a diagram holds at most 5000 steps.\n"),
+            "{}",
+            &text[text.len() - 200..]
         );
     }
 }

@@ -24,8 +24,8 @@ pub fn decode(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| to_char(b)).collect()
 }
 
-/// Whether CP's console showed a byte as itself: the 3270 base character set (reference §4).
-/// Everything else, control characters included, shows as `.`.
+/// Whether CP's console showed a byte as itself: the 3270 base character set
+/// (docs/console.md#ebcdic). Everything else, control characters included, shows as `.`.
 pub fn is_printable(b: u8) -> bool {
     matches!(b,
         0x40 | 0x4A..=0x50 | 0x5A..=0x61 | 0x6A..=0x6F | 0x79..=0x7F

@@ -41,8 +41,9 @@ fn try_main(args: impl IntoIterator<Item = OsString>) -> Result<Status, Failure>
             &repl::Settings {
                 color,
                 json: cli.options.json,
-                history: repl::history_path(cli.options.no_history),
+                history: repl::history_path(cli.no_history()),
                 diagram: cli.options.diagram.clone(),
+                title: cli.options.title.clone(),
             },
         ),
         Mode::Run(path) => {
@@ -53,11 +54,13 @@ fn try_main(args: impl IntoIterator<Item = OsString>) -> Result<Status, Failure>
                     color,
                     echo: true,
                     source: Some(name.as_deref().unwrap_or(STDIN_NAME)),
+                    width: None,
                 },
-                stop_on_error: cli.options.stop_on_error,
+                stop_on_error: cli.stop_on_error(),
                 flush_each_line: path.is_none(),
                 diagram: cli.options.diagram.as_ref(),
                 diagram_command: false,
+                title: cli.options.title.as_deref(),
             };
             let mut out = io::BufWriter::new(io::stdout().lock());
             run::script(path.as_deref(), clock, &how, &mut out)

@@ -12,6 +12,7 @@ use std::io::{self, IsTerminal, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use owo_colors::{OwoColorize, Style};
 use rustyline::completion::Completer;
@@ -39,6 +40,8 @@ pub struct Settings {
     pub history: Option<PathBuf>,
     /// Draw the session here when it ends (`--diagram`).
     pub diagram: Option<DiagramFile>,
+    /// The diagram's title (`--title`).
+    pub title: Option<String>,
 }
 
 /// Runs the console until Ctrl-D, `QUIT` or the end of input. Ends with status 0 whatever
@@ -61,6 +64,7 @@ fn plain(mut session: Session, settings: &Settings) -> Result<Status, Failure> {
         flush_each_line: true,
         diagram: settings.diagram.as_ref(),
         diagram_command: true,
+        title: settings.title.as_deref(),
     };
     let mut out = io::stdout().lock();
     run::replay(&mut session, &mut io::stdin().lock(), &how, &mut out)?;
@@ -73,6 +77,7 @@ fn output(settings: &Settings) -> Output<'static> {
         color: settings.color,
         echo: false,
         source: None,
+        width: None,
     }
 }
 
@@ -104,31 +109,32 @@ fn interactive(session: Session, settings: &Settings) -> Result<Status, Failure>
         let _ = editor.load_history(path);
     }
 
-    welcome(settings).map_err(Failure::Output)?;
-    let mut recorder = Recorder::default();
-    let result = edit_loop(&mut editor, &session, settings, &mut recorder);
-    if let Some(path) = &settings.history {
-        save_history(&mut editor, path);
-    }
-    let status = result?;
+    welcome(settings, terminal_width(&mut editor)).map_err(Failure::Output)?;
+    let mut recorder = Recorder::titled(settings.title.clone());
+    let status = edit_loop(&mut editor, &session, settings, &mut recorder)?;
     if let Some(file) = &settings.diagram {
         recorder.write(file, None).map_err(Failure::Diagram)?;
     }
     Ok(status)
 }
 
-/// Says what this is and how to get help; on stderr with `--json`, so stdout stays events.
-fn welcome(settings: &Settings) -> io::Result<()> {
+/// Says what this is and how to get help, wrapped to the terminal's `width`; on stderr with
+/// `--json`, so stdout stays events.
+fn welcome(settings: &Settings, width: Option<usize>) -> io::Result<()> {
     let online = "VM/370 ONLINE";
-    let online = if settings.color {
-        online.bold().to_string()
-    } else {
-        online.to_string()
-    };
-    let text = format!(
-        "{online}  vmcfsim {}: LOGON userid to begin, HELP for the commands, QUIT or Ctrl-D to end.\n",
+    let plain = format!(
+        "{online}  vmcfsim {}: LOGON userid to begin, HELP for the commands, QUIT or Ctrl-D \
+         to end.",
         env!("CARGO_PKG_VERSION")
     );
+    let mut text = String::new();
+    console::wrap(&plain, width.unwrap_or(console::WIDTH), |l| {
+        text.push_str(l);
+        text.push('\n');
+    });
+    if settings.color {
+        text = text.replacen(online, &online.bold().to_string(), 1);
+    }
     if settings.json {
         io::stderr().write_all(text.as_bytes())
     } else {
@@ -144,7 +150,7 @@ fn edit_loop(
     settings: &Settings,
     recorder: &mut Recorder,
 ) -> Result<Status, Failure> {
-    let how = output(settings);
+    let mut how = output(settings);
     let mut buf = String::new();
     let mut line_no = 0;
     loop {
@@ -159,7 +165,12 @@ fn edit_loop(
         for line in console_lines(&input) {
             if !line.trim().is_empty() {
                 // Refused only for blank-led or repeated lines, which history skips on purpose.
-                let _ = editor.add_history_entry(line);
+                // Kept on disk at once, so a terminal closed without QUIT loses nothing.
+                if editor.add_history_entry(line).unwrap_or(false)
+                    && let Some(path) = &settings.history
+                {
+                    save_history(editor, path);
+                }
             }
             line_no += 1;
             buf.clear();
@@ -169,6 +180,8 @@ fn edit_loop(
                     .map_err(Failure::Output)?;
                 continue;
             }
+            // Read each time: the terminal may have been resized.
+            how.width = terminal_width(editor);
             let quit = {
                 let mut session = session.borrow_mut();
                 let outcome = session.feed(line_no, line.as_bytes());
@@ -187,6 +200,14 @@ fn edit_loop(
     }
 }
 
+/// The terminal's columns, which HELP and error excerpts are fitted to (`None`: not a terminal).
+fn terminal_width(editor: &mut Editor<ConsoleHelper, FileHistory>) -> Option<usize> {
+    editor
+        .dimensions()
+        .map(|(columns, _)| usize::from(columns))
+        .filter(|&c| c > 0)
+}
+
 /// The console lines in what the editor returns: one, or several when a block of lines was
 /// pasted (the terminal's bracketed paste hands it over whole).
 fn console_lines(input: &str) -> Vec<&str> {
@@ -197,8 +218,8 @@ fn console_lines(input: &str) -> Vec<&str> {
     }
 }
 
-/// Appends this session's lines to the history file, creating its directory. A history that
-/// cannot be kept is worth a warning, not a failed session.
+/// Appends the lines entered since the last call to the history file, creating its directory.
+/// A history that cannot be kept is worth a warning (once), not a failed session.
 fn save_history(editor: &mut Editor<ConsoleHelper, FileHistory>, path: &Path) {
     let saved = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir)
@@ -206,7 +227,10 @@ fn save_history(editor: &mut Editor<ConsoleHelper, FileHistory>, path: &Path) {
             .and_then(|()| editor.append_history(path)),
         _ => editor.append_history(path),
     };
-    if let Err(e) = saved {
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    if let Err(e) = saved
+        && !WARNED.swap(true, Ordering::Relaxed)
+    {
         let _ = writeln!(
             io::stderr(),
             "vmcfsim: history not saved to {}: {e}",
@@ -253,14 +277,9 @@ impl ConsoleHelper {
         let Ok(session) = self.session.try_borrow() else {
             return (pos, Vec::new());
         };
-        let (start, mut words) = console::complete(&session, line, pos);
+        // DIAGRAM, the REPL's own command, is in the console's table, so it is offered too.
+        let (start, words) = console::complete(&session, line, pos);
         let typed = line.get(start..pos).unwrap_or("");
-        // DIAGRAM is the REPL's own command, so the console does not offer it.
-        let first_word = line.get(..start).is_some_and(|l| l.trim().is_empty());
-        if first_word && "DIAGRAM".starts_with(&typed.to_ascii_uppercase()) {
-            words.push("DIAGRAM".to_string());
-            words.sort();
-        }
         (
             start,
             words.into_iter().map(|w| in_case_of(typed, w)).collect(),

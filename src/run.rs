@@ -64,6 +64,8 @@ pub struct Output<'a> {
     pub echo: bool,
     /// The script's name for `FILE:LINE` in error lines.
     pub source: Option<&'a str>,
+    /// The terminal's columns, for HELP and error excerpts (`None`: 80, as for a pipe).
+    pub width: Option<usize>,
 }
 
 impl Output<'_> {
@@ -76,6 +78,7 @@ impl Output<'_> {
                 color: self.color,
                 echo: self.echo,
                 source: self.source,
+                width: self.width,
             };
             console::render_text(o, &opts, buf);
         }
@@ -95,6 +98,8 @@ pub struct Replay<'a> {
     pub diagram: Option<&'a DiagramFile>,
     /// Take `DIAGRAM FILE` lines as the REPL does, instead of passing them to the console.
     pub diagram_command: bool,
+    /// The diagram's title (`--title`), over the one the script's comments give.
+    pub title: Option<&'a str>,
 }
 
 /// The name error lines give standard input.
@@ -136,7 +141,7 @@ pub fn replay(
     let mut status = Status::Accepted;
     let mut line = Vec::new();
     let mut buf = String::new();
-    let mut recorder = Recorder::default();
+    let mut recorder = Recorder::titled(how.title.map(str::to_string));
     let recording = how.diagram.is_some() || how.diagram_command;
     let title = how.output.source.filter(|s| *s != STDIN_NAME);
     for line_no in 1.. {
@@ -164,6 +169,12 @@ pub fn replay(
         if !accepted {
             status = Status::Rejected;
             if how.stop_on_error {
+                // On standard error, so that the transcript or the events stay as they are.
+                let name = how.output.source.unwrap_or(STDIN_NAME);
+                let _ = writeln!(
+                    io::stderr(),
+                    "vmcfsim: stopped at {name}:{line_no}, the first rejected line (--stop-on-error)"
+                );
                 break;
             }
         }
@@ -228,11 +239,13 @@ mod tests {
                 color: false,
                 echo: true,
                 source: Some("t.cp"),
+                width: None,
             },
             stop_on_error,
             flush_each_line: false,
             diagram: None,
             diagram_command: false,
+            title: None,
         };
         let mut out = Vec::new();
         let status = replay(&mut session, &mut &script[..], &how, &mut out).unwrap();

@@ -912,6 +912,9 @@ impl Cp {
                 color: false,
                 echo: false,
                 source: None,
+                // A 3270 row holds 79 characters of output (the last cell of the output area
+                // holds the input field's attribute).
+                width: Some(79),
             },
             &mut self.text,
         );

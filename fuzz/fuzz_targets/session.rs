@@ -53,6 +53,8 @@ fuzz_target!(|data: &[u8]| {
                 color: i % 2 == 0,
                 echo: true,
                 source: Some("f.cp"),
+                // Every width, narrow ones too: HELP and error excerpts are fitted to it.
+                width: Some(i % 100),
             },
             &mut text,
         );

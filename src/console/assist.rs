@@ -89,6 +89,7 @@ fn candidates(words: &[&str], users: &[String]) -> Vec<String> {
                     .iter()
                     .map(|s| s.names[0].name.to_string()),
             );
+            v.extend(names([verbs::HELP_RC.name, verbs::HELP_EFLG.name]));
             v
         }
         (Verb::Help, [v]) if verbs::verb(v).is_some_and(|d| d.verb == Verb::Vmcf) => {

@@ -2,6 +2,7 @@
 //! knows nothing of the engine; `exec` carries them out. Operands that can still fail when the
 //! command runs keep their byte span, so the error can point at them.
 
+use super::verbs::{self, Verb};
 use crate::vmcf::{Subfunction, Userid};
 use std::ops::Range;
 
@@ -140,4 +141,38 @@ pub enum Command {
     Quit,
     /// SHUTDOWN (class A): ends the system.
     Shutdown,
+}
+
+impl Command {
+    /// The verb of the console's table this command is; `None` for a blank line or a comment.
+    pub fn verb(&self) -> Option<Verb> {
+        Some(match self {
+            Command::Logon(_) => Verb::Logon,
+            Command::Logoff => Verb::Logoff,
+            Command::Smsg { .. } => Verb::Smsg,
+            Command::Msg { .. } => Verb::Msg,
+            Command::SetMsg(_) | Command::SetSmsg(_) => Verb::Set,
+            Command::Query(_) => Verb::Query,
+            Command::DefineStorage(_) => Verb::Define,
+            Command::Display(_) => Verb::Display,
+            Command::Store { .. } => Verb::Store,
+            Command::Vmcf(_) => Verb::Vmcf,
+            Command::Diag68(_) => Verb::Diag,
+            Command::Enable => Verb::Enable,
+            Command::Disable => Verb::Disable,
+            Command::Help(_) => Verb::Help,
+            Command::Quit => Verb::Quit,
+            Command::Shutdown => Verb::Shutdown,
+            Command::Empty | Command::Comment => return None,
+        })
+    }
+
+    /// The verb's full name as the table spells it (`LOGON` for `L`, `VMCF`, `QUERY`).
+    pub fn verb_name(&self) -> Option<&'static str> {
+        let verb = self.verb()?;
+        verbs::VERBS
+            .iter()
+            .find(|d| d.verb == verb)
+            .map(|d| d.name())
+    }
 }

@@ -8,7 +8,7 @@ use super::session::{DATA_AREA, PLIST_SLOT, Placed, Response, Session};
 use super::verbs;
 use crate::vmcf::{Subfunction, Userid, Vmcparm, vmcpflg1};
 
-/// AUTHORIZE's defaults (the contract): a 40-byte buffer at X'1000'.
+/// AUTHORIZE's defaults (docs/console.md#vmcf-commands): a 40-byte buffer at X'1000'.
 const DEFAULT_BUFFER: u32 = 0x1000;
 const DEFAULT_BUFFER_LEN: u32 = 40;
 
@@ -44,8 +44,16 @@ impl Session {
         let user = match acting {
             Some(u) => u,
             None if needs_user => {
+                // With users logged on but none current (after a LOGOFF), say how to pick one.
+                let users = self.cp.users();
+                let why = match users.first() {
+                    None => "nobody is logged on: LOGON first".to_string(),
+                    Some(u) => format!(
+                        "no current user: LOGON {u} makes {u} current, or {u}: command runs one"
+                    ),
+                };
                 let e = ConsoleError::new("CFC", CpMsg::UnknownCommand(verb_text))
-                    .at(line.verb_span, "nobody is logged on: LOGON first");
+                    .at(line.verb_span, why);
                 self.error(None, e);
                 return false;
             }
@@ -130,7 +138,14 @@ impl Session {
                 address,
                 items,
                 odd_digit,
-            } => self.store(user, input, address, &items, odd_digit),
+            } => {
+                // The hexloc is the word after the verb.
+                let from = input.len() - input[line.verb_span.end..].trim_start().len();
+                let to = input[from..]
+                    .find([' ', '\t'])
+                    .map_or(input.len(), |n| from + n);
+                self.store(user, input, (address, from..to), &items, odd_digit)
+            }
             Command::Vmcf(v) => self.vmcf(user, &v),
             Command::Diag68(plist) => {
                 let _ = self.cp.diagnose_68(user, plist);
@@ -222,16 +237,37 @@ impl Session {
         }
     }
 
-    /// STORE: operand by operand from `address`; an operand past the end of storage stops it,
-    /// the ones before stay stored (as CP stored word by word).
+    /// STORE: all operands from `address` (the hexloc typed at `typed`), or none. CP's manual
+    /// does not say what a STORE running off the end of storage leaves; a command that fails
+    /// with nothing changed is what a user can reason about, so the whole extent is checked
+    /// before the first byte is stored.
     fn store(
         &mut self,
         user: Userid,
         input: &str,
-        address: u32,
+        (address, typed): (u32, Span),
         items: &[StoreItem],
         odd_digit: Option<Span>,
     ) {
+        let bytes = |item: &StoreItem| match item {
+            StoreItem::Word(b) | StoreItem::Bytes(b) => b.len() as u64,
+        };
+        let total: u64 = items.iter().map(bytes).sum();
+        let size = self.cp.vm(user).map_or(0, |vm| vm.storage().size());
+        if u64::from(address) + total > u64::from(size) {
+            let word = &input[typed.clone()];
+            let digits = word.trim_start_matches(['L', 'l', 'S', 's']);
+            let shown = u32::from_str_radix(digits, 16).unwrap_or(address);
+            let last = u64::from(size).saturating_sub(1);
+            let e = ConsoleError::new("CDS", CpMsg::ExceedsStorage(shown)).at(
+                typed,
+                format!(
+                    "{total} bytes from here pass the end of storage ({last:06X}): none stored"
+                ),
+            );
+            self.error(Some(user), e);
+            return;
+        }
         let mut at = address;
         for item in items {
             let bytes = match item {
@@ -271,7 +307,8 @@ impl Session {
         }
     }
 
-    /// Stores bytes for a VMCF command; false (with the engine's error recorded) if they do not fit.
+    /// Stores bytes for a VMCF command; false (with the engine's error recorded) if they do not
+    /// fit.
     fn put(&mut self, user: Userid, at: u32, bytes: &[u8]) -> bool {
         let ok = self.cp.store(user, at, bytes).is_ok();
         self.sync();

@@ -1,7 +1,9 @@
-//! JSON Lines (section 5 of the console contract): one object a line, the `"command"` event
+//! JSON Lines (the console's contract, docs/console.md#json-lines): one object a line, the `"command"` event
 //! first, then everything the line caused in order. The keys the contract lists are always
-//! there; vmcfsim adds a few (`plist`, `mid`, `partner` on `"rc"`; `reason`, `column` on
-//! `"error"`; `address`, `length` on the `"message"` saying where a VMCF command put its data).
+//! there; vmcfsim adds a few (`verb`, `verb_column`, `acting`, `logon`, `logoff`, `comment` on
+//! `"command"`, from the parser's `Command`, so no reader interprets the text again; `plist`,
+//! `mid`, `partner`, `peer` on `"rc"`; `reason`, `column` on `"error"`; `address`, `length` on the
+//! `"message"` saying where a VMCF command put its data).
 //! Message texts are the transcript's lines, from `render`.
 //!
 //! The objects are written straight into the output, keys in a fixed order, strings escaped as
@@ -64,6 +66,11 @@ impl<'o> Obj<'o> {
             Some(u) => userid(out, u),
             None => out.push_str("null"),
         }
+        self
+    }
+
+    fn null(&mut self, key: &str) -> &mut Self {
+        self.key(key).push_str("null");
         self
     }
 
@@ -146,10 +153,28 @@ impl<F: FnMut(&str)> Lines for Texts<F> {
 /// Appends the JSON Lines events of `o` to `out`, one object a line.
 pub fn render_json(o: &Outcome, out: &mut String) {
     let line = o.line_no();
-    Obj::new(out, "command", line)
-        .userid("user", o.user())
-        .str("text", o.text())
-        .end();
+    let mut c = Obj::new(out, "command", line);
+    c.userid("user", o.user()).str("text", o.text());
+    match o.verb() {
+        Some(verb) => c.plain("verb", |s| s.push_str(verb)),
+        None => c.null("verb"),
+    };
+    if let Some(at) = o.verb_at() {
+        // 1-based character column, as an error's `column`.
+        let column = o.text().get(..at).map_or(0, |b| b.chars().count()) + 1;
+        c.num("verb_column", column as u64);
+    }
+    c.userid("acting", o.acting());
+    if let Some(u) = o.logged_on() {
+        c.userid("logon", Some(u));
+    }
+    if let Some(u) = o.logged_off() {
+        c.userid("logoff", Some(u));
+    }
+    if let Some(comment) = o.comment() {
+        c.str("comment", comment);
+    }
+    c.end();
     for r in o.records() {
         match r {
             Record::Event(i) => event(out, o, line, &o.events()[*i]),
@@ -164,6 +189,7 @@ pub fn render_json(o: &Outcome, out: &mut String) {
                     o,
                     *user,
                     response,
+                    super::render::WIDTH,
                     &mut Texts::new(|text: &str| {
                         let mut m = Obj::new(out, "message", line);
                         m.userid("user", *user).str("text", text);
@@ -194,6 +220,18 @@ pub fn render_json(o: &Outcome, out: &mut String) {
     }
 }
 
+/// The other VM of the message a call is about (its sink or source), `None` for the
+/// subfunctions that name none. `partner` is VMCPUSER whatever it holds (`""` when blank, the
+/// SPECIFIC userid on AUTHORIZE): kept so, as readers rely on it; `peer` is null where there is
+/// no partner (the contract adds keys, it never changes a value's type).
+fn peer(func: u16, partner: Userid) -> Option<Userid> {
+    use crate::vmcf::Subfunction as S;
+    match crate::vmcf::Subfunction::from_code(func)? {
+        S::Authorize | S::Unauthorize | S::Quiesce | S::Resume => None,
+        _ => Some(partner),
+    }
+}
+
 fn event(out: &mut String, o: &Outcome, line: usize, e: &Event) {
     match e {
         Event::ReturnCode {
@@ -211,6 +249,7 @@ fn event(out: &mut String, o: &Outcome, line: usize, e: &Event) {
             .plain("plist", |s| push::hexloc(s, *plist))
             .num("mid", u64::from(*mid))
             .userid("partner", Some(*partner))
+            .userid("peer", peer(*func, *partner))
             .end(),
         Event::Interrupt {
             user,

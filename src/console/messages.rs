@@ -1,6 +1,6 @@
 //! CP's message catalogue: every error the console reports, as a value, and the one place that
-//! gives it CP's id (`DMK` + module + number + severity) and wording. Numbers and texts follow
-//! the CP console reference; where it gives none, the wording is vmcfsim's and HELP says so.
+//! gives it CP's id (`DMK` + module + number + severity) and wording. Numbers and texts follow CP's
+//! (docs/console.md#cp-messages); where CP had none, the wording is vmcfsim's and HELP says so.
 
 use super::command::Span;
 use crate::cp::{CpError, NotReceiving};
@@ -40,9 +40,10 @@ pub enum CpMsg {
     /// 054E `ALREADY LOGGED ON GRAF 0C1` (`LINE` for a line-mode terminal): LOGON of a VM
     /// connected at another terminal.
     AlreadyLoggedOn { graf: bool, address: u16 },
-    /// vmcfsim: 005E `ADDRESSING EXCEPTION - VMCPARM AT hexloc` (DIAGNOSE X'68', DECISION D9).
+    /// vmcfsim: 005E `ADDRESSING EXCEPTION - VMCPARM AT hexloc` (DIAGNOSE X'68',
+    /// docs/decisions.md#d9).
     Addressing(u32),
-    /// vmcfsim: 006E `SPECIFICATION EXCEPTION - VMCPARM AT hexloc` (DECISION D9).
+    /// vmcfsim: 006E `SPECIFICATION EXCEPTION - VMCPARM AT hexloc` (docs/decisions.md#d9).
     Specification(u32),
 }
 
@@ -118,8 +119,8 @@ impl CpMsg {
     }
 }
 
-/// The words after `NOT RECEIVING;` (QUIESCED and BUFFER TOO SMALL are vmcfsim's, DECISION D4;
-/// 256 SMSGS PENDING is vmcfsim's limit, `SMSG_PENDING_MAX`).
+/// The words after `NOT RECEIVING;` (QUIESCED and BUFFER TOO SMALL are vmcfsim's,
+/// docs/decisions.md#d4; 256 SMSGS PENDING is vmcfsim's limit, `SMSG_PENDING_MAX`).
 fn reason(why: NotReceiving) -> &'static str {
     match why {
         NotReceiving::MsgOff => "MSG OFF",

@@ -23,22 +23,25 @@ mod session;
 pub mod verbs;
 
 pub use assist::{complete, highlight};
+pub use help::wrap;
 pub use json::render_json;
 pub use line::{Line, Lines, Span, Tone};
 pub use parse::Highlight;
-pub use render::{TextOptions, cp_time, render_text};
+pub use render::{TextOptions, WIDTH, cp_time, render_text};
 pub use session::{DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session, Terminal};
 
-/// HELP's text: the command list (`None`), or a command, `VMCF`, or `VMCF subfunction`
-/// (`Some("VMCF SEND")`). An unknown topic gets a line saying so, then the list.
-pub fn help(topic: Option<&str>) -> String {
+/// HELP's text, wrapped to `width` columns: the command list (`None`), or a command, `VMCF`,
+/// `VMCF subfunction` (`Some("VMCF SEND")`), `RC n` or `EFLG n`. An unknown topic gets a line
+/// saying so, then the list.
+pub fn help(topic: Option<&str>, width: usize) -> String {
     let words: Vec<&str> = topic.map_or_else(Vec::new, |t| t.split_whitespace().collect());
-    help::topic(&words).unwrap_or_else(|| {
+    let text = help::topic(&words).unwrap_or_else(|| {
         let mut s = format!(
             "No command or subfunction {}.\n",
             words.join(" ").to_uppercase()
         );
         s.push_str(&help::topic(&[]).unwrap_or_default());
         s
-    })
+    });
+    help::wrapped(&text, width)
 }

@@ -25,7 +25,13 @@ pub struct TextOptions<'a> {
     pub echo: bool,
     /// The script's name, for `FILE:LINE` in error lines (`None` in the REPL).
     pub source: Option<&'a str>,
+    /// The columns lines are fitted to (HELP is wrapped, an error's excerpt cut), as the front
+    /// end decides: the terminal's width, or `None` for [`WIDTH`] (pipes and files).
+    pub width: Option<usize>,
 }
+
+/// The width HELP and error excerpts are fitted to when the front end gives none.
+pub const WIDTH: usize = 80;
 
 #[derive(Debug, Clone, Copy)]
 enum Tone {
@@ -166,9 +172,10 @@ pub fn render_text(o: &Outcome, opts: &TextOptions, out: &mut String) {
         match r {
             Record::Event(i) => event(&mut w, o, &o.events()[*i]),
             Record::Response { user, response } => {
-                response_lines(o, *user, response, &mut w.to(*user, Tone::Plain));
+                let width = opts.width.unwrap_or(WIDTH);
+                response_lines(o, *user, response, width, &mut w.to(*user, Tone::Plain));
             }
-            Record::Error { user, error } => error_lines(&mut w, *user, error, o, opts.source),
+            Record::Error { user, error } => error_lines(&mut w, *user, error, o, opts),
         }
     }
 }
@@ -178,16 +185,31 @@ fn error_lines(
     user: Option<Userid>,
     e: &ConsoleError,
     o: &Outcome,
-    source: Option<&str>,
+    opts: &TextOptions,
 ) {
-    let at = source.map_or_else(String::new, |s| format!("{s}:{}: ", o.line_no()));
+    let at = opts
+        .source
+        .map_or_else(String::new, |s| format!("{s}:{}: ", o.line_no()));
     w.line(user, Tone::Error, &format!("{at}{} {}", e.id(), e.text()));
+    // The excerpt and caret lines start after the owner column and two blanks.
+    let room = opts
+        .width
+        .unwrap_or(WIDTH)
+        .saturating_sub(owner(user).len() + 4);
     match (&e.span, &e.reason) {
         (Some(span), reason) => {
-            let (shown, caret) = caret(o.text(), span.clone());
+            let (shown, caret) = caret(o.text(), span.clone(), room);
             w.line(user, Tone::Plain, &format!("  {shown}"));
             let why = reason.as_deref().unwrap_or("");
-            w.line(user, Tone::Error, format!("  {caret} {why}").trim_end());
+            if why.is_empty() || caret.chars().count() + 1 + why.chars().count() <= room {
+                w.line(user, Tone::Error, format!("  {caret} {why}").trim_end());
+            } else {
+                // The reason does not fit after the caret: it goes under it.
+                w.line(user, Tone::Error, &format!("  {caret}"));
+                super::help::wrap(&format!("  {why}"), room + 2, |l| {
+                    w.line(user, Tone::Error, l)
+                });
+            }
         }
         (None, Some(reason)) => w.line(user, Tone::Plain, &format!("  {reason}")),
         (None, None) => {}
@@ -215,9 +237,12 @@ fn printable_into(out: &mut String, text: &str) {
     }));
 }
 
-/// The line (cut to a window around the span if long) and the caret line under the span.
-pub(crate) fn caret(line: &str, span: std::ops::Range<usize>) -> (String, String) {
-    const WINDOW: usize = 60;
+/// The line cut to `width` columns around the span (`...` where something is cut), and the
+/// caret line under the span; neither is longer than `width` (20 at least). Only this knows
+/// the window, so a front end with another width passes its own.
+pub(crate) fn caret(line: &str, span: std::ops::Range<usize>, width: usize) -> (String, String) {
+    const ELLIPSIS: usize = 3;
+    let width = width.max(20);
     let clamp = |i: usize| {
         let mut i = i.min(line.len());
         while !line.is_char_boundary(i) {
@@ -227,24 +252,53 @@ pub(crate) fn caret(line: &str, span: std::ops::Range<usize>) -> (String, String
     };
     let (start, end) = (clamp(span.start), clamp(span.end.max(span.start)));
     let before: Vec<char> = line[..start].chars().collect();
-    let inside = line[start..end].chars().count().max(1);
+    let inside: Vec<char> = line[start..end].chars().collect();
     let after: Vec<char> = line[end..].chars().collect();
-    let skip = before.len().saturating_sub(WINDOW);
+    // A long span is cut (unless the whole line fits), leaving room for context around it.
+    let fits = before.len() + inside.len().max(1) + after.len() <= width;
+    let ins = if fits {
+        inside.len()
+    } else {
+        inside.len().min(width - 16)
+    };
+    let cut_inside = ins < inside.len();
+    // The caret takes a column even under nothing (a span at the end of the line).
+    let avail = width - ins.max(1);
+    let tail = |a: usize| {
+        if cut_inside || a < after.len() {
+            ELLIPSIS
+        } else {
+            0
+        }
+    };
+    let (mut lead, mut b, mut a) = (0, before.len(), after.len());
+    if !fits {
+        // What follows gets up to a third; what comes before the rest.
+        a = if cut_inside { 0 } else { a.min(avail / 3) };
+        if b + a + tail(a) > avail {
+            lead = ELLIPSIS;
+            b = avail - a - tail(a) - lead;
+        } else if !cut_inside {
+            let spare = avail - b;
+            a = if after.len() <= spare {
+                after.len()
+            } else {
+                spare - ELLIPSIS
+            };
+        }
+    }
     let mut shown = String::new();
-    if skip > 0 {
+    if lead > 0 {
         shown.push_str("...");
     }
-    shown.extend(before[skip..].iter());
-    let pad = shown.chars().count();
-    let inside_shown = inside.min(WINDOW);
-    shown.extend(line[start..end].chars().take(WINDOW));
-    let tail = WINDOW.min(after.len());
-    shown.extend(after[..tail].iter());
-    if tail < after.len() || inside > WINDOW {
+    shown.extend(&before[before.len() - b..]);
+    shown.extend(&inside[..ins]);
+    shown.extend(&after[..a]);
+    if tail(a) > 0 {
         shown.push_str("...");
     }
     let shown = printable(&shown);
-    let caret = format!("{}{}", " ".repeat(pad), "^".repeat(inside_shown));
+    let caret = format!("{}{}", " ".repeat(lead + b), "^".repeat(ins.max(1)));
     (shown, caret)
 }
 
@@ -296,14 +350,19 @@ fn event(w: &mut Writer, o: &Outcome, e: &Event) {
     }
 }
 
-/// `SEND TO B MID 1: RC 0 (complete or successfully initiated)`.
+/// `SEND TO B MID 1: RC 0 (complete or successfully initiated)`; `REPLY TO B MID 1: ...` for
+/// A's REPLY to B's SEND/RECV.
 fn rc_line(out: &mut String, func: u16, mid: u32, partner: Userid, rc: ReturnCode) {
     push::function_name(out, func);
     let sub = Subfunction::from_code(func);
+    // The preposition says which way the call goes: RECEIVE takes B's data FROM B; a REPLY or
+    // REJECT goes TO B, the source, as does a CANCEL of a message sent TO B. (`REPLY FROM B`
+    // read as if B had replied.)
     let (whom, with_mid) = match sub {
         Some(s) if s.is_send_type() || s == Subfunction::Cancel => (" TO ", true),
         Some(Subfunction::Identify) => (" TO ", false),
-        Some(Subfunction::Receive | Subfunction::Reply | Subfunction::Reject) => (" FROM ", true),
+        Some(Subfunction::Reply | Subfunction::Reject) => (" TO ", true),
+        Some(Subfunction::Receive) => (" FROM ", true),
         _ => ("", false),
     };
     if !whom.is_empty() {
@@ -789,6 +848,7 @@ pub(crate) fn response_lines(
     o: &Outcome,
     user: Option<Userid>,
     r: &Response,
+    width: usize,
     lines: &mut dyn Lines,
 ) {
     let line = |lines: &mut dyn Lines, f: &dyn Fn(&mut String)| {
@@ -855,8 +915,10 @@ pub(crate) fn response_lines(
             push::count(s, u64::from(*length), "BYTE");
         }),
         Response::Help(text) => {
+            // The owner column (`USERID: `) comes before each line.
+            let room = width.saturating_sub(owner(user).len() + 2);
             for l in text.lines() {
-                line(lines, &|s| s.push_str(l));
+                super::help::wrap(l, room, |w| line(lines, &|s| s.push_str(w)));
             }
         }
     }
@@ -887,7 +949,7 @@ mod tests {
     }
 
     #[test]
-    fn display_t_matches_the_reference_layout() {
+    fn display_t_matches_cps_layout() {
         let mut b = ebcdic::encode("HELLO WORLD     ").unwrap();
         b.extend([0u8; 16]);
         assert_eq!(
@@ -945,15 +1007,45 @@ mod tests {
 
     #[test]
     fn caret_under_the_word_and_windowed() {
-        let (l, c) = caret("VMCF SEND B PRIORTY", 12..19);
+        let (l, c) = caret("VMCF SEND B PRIORTY", 12..19, 76);
         assert_eq!(l, "VMCF SEND B PRIORTY");
         assert_eq!(c, "            ^^^^^^^");
         let long = format!("SMSG B {}\u{7}", "x".repeat(200));
-        let (l, c) = caret(&long, 207..208);
-        assert!(l.starts_with("...") && l.len() < 80);
+        let (l, c) = caret(&long, 207..208, 76);
+        assert!(l.starts_with("...") && l.chars().count() <= 76, "{l}");
         assert_eq!(c.trim_start(), "^");
         assert_eq!(c.len() - 1, l.chars().count() - 1);
-        let (_, c) = caret("LOGON", 5..5);
+        let (_, c) = caret("LOGON", 5..5, 76);
         assert_eq!(c, "     ^");
+    }
+
+    #[test]
+    fn excerpt_and_caret_fit_any_width_and_point_at_the_span() {
+        let line: String = (0..300)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        for width in [20, 37, 60, 76, 200] {
+            for span in [
+                0..0,
+                0..5,
+                40..45,
+                100..250,
+                150..151,
+                295..300,
+                300..300,
+                0..300,
+            ] {
+                let (l, c) = caret(&line, span.clone(), width);
+                assert!(l.chars().count() <= width, "{width} {span:?}: {l}");
+                assert!(c.chars().count() <= width, "{width} {span:?}: {c}");
+                let col = c.find('^').unwrap();
+                // The first caret is under the span's first character (or just past the end).
+                let under = l.chars().nth(col);
+                let want = line[span.start..].chars().next();
+                assert_eq!(under, want, "{width} {span:?}:\n{l}\n{c}");
+            }
+        }
+        let (l, _) = caret("short line", 0..5, 20);
+        assert_eq!(l, "short line", "nothing cut that fits");
     }
 }

@@ -3,26 +3,27 @@
 //! presented), and the records of the last line. `feed` takes one line and gives an
 //! [`Outcome`]; the renderers read the outcome, which borrows the session until the next line.
 
+use super::command::{Command, Line};
 use super::messages::{ConsoleError, CpMsg};
 use super::parse;
 use crate::cp::{Clock, Cp, Event, Tod};
 use crate::vmcf::Userid;
 use std::collections::{HashMap, VecDeque};
 
-/// The console's data area starts here in every VM (the contract's X'20000').
+/// The console's data area starts here in every VM (docs/console.md#options).
 pub const DATA_AREA: u32 = 0x20000;
 /// Where console VMCF commands store their VMCPARM: the doubleword-aligned 40 bytes just below
 /// the data area, so that the parameter list never overwrites data the area handed out.
 pub const PLIST_SLOT: u32 = DATA_AREA - 40;
-/// The longest input line the console takes, in bytes. A 3270 gave CP at most 134 characters
-/// and DIAGNOSE X'08' 132 (cp-console-reference §2.2); CP never saw more, so it has no error
-/// for it. vmcfsim's lines are not a terminal's: a VMCF or DIAG line stands for a program's
-/// parameter list and a DATA literal for its buffer, so they are routinely longer, and the one
-/// place CP's input limit shows is SMSG, whose text is cut at 129 characters as CP's was. This
-/// limit only bounds memory: a line is held whole while it runs, so a script with no line ends
-/// must not be read into memory whole. 1M holds a 512K hex literal. A longer line is rejected
-/// with `DMKCFC002E INVALID OPERAND` naming the limit, and the replay reads no more of it than
-/// this (see `run`).
+/// The longest input line the console takes, in bytes (docs/decisions.md#a-console-lines-length). A
+/// 3270 gave CP at most 134 characters and DIAGNOSE X'08' 132 (docs/decisions.md#d16); CP never saw
+/// more, so it has no error for it. vmcfsim's lines are not a terminal's: a VMCF or DIAG line
+/// stands for a program's parameter list and a DATA literal for its buffer, so they are routinely
+/// longer, and the one place CP's input limit shows is SMSG, whose text is cut at 129 characters as
+/// CP's was. This limit only bounds memory: a line is held whole while it runs, so a script with no
+/// line ends must not be read into memory whole. 1M holds a 512K hex literal. A longer line is
+/// rejected with `DMKCFC002E INVALID OPERAND` naming the limit, and the replay reads no more of it
+/// than this (see `run`).
 pub const LINE_MAX: usize = 1 << 20;
 /// SEND interrupts remembered per VM for RECEIVE's default length. Messages are found by
 /// (source, MID), newest first; older entries fall off, so memory stays bounded.
@@ -133,6 +134,62 @@ pub enum Terminal {
     Disconnected,
 }
 
+/// What the parser made of a line, for the JSON `command` event and for diagrams, so that no
+/// reader of the output has to interpret the line's text again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Summary {
+    /// The verb's full name; `None` for a blank line, a comment, or a line the parser rejected.
+    verb: Option<&'static str>,
+    /// Whom the command acted as (see [`Outcome::acting`]).
+    acting: Option<Userid>,
+    /// LOGON: the userid it names.
+    logon: Option<Userid>,
+    /// LOGOFF: the user it logs off.
+    logoff: Option<Userid>,
+    /// A comment: where its text starts (after the `*`).
+    comment: Option<usize>,
+    /// Where the verb starts (after any `userid:` prefix).
+    verb_at: Option<usize>,
+}
+
+impl Summary {
+    /// Nothing parsed: the line acted, if at all, as the current user.
+    fn unparsed(current: Option<Userid>) -> Summary {
+        Summary {
+            acting: current,
+            ..Summary::default()
+        }
+    }
+
+    fn of(line: &Line, current: Option<Userid>, cp: &Cp) -> Summary {
+        let prefix = line.prefix.as_ref().map(|p| p.0);
+        // A prefix naming nobody logged on is refused: the line acted as nobody.
+        let named = match prefix {
+            Some(u) => Some(u).filter(|u| cp.is_logged_on(*u)),
+            None => current,
+        };
+        let (acting, logon, logoff) = match line.command {
+            // LOGON acts for the VM it logs on (with a prefix it is refused).
+            Command::Logon(u) if prefix.is_none() => (Some(u), Some(u), None),
+            Command::Logon(u) => (named, Some(u), None),
+            Command::Logoff => (named, None, named),
+            _ => (named, None, None),
+        };
+        Summary {
+            verb: line.command.verb_name(),
+            acting,
+            logon,
+            logoff,
+            comment: matches!(line.command, Command::Comment).then_some(line.verb_span.end),
+            verb_at: line
+                .command
+                .verb()
+                .is_some()
+                .then_some(line.verb_span.start),
+        }
+    }
+}
+
 /// What one input line did. It borrows the session: render it before feeding the next line.
 pub struct Outcome<'a> {
     pub(crate) session: &'a Session,
@@ -142,6 +199,7 @@ pub struct Outcome<'a> {
     pub(crate) user: Option<Userid>,
     pub(crate) accepted: bool,
     pub(crate) quit: bool,
+    pub(crate) summary: Summary,
 }
 
 impl Session {
@@ -236,6 +294,7 @@ impl Session {
         let prompt = self.prompt();
         let mut user = self.current;
         let mut quit = false;
+        let mut summary = Summary::unparsed(self.current);
         if line.len() > LINE_MAX {
             return self.too_long(line_no, line, prompt);
         }
@@ -245,6 +304,7 @@ impl Session {
                 match parsed.result {
                     Ok(l) => {
                         user = l.prefix.as_ref().map(|p| p.0).or(self.current);
+                        summary = Summary::of(&l, self.current, &self.cp);
                         quit = self.execute(s, l);
                     }
                     Err(e) => self.error(self.current, e),
@@ -275,6 +335,7 @@ impl Session {
             user,
             accepted,
             quit,
+            summary,
         }
     }
 
@@ -300,6 +361,7 @@ impl Session {
             user: self.current,
             accepted: false,
             quit: false,
+            summary: Summary::unparsed(self.current),
         }
     }
 
@@ -420,6 +482,41 @@ impl Outcome<'_> {
     /// The user the line acted as (`userid:` prefix, else the current user), if any.
     pub fn user(&self) -> Option<Userid> {
         self.user
+    }
+
+    /// The full name of the line's verb as the console's table spells it (`LOGON` for `L`);
+    /// `None` for a blank line, a comment, or a line the parser rejected.
+    pub fn verb(&self) -> Option<&'static str> {
+        self.summary.verb
+    }
+
+    /// Whom the command acted as: the `userid:` prefix (`None` if it names nobody logged on),
+    /// else the current user; a LOGON acts as the VM it logs on. `None`: nobody.
+    pub fn acting(&self) -> Option<Userid> {
+        self.summary.acting
+    }
+
+    /// The userid a LOGON (or LOGIN) names, whether or not CP let it log on.
+    pub fn logged_on(&self) -> Option<Userid> {
+        self.summary.logon
+    }
+
+    /// The user a LOGOFF logs off (`None` when it acted for nobody).
+    pub fn logged_off(&self) -> Option<Userid> {
+        self.summary.logoff
+    }
+
+    /// Where the command starts in [`text`](Self::text), after any `userid:` prefix: the
+    /// byte offset of its verb (`None` when [`verb`](Self::verb) is).
+    pub fn verb_at(&self) -> Option<usize> {
+        self.summary.verb_at
+    }
+
+    /// A comment line's text after its `*`, trimmed.
+    pub fn comment(&self) -> Option<&str> {
+        self.summary
+            .comment
+            .map(|at| self.text.get(at..).unwrap_or("").trim())
     }
 
     /// The prompt the line was typed after.

@@ -65,6 +65,16 @@ pub enum Verb {
     Help,
     Quit,
     Shutdown,
+    Diagram,
+}
+
+impl Verb {
+    /// A command of the interactive console itself, which the console's parser refuses (the
+    /// REPL takes the line before the console sees it); listed here so HELP and completion
+    /// name it.
+    pub fn front_end_only(self) -> bool {
+        self == Verb::Diagram
+    }
 }
 
 /// One command: its spellings, the CP module that issues its messages, and its HELP.
@@ -259,9 +269,13 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("HELP", 1)],
         module: "CFC",
         before_logon: true,
-        syntax: "[command [subfunction]]",
-        summary: "lists the commands, or explains one",
-        details: &[],
+        syntax: "[command [subfunction]] | RC [n] | EFLG [n]",
+        summary: "lists the commands, or explains one, a return code or a VMCMEFLG code",
+        details: &[
+            "HELP VMCF subfunction: what it does, the VMCPARM fields it reads, its return",
+            "codes and the rule newcomers trip on. HELP RC n: a DIAGNOSE X'68' return code;",
+            "HELP EFLG n: a data-transfer code from a RESPONSE's VMCMEFLG.",
+        ],
     },
     VerbDef {
         verb: Verb::Shutdown,
@@ -281,9 +295,26 @@ pub const VERBS: &[VerbDef] = &[
         before_logon: true,
         syntax: "",
         summary: "(vmcfsim) ends the console",
-        details: &[],
+        details: &["Ctrl-D on an empty line ends the REPL as well; QUIT ends a replay early."],
+    },
+    VerbDef {
+        verb: Verb::Diagram,
+        names: &[Keyword::new("DIAGRAM", 7)],
+        module: "CFC",
+        before_logon: true,
+        syntax: "FILE.svg|FILE.mmd",
+        summary: "(REPL) draws the session so far as a sequence diagram (SVG or Mermaid)",
+        details: &[
+            "Typed in full, alone on a line (no userid: prefix). A name with blanks is quoted.",
+            "A replay draws its session with vmcfsim run FILE --diagram FILE.svg instead.",
+        ],
     },
 ];
+
+/// `HELP RC n`: a DIAGNOSE X'68' return code.
+pub const HELP_RC: Keyword = Keyword::new("RC", 2);
+/// `HELP EFLG n`: a data-transfer code (VMCMEFLG).
+pub const HELP_EFLG: Keyword = Keyword::new("EFLG", 4);
 
 /// The command a word names, if any.
 pub fn verb(word: &str) -> Option<&'static VerbDef> {

@@ -39,9 +39,10 @@ pub enum NotReceiving {
     SmsgOff,
     /// SMSG flag on but no VMCF authorization.
     NotAuthorized,
-    /// DECISION D4: the target is in QUIESCE status (vmcfsim's wording).
+    /// DECISION docs/decisions.md#d4: the target is in QUIESCE status (vmcfsim's wording).
     Quiesced,
-    /// DECISION D4: the target's buffer cannot hold 40 bytes plus the text (vmcfsim's wording).
+    /// DECISION docs/decisions.md#d4: the target's buffer cannot hold 40 bytes plus the text
+    /// (vmcfsim's wording).
     BufferTooSmall,
     /// The target holds as many SMSGs as CP keeps for it, [`SMSG_PENDING_MAX`]
     /// (vmcfsim's limit and wording).
@@ -59,9 +60,10 @@ pub enum CpError {
     NotReceiving(Userid, NotReceiving),
     /// An address past the end of the VM's storage (DMKCDB160E).
     ExceedsStorage(u32),
-    /// DECISION D9: DIAGNOSE X'68' with a parameter list not on a doubleword boundary.
+    /// DECISION docs/decisions.md#d9: DIAGNOSE X'68' with a parameter list not on a doubleword
+    /// boundary.
     SpecificationException(u32),
-    /// DECISION D9: DIAGNOSE X'68' with a parameter list outside storage.
+    /// DECISION docs/decisions.md#d9: DIAGNOSE X'68' with a parameter list outside storage.
     AddressingException(u32),
     /// DEFINE STORAGE with a size CP refuses (DMKDEF025E).
     StorageInvalid(u32),

@@ -7,7 +7,8 @@ use super::storage::Storage;
 use crate::vmcf::{Userid, Vmcmhdr};
 use std::collections::VecDeque;
 
-/// Default storage of a new VM (1M), as the console contract says.
+/// Default storage of a new VM (1M), as the console's contract says
+/// (docs/console.md#sessions-and-users).
 pub const DEFAULT_STORAGE: u32 = 1 << 20;
 
 /// What AUTHORIZE recorded.
@@ -47,13 +48,15 @@ pub(crate) struct SpecialMessage {
 /// The longest SMSG text CP delivers (134-byte input line less `SM U `).
 pub const SMSG_MAX: usize = 129;
 
-/// The most SMSGs CP holds for one VM that has not taken them (disabled for external
-/// interrupts). SMSGs do not count towards the issuer's 50 messages in transit (DECISION D4),
-/// so without a limit a disabled VM would collect them without bound; CP held them in its free
-/// storage, which was finite. vmcfsim's choice: 256 at the target, well above the 50 of
-/// DECISION D10 so that D4 still shows (a disabled VM takes more SMSGs than any source may have
-/// messages in transit) and small enough that a flooded VM costs at most about 50K. The next
-/// SMSG is refused, `userid NOT RECEIVING; 256 SMSGS PENDING`; nothing queued is dropped.
+/// The most SMSGs CP holds for one VM that has not taken them (disabled for external interrupts).
+/// SMSGs do not count towards the issuer's 50 messages in transit (docs/decisions.md#d4), so
+/// without a limit a disabled VM would collect them without bound; CP held them in its free
+/// storage, which was finite. vmcfsim's choice
+/// (docs/decisions.md#smsgs-waiting-at-a-disabled-machine): 256 at the target, well above the 50 of
+/// docs/decisions.md#d10 so that docs/decisions.md#d4 still shows (a disabled VM takes more SMSGs
+/// than any source may have messages in transit) and small enough that a flooded VM costs at most
+/// about 50K. The next SMSG is refused, `userid NOT RECEIVING; 256 SMSGS PENDING`; nothing queued
+/// is dropped.
 pub const SMSG_PENDING_MAX: usize = 256;
 
 /// One virtual machine.
@@ -72,7 +75,7 @@ pub struct VirtualMachine {
     pub(crate) normal_queue: VecDeque<Pending>,
     /// One entry for each `Pending::Smsg` in `normal_queue`, in the same order.
     pub(crate) smsgs: VecDeque<SpecialMessage>,
-    /// Messages this VM originated that are in transit (at most 50: DECISION D10).
+    /// Messages this VM originated that are in transit (at most 50: docs/decisions.md#d10).
     pub(crate) outbound: Vec<MsgKey>,
 }
 

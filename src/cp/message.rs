@@ -48,7 +48,7 @@ impl Message {
     }
 
     /// The SEND interrupt header for the sink: the source's VMCPARM bytes 2-39 with VMCMUSER
-    /// replaced by the source userid (reference §2.2); VMCMRESP on an IDENTIFY.
+    /// replaced by the source userid (docs/vmcf.md#fields-by-subfunction); VMCMRESP on an IDENTIFY.
     pub fn send_header(&self) -> Vmcmhdr {
         let p = &self.plist;
         let mut stat = if self.priority() {
@@ -73,8 +73,8 @@ impl Message {
         }
     }
 
-    /// The RESPONSE header (DECISIONS D1, D2): original FUNC and MID, the sink's userid, the
-    /// source's addresses, the residual counts, and the doubleword given.
+    /// The RESPONSE header (docs/decisions.md#d1, #d2): original FUNC and MID, the sink's userid,
+    /// the source's addresses, the residual counts, and the doubleword given.
     pub fn response_header(
         &self,
         rejected: bool,
@@ -156,8 +156,8 @@ impl Messages {
         m
     }
 
-    /// Keys of every record for which `f` holds, in the order the messages were accepted, so
-    /// that RESPONSEs CP makes for several at once queue first-sent first (FIFO, reference 7.6).
+    /// Keys of every record for which `f` holds, in the order the messages were accepted, so that
+    /// RESPONSEs CP makes for several at once queue first-sent first (FIFO, docs/vmcf.md#priority).
     pub fn keys_where(&self, mut f: impl FnMut(&Message) -> bool) -> Vec<MsgKey> {
         let mut keys: Vec<MsgKey> = self
             .slots

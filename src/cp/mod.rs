@@ -224,7 +224,8 @@ impl Cp {
         true
     }
 
-    /// LOGOFF: runs the UNAUTHORIZE logic for the VM (reference §5.2, DECISION D5), then ends it.
+    /// LOGOFF: runs the UNAUTHORIZE logic for the VM (docs/vmcf.md#unauthorize,
+    /// docs/decisions.md#d5), then ends it.
     pub fn logoff(&mut self, user: Userid) -> Result<(), CpError> {
         let slot = self.require(user)?;
         self.vmcf_reset(slot);
@@ -246,7 +247,8 @@ impl Cp {
     }
 
     /// DEFINE STORAGE: a new storage size (a multiple of 4K, 4K to 16M). As in CP this resets the
-    /// virtual machine: storage is cleared and the VMCF reset (UNAUTHORIZE logic) runs.
+    /// virtual machine: storage is cleared and the VMCF reset (UNAUTHORIZE logic) runs
+    /// (docs/decisions.md#define-storage-resets-vmcf).
     pub fn define_storage(&mut self, user: Userid, size: u32) -> Result<(), CpError> {
         let slot = self.require(user)?;
         if size == 0 || size > MAX_STORAGE || !size.is_multiple_of(4096) {
@@ -290,14 +292,14 @@ impl Cp {
         Ok(())
     }
 
-    /// SET SMSG ON|OFF (DECISION D12: the same flag AUTHORIZE's X'20' sets).
+    /// SET SMSG ON|OFF (docs/decisions.md#d12: the same flag AUTHORIZE's X'20' sets).
     pub fn set_smsg(&mut self, user: Userid, on: bool) -> Result<(), CpError> {
         let slot = self.require(user)?;
         self.vm_at_mut(slot).smsg = on;
         Ok(())
     }
 
-    /// Enables the VM for external interrupts and presents what was held (DECISION D13).
+    /// Enables the VM for external interrupts and presents what was held (docs/decisions.md#d13).
     pub fn enable(&mut self, user: Userid) -> Result<(), CpError> {
         let slot = self.require(user)?;
         self.vm_at_mut(slot).enabled = true;

@@ -1,6 +1,6 @@
 //! Presenting external interrupt X'4001': CP stores the header (and SENDX or SMSG data after it)
-//! into the VM's interrupt buffer when the VM is enabled. DECISION D13: the guest takes each
-//! interrupt at once while enabled, so every queued interrupt is presented in order, priority
+//! into the VM's interrupt buffer when the VM is enabled. docs/decisions.md#d13: the guest takes
+//! each interrupt at once while enabled, so every queued interrupt is presented in order, priority
 //! ones first, each stored over the last.
 
 use super::Cp;
@@ -41,7 +41,8 @@ impl Cp {
                 };
                 // A special message is a SENDX from CP: if the buffer shrank under it (re-AUTHORIZE
                 // while disabled), the move fails and CP, the source, ignores the code: the target
-                // gets nothing. Not described by the manual; chosen as the SENDX rule applied to CP.
+                // gets nothing. Not described by the manual; chosen as the SENDX rule applied to
+                // CP.
                 let (header, text) = (m.header, &m.text[..usize::from(m.len)]);
                 if self.fits(slot, text.len() as u32) {
                     self.store_interrupt(slot, header, text);
@@ -63,7 +64,8 @@ impl Cp {
         let header = m.send_header();
         match m.func {
             Subfunction::Identify => {
-                // IDENTIFY is final as presented: no RESPONSE; it stops counting (DECISION D10).
+                // IDENTIFY is final as presented: no RESPONSE; it stops counting
+                // (docs/decisions.md#d10).
                 let source = m.source;
                 self.detach(key, source);
                 self.store_interrupt(slot, header, &[]);
@@ -71,7 +73,8 @@ impl Cp {
             Subfunction::Sendx => {
                 let (source, vada, lena) = (m.source, m.plist.vada, m.plist.lena);
                 if !self.fits(slot, lena) {
-                    // The sink re-AUTHORIZEd with a smaller buffer: data-transfer code 7 [SP3 p134].
+                    // The sink re-AUTHORIZEd with a smaller buffer: data-transfer code 7 (SPG SP3
+                    // p. 134).
                     let use_dw = m.plist.use_dw;
                     self.complete(key, false, TransferError::SendxTooLarge.number(), 0, use_dw);
                     return;
@@ -88,8 +91,9 @@ impl Cp {
                     None => self.move_data(source, vada, slot, buffer + 40, lena),
                 };
                 self.push_interrupt(slot, buffer, header, span);
-                // DECISION D14: SENDX completes as it is presented; the RESPONSE carries the
-                // source's own doubleword (DECISION D1) and no unmoved bytes (DECISION D2).
+                // DECISION docs/decisions.md#d14: SENDX completes as it is presented; the RESPONSE
+                // carries the source's own doubleword (docs/decisions.md#d1) and no unmoved bytes
+                // (docs/decisions.md#d2).
                 let m = self.messages.get_mut(key);
                 m.received = true;
                 let use_dw = m.plist.use_dw;

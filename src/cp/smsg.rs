@@ -7,16 +7,17 @@ use super::machine::{Pending, SMSG_MAX, SMSG_PENDING_MAX, SpecialMessage};
 use crate::vmcf::{Subfunction, Userid, Vmcmhdr};
 
 impl Cp {
-    /// SMSG from `from` to `to` with `text` (EBCDIC). CP's checks in its own order [LogicV1 p56]:
-    /// logged on, SMSG flag, VMCF authorization; then DECISION D4: QUIESCE and a buffer too small
-    /// refuse too, and SPECIFIC never does. Text past 129 bytes is cut, as CP's input line was.
+    /// SMSG from `from` to `to` with `text` (EBCDIC). CP's checks in its own order (Logic R6 p.
+    /// 56): logged on, SMSG flag, VMCF authorization; then docs/decisions.md#d4: QUIESCE and a
+    /// buffer too small refuse too, and SPECIFIC never does. Text past 129 bytes is cut, as CP's
+    /// input line was.
     pub fn smsg(&mut self, from: Userid, to: Userid, text: &[u8]) -> Result<(), CpError> {
         let text = &text[..text.len().min(SMSG_MAX)];
         let Some(slot) = self.slot(to) else {
             return Err(self.error(from, CpError::NotLoggedOn(to)));
         };
         let vm = self.vm_at(slot);
-        // DECISION D12: the flag first, then the authorization.
+        // DECISION docs/decisions.md#d12: the flag first, then the authorization.
         let refusal = match vm.auth {
             _ if !vm.smsg => Some(NotReceiving::SmsgOff),
             None => Some(NotReceiving::NotAuthorized),
@@ -29,8 +30,9 @@ impl Cp {
         if let Some(why) = refusal {
             return Err(self.error(from, CpError::NotReceiving(to, why)));
         }
-        // DECISION D3: a SENDX header from SYSTEM, MID = low word of a unique TOD value, the
-        // issuer in USE. VMCMVADA would be CP's own work area, meaningless to the guest: 0.
+        // DECISION docs/decisions.md#d3: a SENDX header from SYSTEM, MID = low word of a unique TOD
+        // value, the issuer in USE. VMCMVADA would be CP's own work area, meaningless to the guest:
+        // 0.
         let mid = self.unique_tod().0 as u32;
         let header = Vmcmhdr {
             stat: 0,

@@ -1,5 +1,5 @@
 //! DIAGNOSE X'68': the VMCF subfunctions, one function each, with the return codes of the
-//! reference (§5) checked in the order of DECISION D6.
+//! manual (docs/vmcf.md#subfunctions) checked in the order of docs/decisions.md#d6.
 
 use super::Cp;
 use super::event::{CpError, Event};
@@ -10,7 +10,7 @@ use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcparm};
 
 use ReturnCode as Rc;
 
-/// DECISION D10: messages one source may have in transit.
+/// DECISION docs/decisions.md#d10: messages one source may have in transit.
 pub const MESSAGE_LIMIT: usize = 50;
 
 impl Cp {
@@ -19,7 +19,7 @@ impl Cp {
     /// code event comes first, then any data moved, then the interrupts the call caused.
     ///
     /// A parameter list off a doubleword boundary or outside storage is a program exception, not a
-    /// return code (DECISION D9): `Err`, and nothing else happens.
+    /// return code (docs/decisions.md#d9): `Err`, and nothing else happens.
     pub fn diagnose_68(&mut self, user: Userid, plist: u32) -> Result<ReturnCode, CpError> {
         let slot = self.require(user)?;
         if !plist.is_multiple_of(8) {
@@ -77,7 +77,7 @@ impl Cp {
             Subfunction::Reply => self.reply(slot, p),
             Subfunction::Reject => self.reject(slot, p),
             Subfunction::Cancel => self.cancel(slot, p),
-            // DECISION D7: repeating either is harmless and returns 0.
+            // DECISION docs/decisions.md#d7: repeating either is harmless and returns 0.
             Subfunction::Quiesce => {
                 self.vm_at_mut(slot).quiesced = true;
                 Rc::Ok
@@ -89,14 +89,15 @@ impl Cp {
         }
     }
 
-    /// DECISION D11: every VM runs with PSW key 0 and no shared segments, and nothing is paged,
-    /// so an address is checked against the storage size only: RC 1, never RC 6 or 15 (nor the
-    /// unknown 19).
+    /// DECISION docs/decisions.md#d11: every VM runs with PSW key 0 and no shared segments, and
+    /// nothing is paged, so an address is checked against the storage size only: RC 1, never RC 6
+    /// or 15 (nor the unknown 19).
     fn in_storage(&self, slot: usize, addr: u32, len: u32) -> bool {
         self.vm_at(slot).storage.contains(addr, len)
     }
 
-    /// AUTHORIZE (reference §5.1). Also a re-AUTHORIZE: the new buffer and options replace the old.
+    /// AUTHORIZE (docs/vmcf.md#authorize). Also a re-AUTHORIZE: the new buffer and options replace
+    /// the old.
     fn authorize(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
         if !p.vada.is_multiple_of(8) || p.lena < 40 || !self.in_storage(slot, p.vada, p.lena) {
             return Rc::InvalidBuffer;
@@ -109,13 +110,14 @@ impl Cp {
             specific,
             priority: p.priority(),
         });
-        // DECISION D12: X'20' sets the SMSG flag; its absence leaves the flag alone.
+        // DECISION docs/decisions.md#d12: X'20' sets the SMSG flag; its absence leaves the flag
+        // alone.
         if p.smsg() {
             vm.smsg = true;
         }
         if let Some(partner) = specific {
             // A re-AUTHORIZE SPECIFIC ends messages in transit from anyone else with
-            // data-transfer code 5 [SP3 p134].
+            // data-transfer code 5 (SPG SP3 p. 134; docs/decisions.md#re-authorize-specific).
             let keys = self.messages.keys_where(|m| {
                 m.sink == slot && m.source_user != partner && m.state != MsgState::Completed
             });
@@ -127,8 +129,8 @@ impl Cp {
     }
 
     /// The sink of a message may no longer take it: a RESPONSE with VMCMEFLG 5 to the source
-    /// (DECISION D5), with the source's own doubleword (DECISION D1); an IDENTIFY simply
-    /// disappears.
+    /// (docs/decisions.md#d5), with the source's own doubleword (docs/decisions.md#d1); an IDENTIFY
+    /// simply disappears.
     fn sink_gone(&mut self, key: MsgKey) {
         let m = self.messages.get(key);
         let (source, sink, func, use_dw) = (m.source, m.sink, m.func, m.plist.use_dw);
@@ -146,9 +148,9 @@ impl Cp {
         }
     }
 
-    /// UNAUTHORIZE, and what LOGOFF and a system reset do (reference §5.2, DECISION D5): the VM's
-    /// own messages are purged, sources of messages to it get a RESPONSE with VMCMEFLG 5, and
-    /// everything queued for it is discarded.
+    /// UNAUTHORIZE, and what LOGOFF and a system reset do (docs/vmcf.md#unauthorize,
+    /// docs/decisions.md#d5): the VM's own messages are purged, sources of messages to it get a
+    /// RESPONSE with VMCMEFLG 5, and everything queued for it is discarded.
     pub(crate) fn vmcf_reset(&mut self, slot: usize) {
         if self.vm_at(slot).auth.is_none() {
             return;
@@ -170,8 +172,9 @@ impl Cp {
         let vm = self.vm_at_mut(slot);
         vm.clear_pending();
         vm.auth = None;
+        // QUIESCE is VMCF state too (docs/decisions.md#unauthorize-ends-quiesce).
         vm.quiesced = false;
-        // DECISION D12: the SMSG flag stays as it is.
+        // DECISION docs/decisions.md#d12: the SMSG flag stays as it is.
     }
 
     /// Removes a message from the table and from its source's count.
@@ -200,9 +203,10 @@ impl Cp {
         self.queue_interrupt(source, priority, Pending::Response(key));
     }
 
-    /// SEND, SEND/RECV, SENDX (reference §5.3-5.5) and IDENTIFY (§5.11).
+    /// SEND, SEND/RECV, SENDX (docs/vmcf.md#send, #sendrecv, #sendx) and IDENTIFY
+    /// (docs/vmcf.md#identify).
     fn send(&mut self, slot: usize, p: &Vmcparm, sub: Subfunction) -> ReturnCode {
-        // DECISION D6: 1, 5, 18, 9, 7, 8, 10 (2 and 4 are checked by the caller).
+        // DECISION docs/decisions.md#d6: 1, 5, 18, 9, 7, 8, 10 (2 and 4 are checked by the caller).
         if sub != Subfunction::Identify {
             if !self.in_storage(slot, p.vada, p.lena) {
                 return Rc::InvalidBuffer;
@@ -255,7 +259,7 @@ impl Cp {
     }
 
     /// The message with `mid` from `source` to `sink` in transit, if any. A message is known by
-    /// its MID and the sink's userid [Rel6 p188], not by where the sink is: a completed message
+    /// its MID and the sink's userid (SPG R6 p. 188), not by where the sink is: a completed message
     /// whose RESPONSE still waits outlives a sink that logged off, and its slot may be another
     /// user's by then. IDENTIFY is not a message one can answer or cancel: its MID is free
     /// control data.
@@ -267,12 +271,12 @@ impl Cp {
     }
 
     /// The message the caller, its sink, answers: VMCPUSER names the source. A message its
-    /// source purged by LOGOFF or UNAUTHORIZE is not found (RC 12, DECISION D5).
+    /// source purged by LOGOFF or UNAUTHORIZE is not found (RC 12, docs/decisions.md#d5).
     fn inbound(&self, slot: usize, p: &Vmcparm) -> Option<MsgKey> {
         self.find(self.slot(p.user)?, self.vm_at(slot).userid, p.mid)
     }
 
-    /// The checks RECEIVE, REPLY and REJECT share (DECISION D6): 12, then 5, then 13.
+    /// The checks RECEIVE, REPLY and REJECT share (docs/decisions.md#d6): 12, then 5, then 13.
     fn answerable(
         &self,
         slot: usize,
@@ -284,9 +288,9 @@ impl Cp {
         if check_source {
             // The source re-AUTHORIZEd SPECIFIC for another VM since sending: the sink cannot reach
             // it. Not spelled out by the manual; RC 5 is the code its text gives for a partner
-            // authorized SPECIFIC for some other VM, and the message stays in transit.
-            // SPECIFIC restricts only who may send to a VM (reference §7.6), so a source that
-            // was already SPECIFIC for another when it sent may still be answered.
+            // authorized SPECIFIC for some other VM, and the message stays in transit. SPECIFIC
+            // restricts only who may send to a VM (docs/vmcf.md#specific), so a source that was
+            // already SPECIFIC for another when it sent may still be answered.
             let now = self.vm_at(m.source).auth.and_then(|a| a.specific);
             let sink = self.vm_at(slot).userid;
             if now != m.source_specific && now.is_some_and(|s| s != sink) {
@@ -301,13 +305,13 @@ impl Cp {
 
     /// Ends a transaction with a data-transfer error seen by both sides (RC and VMCMEFLG). The
     /// sink's failed RECEIVE or REPLY is still the call that completes it, so its doubleword
-    /// goes to the source (DECISION D1).
+    /// goes to the source (docs/decisions.md#d1).
     fn fail_transfer(&mut self, key: MsgKey, rc: ReturnCode, use_dw: [u8; 8]) -> ReturnCode {
         self.complete(key, false, rc.number(), 0, use_dw);
         rc
     }
 
-    /// RECEIVE (reference §5.6).
+    /// RECEIVE (docs/vmcf.md#receive).
     fn receive(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
         if !self.in_storage(slot, p.vada, p.lena) {
             return Rc::InvalidBuffer;
@@ -321,7 +325,8 @@ impl Cp {
             return Rc::ProtocolViolation;
         }
         let (source, data, len, func) = (m.source, m.plist.vada, m.plist.lena, m.func);
-        // DECISION D8: a buffer too short moves nothing and ends the transaction for both.
+        // DECISION docs/decisions.md#d8: a buffer too short moves nothing and ends the transaction
+        // for both.
         if p.lena < len {
             return self.fail_transfer(key, Rc::IncorrectLength, p.use_dw);
         }
@@ -338,7 +343,8 @@ impl Cp {
         let m = self.messages.get_mut(key);
         m.received = true;
         if func == Subfunction::Send {
-            // DECISION D1: the RESPONSE carries the doubleword of the sink's RECEIVE.
+            // DECISION docs/decisions.md#d1: the RESPONSE carries the doubleword of the sink's
+            // RECEIVE.
             self.complete(key, false, 0, 0, p.use_dw);
         } else {
             m.state = MsgState::Received;
@@ -346,7 +352,7 @@ impl Cp {
         Rc::Ok
     }
 
-    /// REPLY (reference §5.8).
+    /// REPLY (docs/vmcf.md#reply).
     fn reply(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
         if !self.in_storage(slot, p.vada, p.lena) {
             return Rc::InvalidBuffer;
@@ -360,7 +366,8 @@ impl Cp {
             return Rc::ProtocolViolation;
         }
         let (source, rbuf, rlen) = (m.source, m.plist.vadb, m.plist.lenb);
-        // DECISION D8: a reply too long moves nothing and ends the transaction for both.
+        // DECISION docs/decisions.md#d8: a reply too long moves nothing and ends the transaction
+        // for both.
         if p.lena > rlen {
             return self.fail_transfer(key, Rc::IncorrectLength, p.use_dw);
         }
@@ -374,13 +381,13 @@ impl Cp {
             address: rbuf,
             data: span,
         });
-        // DECISION D1: the RESPONSE carries the doubleword of the sink's REPLY.
+        // DECISION docs/decisions.md#d1: the RESPONSE carries the doubleword of the sink's REPLY.
         self.complete(key, false, 0, p.lena, p.use_dw);
         Rc::Ok
     }
 
-    /// REJECT (reference §5.12): valid for a SEND before RECEIVE, and for a SEND/RECV before
-    /// REPLY (section 12), never for a SENDX.
+    /// REJECT (docs/vmcf.md#reject): valid for a SEND before RECEIVE, and for a SEND/RECV before
+    /// REPLY (docs/vmcf.md#what-programs-rely-on), never for a SENDX.
     fn reject(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
         let key = match self.answerable(slot, p, false) {
             Ok(k) => k,
@@ -390,12 +397,13 @@ impl Cp {
         if m.state == MsgState::Completed || m.func == Subfunction::Sendx {
             return Rc::ProtocolViolation;
         }
-        // DECISION D1: the REJECT's doubleword reaches the source, for SEND and SEND/RECV alike.
+        // DECISION docs/decisions.md#d1: the REJECT's doubleword reaches the source, for SEND and
+        // SEND/RECV alike.
         self.complete(key, true, 0, 0, p.use_dw);
         Rc::Ok
     }
 
-    /// CANCEL (reference §5.7): by the source, naming the sink and the MID.
+    /// CANCEL (docs/vmcf.md#cancel): by the source, naming the sink and the MID.
     fn cancel(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
         let Some(key) = self.find(slot, p.user, p.mid) else {
             // A message with that MID exists between the two, but the caller is its sink.

@@ -1,4 +1,5 @@
-//! The console's JSON Lines events (the machine contract of `console-language.md`, section 5)
+//! The console's JSON Lines events (the machine contract,
+//! docs/console.md#json-lines)
 //! read back as typed values. Only what a diagram draws is required; unknown keys are ignored
 //! and unknown event kinds are kept as [`Event::Other`], because the contract lets both grow.
 //! A line that is not a well-formed event is an error naming that line, never a panic.
@@ -22,13 +23,39 @@ pub enum Event {
     Other,
 }
 
-/// `"command"`: an input line as typed.
+/// `"command"`: an input line as typed, and what the console's parser made of it. The keys
+/// after `text` came later to the contract, so each may be missing from older output.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Command {
     pub line: usize,
     /// The user the line was typed as; null while nobody is logged on.
     pub user: Option<String>,
     pub text: String,
+    /// The verb's full name (`LOGON` for `L`); null for a blank line, a comment, or a line
+    /// the parser rejected.
+    #[serde(default)]
+    pub verb: Option<String>,
+    /// The 1-based character column where the verb starts, after any `userid:` prefix.
+    #[serde(default)]
+    pub verb_column: Option<usize>,
+    /// Whom the command acted as (a LOGON: the VM it logs on): `Some(None)` for nobody,
+    /// `None` when the key is missing (older output; then `user` says it).
+    #[serde(default, deserialize_with = "present")]
+    pub acting: Option<Option<String>>,
+    /// LOGON: the userid it names.
+    #[serde(default)]
+    pub logon: Option<String>,
+    /// LOGOFF: the user it logs off.
+    #[serde(default)]
+    pub logoff: Option<String>,
+    /// A comment line: its text after the `*`.
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// A key that is there, null or not: `Some(value)`; a missing key is the field's default.
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
 }
 
 /// `"rc"`: a VMCF subfunction's return code.
@@ -43,6 +70,9 @@ pub struct Rc {
     /// The MID of the parameter list, when the console gives it (an allowed extension).
     #[serde(default)]
     pub mid: Option<u64>,
+    /// The partner (VMCPUSER) of the parameter list: `""` or absent when it names none.
+    #[serde(default)]
+    pub partner: Option<String>,
 }
 
 /// `"interrupt"`: external interrupt X'4001' presented to `user`.
@@ -91,8 +121,13 @@ pub struct Data {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Message {
     pub line: usize,
-    pub user: String,
+    /// Null: the terminal of nobody logged on (HELP before the first LOGON).
+    pub user: Option<String>,
     pub text: String,
+    /// Where a VMCF command placed its data or a buffer (`DATA AT 020000`): the console's
+    /// bookkeeping, not something that passed between VMs.
+    #[serde(default)]
+    pub address: Option<String>,
 }
 
 /// `"error"`: CP refused a line.
@@ -107,32 +142,74 @@ pub struct Error {
 /// A line of the event stream that is not an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
+    /// The script line (the `line` key) of the bad event, when it has a readable one.
+    pub line: Option<usize>,
+    /// Otherwise the script line of the last good event before it.
+    pub after: Option<usize>,
     /// 1-based line of the JSON Lines text.
-    pub line: usize,
+    pub event: usize,
     pub message: String,
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "event line {}: {}", self.line, self.message)
+        match (self.line, self.after) {
+            (Some(line), _) => write!(f, "script line {line}: {}", self.message),
+            (None, Some(after)) => {
+                write!(f, "the event after script line {after}: {}", self.message)
+            }
+            (None, None) => write!(f, "event line {}: {}", self.event, self.message),
+        }
     }
 }
 
 impl std::error::Error for ParseError {}
 
+/// The `line` key alone, to name the script line of an event that does not read.
+#[derive(Deserialize)]
+struct LineOnly {
+    line: usize,
+}
+
+impl Event {
+    /// The script line this event belongs to (`None` for an unknown kind).
+    pub fn line(&self) -> Option<usize> {
+        Some(match self {
+            Event::Command(c) => c.line,
+            Event::Rc(r) => r.line,
+            Event::Interrupt(i) => i.line,
+            Event::Data(d) => d.line,
+            Event::Message(m) => m.line,
+            Event::Error(e) => e.line,
+            Event::Other => return None,
+        })
+    }
+
+    /// One line of JSON Lines text as an event. `event` is its 1-based place in the text and
+    /// `after` the script line of the event before it, for the error.
+    pub fn from_json(text: &str, event: usize, after: Option<usize>) -> Result<Event, ParseError> {
+        serde_json::from_str(text).map_err(|e| ParseError {
+            line: serde_json::from_str::<LineOnly>(text).ok().map(|l| l.line),
+            after,
+            event,
+            message: without_location(&e),
+        })
+    }
+}
+
 /// Reads JSON Lines text: one event a line, blank lines skipped.
 pub fn parse(jsonl: &str) -> Result<Vec<Event>, ParseError> {
-    jsonl
-        .lines()
-        .enumerate()
-        .filter(|(_, text)| !text.trim().is_empty())
-        .map(|(i, text)| {
-            serde_json::from_str(text).map_err(|e| ParseError {
-                line: i + 1,
-                message: without_location(&e),
-            })
-        })
-        .collect()
+    let mut events = Vec::new();
+    let mut after = None;
+    for (i, text) in jsonl.lines().enumerate() {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let e = Event::from_json(text, i + 1, after)?;
+        after = e.line().or(after);
+        events.push(e);
+    }
+    Ok(events)
 }
 
 /// serde_json's message without its " at line 1 column N": each event is one line, so only
@@ -228,7 +305,7 @@ mod tests {
             (r#"{"line":2}"#, "event"),
         ] {
             let err = parse(&format!("{good}\n{bad}\n{good}")).unwrap_err();
-            assert_eq!(err.line, 2, "{err}");
+            assert_eq!(err.event, 2, "{err}");
             assert!(err.message.contains(needle), "{err}");
             assert!(!err.message.contains("line 1"), "{err}");
         }

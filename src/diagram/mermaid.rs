@@ -3,7 +3,8 @@
 //!
 //! Arrows by kind: `->>` a VMCF subfunction, `-x` one refused (return code not 0), `-)` an
 //! interrupt, `--)` data moved, `-->>` a CP command or CP message, `--x` a CP error. Each
-//! console line starts with a `%% line N` comment.
+//! console line starts with a `%% line N` comment. Notes are marked `wrap:`, so Mermaid wraps
+//! them to the columns they span; a run of blanks keeps its width (`#160;`).
 
 use std::fmt::Write;
 
@@ -55,7 +56,9 @@ pub fn render(d: &Diagram) -> String {
                     (Some(only), _) => id(only),
                     _ => continue,
                 };
-                let _ = writeln!(out, "    Note over {over}: {}", text(&n.text));
+                // `wrap:` has Mermaid wrap the note to the width of the columns it spans.
+                let lines: Vec<String> = n.text.split('\n').map(text).collect();
+                let _ = writeln!(out, "    Note over {over}: wrap:{}", lines.join("<br/>"));
             }
         }
     }
@@ -107,6 +110,8 @@ fn text(s: &str) -> String {
             '>' => out.push_str("#gt;"),
             '&' => out.push_str("#amp;"),
             '%' => out.push_str("#37;"),
+            // Mermaid's HTML would run blanks together: a blank after a blank stays one.
+            ' ' if out.ends_with(' ') || out.ends_with("#160;") => out.push_str("#160;"),
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
@@ -192,6 +197,7 @@ mod tests {
         assert_eq!(text("SEND MID 1 RC 0"), "SEND MID 1 RC 0");
         assert_eq!(text("X'4001' 09:00:02"), "X'4001' 09:00:02");
         assert_eq!(text("Wrap: x"), "Wrap#58; x");
+        assert_eq!(text("SRV   two"), "SRV #160;#160;two", "blanks are kept");
         assert_eq!(name("A-B,C:D#"), "A#45;B#44;C#58;D#35;");
     }
 

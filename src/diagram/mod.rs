@@ -2,16 +2,20 @@
 //! virtual machine and one for CP, arrows down the page in the order things happened.
 //!
 //! The diagram is built from the console's JSON Lines events (the contract of
-//! `console-language.md`, section 5), never from console internals, so it keeps working while
-//! the console changes. This module owns the model ([`Diagram`]: lifelines, arrows, notes, and
-//! the words of every label); the writers own layout and syntax: [`svg`] (our own small SVG
+//! docs/console.md#json-lines), never from console internals, so it keeps working while
+//! the console changes; and only from their structured keys: what a command line was (its verb,
+//! whom it acted as, whom it logged on, its comment) comes from the console's parser, and this
+//! module never reads command text. This module owns the model ([`Diagram`]: lifelines,
+//! arrows, notes, and the words of every label) and the [`Builder`] that makes it an event at
+//! a time, in bounded memory; the writers own layout and syntax: [`svg`] (our own small SVG
 //! writer) and [`mermaid`] (Mermaid `sequenceDiagram` text).
 //!
 //! ```
 //! use vmcfsim::diagram::{Diagram, Format};
 //!
-//! let events = r#"{"event":"rc","line":2,"user":"A","subfunction":"AUTHORIZE","rc":0,"meaning":"ok"}"#;
-//! let diagram = Diagram::from_json_lines(events).unwrap();
+//! let events =
+//! r#"{"event":"rc","line":2,"user":"A","subfunction":"AUTHORIZE","rc":0,"meaning":"ok"}"#; let
+//! diagram = Diagram::from_json_lines(events).unwrap();
 //! assert!(diagram.render(Format::Mermaid).contains("vm_A->>cp: AUTHORIZE RC 0"));
 //! ```
 
@@ -28,7 +32,7 @@ use crate::ebcdic;
 /// A diagram of a session: who takes part, and what passed between them, top to bottom.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Diagram {
-    /// From the script's first comment line, when the session opens with one.
+    /// The first sentence of the comment lines the session opens with, if it opens with one.
     pub title: Option<String>,
     /// In order of first appearance.
     pub lifelines: Vec<Lifeline>,
@@ -106,18 +110,23 @@ pub enum ArrowKind {
 pub struct Note {
     pub line: usize,
     pub kind: NoteKind,
-    /// One line of text, without control characters; writers wrap it.
+    /// Text without control characters but `\n`, which separates the lines of CP's answer
+    /// (HELP before LOGON is one note); writers wrap each line.
     pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NoteKind {
-    /// A comment line of the script.
+    /// Comment lines of the script, consecutive ones run together.
     Comment,
     /// A command typed while nobody was logged on (no VM to draw it from).
     Command,
+    /// A line CP wrote at the terminal of nobody logged on (HELP before the first LOGON).
+    Message,
     /// An error for no particular VM.
     Error,
+    /// The steps past [`STEPS_MAX`], counted.
+    Omitted,
 }
 
 /// The two ways to write a diagram.
@@ -143,18 +152,23 @@ impl Format {
 
 impl Diagram {
     /// The diagram of a session from its JSON Lines events, as `vmcfsim run --json` prints
-    /// them. A line that is not an event is an error naming it.
+    /// them, read a line at a time into a [`Builder`]. A line that is not an event is an error
+    /// naming the script line it belongs to.
     pub fn from_json_lines(jsonl: &str) -> Result<Diagram, ParseError> {
-        Ok(Diagram::from_events(&events::parse(jsonl)?))
+        let mut builder = Builder::new();
+        for text in jsonl.lines() {
+            builder.add_json(text)?;
+        }
+        Ok(builder.finish())
     }
 
     /// The diagram of a session from its events, in the order they happened.
     pub fn from_events(events: &[Event]) -> Diagram {
-        let mut builder = Builder::default();
-        for (i, event) in events.iter().enumerate() {
-            builder.add(event, events.get(i + 1..).unwrap_or_default());
+        let mut builder = Builder::new();
+        for event in events {
+            builder.add(event.clone());
         }
-        builder.diagram
+        builder.finish()
     }
 
     /// The diagram as SVG or Mermaid text.
@@ -174,26 +188,180 @@ impl Diagram {
     }
 }
 
-/// Turns events into steps, one at a time.
-#[derive(Default)]
-struct Builder {
+/// At most this many steps are drawn; later ones are counted in a last note. A picture of
+/// 5,000 rows is 160,000 pixels tall, past what anyone reads, and the bound keeps a long
+/// session's diagram (the REPL keeps one for `DIAGRAM FILE`) in bounded memory.
+pub const STEPS_MAX: usize = 5_000;
+/// An arrow's label is kept to this many bytes (the SVG draws 72 characters of it and has the
+/// rest in its tooltip).
+pub const LABEL_MAX: usize = 256;
+/// A note (comment lines run together, CP's lines) is kept to this many bytes.
+pub const NOTE_MAX: usize = 1_024;
+/// The title, from the script's first comment sentence.
+const TITLE_MAX: usize = 256;
+
+/// Builds a [`Diagram`] incrementally, an event at a time, as a session runs: what it keeps is
+/// the picture (each step's few numbers and its label or note, bounded by [`LABEL_MAX`] and
+/// [`NOTE_MAX`], at most [`STEPS_MAX`] steps, a lifeline per VM drawn) and the events of the
+/// line being read, never the whole event stream.
+///
+/// ```
+/// use vmcfsim::diagram::{Builder, Format};
+///
+/// let mut builder = Builder::new();
+/// for line in [
+///     r#"{"event":"command","line":1,"user":null,"text":"L A","verb":"LOGON","acting":"A","logon":"A"}"#,
+///     r#"{"event":"command","line":2,"user":"A","text":"VMCF AUTH","verb":"VMCF","acting":"A"}"#,
+///     r#"{"event":"rc","line":2,"user":"A","subfunction":"AUTHORIZE","rc":0,"meaning":"ok"}"#,
+/// ] {
+///     builder.add_json(line).unwrap();
+/// }
+/// let mermaid = builder.diagram().render(Format::Mermaid);
+/// assert!(mermaid.contains("vm_A-->>cp: L A"));
+/// assert!(mermaid.contains("vm_A->>cp: AUTHORIZE RC 0"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Builder {
     diagram: Diagram,
-    /// Whether a line other than a comment has been seen: only a leading comment is the title.
+    /// The events of the line being read: a line is drawn when the next begins, because a
+    /// command answered by a return code is drawn by the return code.
+    line: Vec<Event>,
+    /// A line other than a comment has been drawn: only an opening comment block is the title.
     started: bool,
-    /// The last command line, for the MID an `rc` event may lack.
-    command: Option<(usize, String)>,
+    /// The comment block the session opens with, (script line, text), until it ends.
+    leading: Vec<(usize, String)>,
+    /// The block's last line so far.
+    leading_end: usize,
+    /// The script line of the comment note drawn last, which the next comment line extends.
+    open_note: Option<usize>,
+    /// Steps past [`STEPS_MAX`]: how many, and the script lines of the first and last.
+    omitted: usize,
+    omitted_lines: Option<(usize, usize)>,
+    /// Lines were skipped unread, so the steps past the limit are not counted.
+    skipped: bool,
+    /// JSON lines read, and the script line of the last event (for errors).
+    json_lines: usize,
+    last_line: Option<usize>,
 }
 
 impl Builder {
-    /// Adds `event`; `later` are the events after it (for what a line goes on to do).
-    fn add(&mut self, event: &Event, later: &[Event]) {
+    /// An empty diagram.
+    pub fn new() -> Builder {
+        Builder::default()
+    }
+
+    /// Adds one event of the session, in the order they happened.
+    pub fn add(&mut self, event: Event) {
+        if matches!(event, Event::Command(_)) {
+            self.end_line();
+        }
+        self.last_line = event.line().or(self.last_line);
+        self.line.push(event);
+    }
+
+    /// Adds one line of JSON Lines text (a blank line is none). An error names the script line.
+    pub fn add_json(&mut self, text: &str) -> Result<(), ParseError> {
+        self.json_lines += 1;
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        let event = Event::from_json(text, self.json_lines, self.last_line)?;
+        self.add(event);
+        Ok(())
+    }
+
+    /// Draws the line being read: the caller knows a line has ended before the next command
+    /// arrives (the REPL, after each outcome), and the builder then keeps none of its events.
+    pub fn end_line(&mut self) {
+        let mut events = std::mem::take(&mut self.line);
+        let answered = events.iter().any(|e| matches!(e, Event::Rc(_)));
+        for event in &events {
+            self.draw(event, answered);
+        }
+        events.clear();
+        self.line = events;
+    }
+
+    /// The diagram of the session so far; the builder goes on.
+    pub fn diagram(&self) -> Diagram {
+        self.clone().finish()
+    }
+
+    /// The diagram of the whole session.
+    pub fn finish(mut self) -> Diagram {
+        self.end_line();
+        self.close_leading();
+        if let Some((first, last)) = self.omitted_lines {
+            let lines = if first == last {
+                format!("line {first}")
+            } else {
+                format!("lines {first} to {last}")
+            };
+            let n = self.omitted;
+            let what = match n {
+                _ if self.skipped => "the rest of the session".to_string(),
+                1 => "1 more step".to_string(),
+                n => format!("{n} more steps"),
+            };
+            self.diagram.steps.push(Step::Note(Note {
+                line: first,
+                kind: NoteKind::Omitted,
+                text: format!(
+                    "... and {what} ({lines}) not drawn: a diagram holds at most {STEPS_MAX} steps."
+                ),
+            }));
+        }
+        self.diagram
+    }
+
+    /// Whether the diagram holds all the steps it will draw: what follows is only counted.
+    pub fn full(&self) -> bool {
+        self.diagram.steps.len() >= STEPS_MAX
+    }
+
+    /// Passes over a script line of a [`full`](Self::full) diagram without reading its events
+    /// (which cost more to read than to skip); the last note then names the lines left out.
+    pub fn skip_line(&mut self, line: usize) {
+        self.end_line();
+        self.skipped = true;
+        let first = self.omitted_lines.map_or(line, |(f, _)| f);
+        self.omitted_lines = Some((first, line));
+    }
+
+    /// Whether another step fits; if not, it is counted as omitted.
+    fn room(&mut self, line: usize) -> bool {
+        if self.diagram.steps.len() < STEPS_MAX {
+            return true;
+        }
+        self.omitted += 1;
+        let first = self.omitted_lines.map_or(line, |(f, _)| f);
+        self.omitted_lines = Some((first, line));
+        false
+    }
+
+    /// A step other than a comment: the opening comment block, if any, has ended.
+    fn begin(&mut self) {
+        self.close_leading();
+        self.started = true;
+        self.open_note = None;
+    }
+
+    fn draw(&mut self, event: &Event, answered: bool) {
         match event {
-            Event::Command(c) => self.command(c, later),
+            Event::Command(c) => self.command(c, answered),
             Event::Rc(rc) => {
-                self.started = true;
-                let mid = rc.mid.or_else(|| self.mid_of(rc, later));
+                self.begin();
                 let mut label = rc.subfunction.clone();
-                if let Some(mid) = mid.filter(|_| has_mid(&rc.subfunction)) {
+                if let Some(partner) = rc.partner.as_deref().filter(|p| !p.is_empty()) {
+                    label += match rc.subfunction.as_str() {
+                        "AUTHORIZE" => " SPECIFIC ",
+                        // The data comes from the partner; everything else goes to it.
+                        "RECEIVE" => " ← ",
+                        _ => " → ",
+                    };
+                    label += partner;
+                }
+                if let Some(mid) = rc.mid.filter(|_| has_mid(&rc.subfunction)) {
                     label += &format!(" MID {mid}");
                 }
                 label += &format!(" RC {}", rc.rc);
@@ -205,10 +373,10 @@ impl Builder {
                 } else {
                     ArrowKind::Refused
                 };
-                self.vm_to_cp(rc.line, &rc.user, kind, label);
+                self.vm_to_cp(rc.line, &rc.user, kind, &label);
             }
             Event::Interrupt(i) => {
-                self.started = true;
+                self.begin();
                 let f = &i.fields;
                 let mut label = format!("X'{}' {} MID {}", i.code, f.func_name, f.mid);
                 for (bit, name) in [(0x80, "RESP"), (0x40, "RJCT"), (0x20, "PRTY")] {
@@ -224,30 +392,44 @@ impl Builder {
                 if !i.data.is_empty() {
                     label += &format!(", {}{}", count(i.data.len() as u64), preview(&i.data));
                 }
-                self.cp_to_vm(i.line, &i.user, ArrowKind::Interrupt, label);
+                self.cp_to_vm(i.line, &i.user, ArrowKind::Interrupt, &label);
             }
             Event::Data(d) => {
-                self.started = true;
+                self.begin();
                 let label = format!(
                     "{} into X'{}'{}",
                     count(d.length),
                     d.address,
                     preview(&d.hex)
                 );
-                self.cp_to_vm(d.line, &d.user, ArrowKind::Data, label);
+                self.cp_to_vm(d.line, &d.user, ArrowKind::Data, &label);
             }
+            // Where the console put a command's data is bookkeeping, not a message of CP's.
+            Event::Message(m) if m.address.is_some() => {}
             Event::Message(m) => {
-                self.cp_to_vm(m.line, &m.user, ArrowKind::Message, m.text.clone());
+                self.begin();
+                match &m.user {
+                    Some(user) => self.cp_to_vm(m.line, user, ArrowKind::Message, &m.text),
+                    // CP's answer of several lines on nobody's terminal is one note.
+                    None => match self.diagram.steps.last_mut() {
+                        Some(Step::Note(n)) if n.kind == NoteKind::Message && n.line == m.line => {
+                            n.text.push('\n');
+                            n.text.push_str(&one_line(&m.text));
+                            n.text = clip(&n.text, NOTE_MAX);
+                        }
+                        _ => self.note(m.line, NoteKind::Message, &m.text),
+                    },
+                }
             }
             Event::Error(e) => {
-                self.started = true;
+                self.begin();
                 let text = if e.text.starts_with(&e.id) {
                     e.text.clone()
                 } else {
                     format!("{} {}", e.id, e.text)
                 };
                 match &e.user {
-                    Some(user) => self.cp_to_vm(e.line, user, ArrowKind::Error, text),
+                    Some(user) => self.cp_to_vm(e.line, user, ArrowKind::Error, &text),
                     None => self.note(e.line, NoteKind::Error, &text),
                 }
             }
@@ -255,66 +437,107 @@ impl Builder {
         }
     }
 
-    fn command(&mut self, c: &events::Command, later: &[Event]) {
+    fn command(&mut self, c: &events::Command, answered: bool) {
+        if let Some(comment) = &c.comment {
+            self.comment(c.line, comment);
+            return;
+        }
         let text = c.text.trim();
         if text.is_empty() {
+            // A blank line ends a comment block.
+            self.close_leading();
+            self.open_note = None;
             return;
         }
-        if let Some(comment) = text.strip_prefix('*') {
-            let comment = comment.trim();
-            if comment.is_empty() {
-                return;
-            }
-            if !self.started && self.diagram.title.is_none() {
-                self.diagram.title = Some(one_line(comment));
-            } else {
-                self.note(c.line, NoteKind::Comment, comment);
-            }
-            return;
-        }
-        self.started = true;
-        self.command = Some((c.line, text.to_string()));
+        self.begin();
         // A VMCF command is drawn by its return code, which says more.
-        let answered = later
-            .iter()
-            .take_while(|e| !matches!(e, Event::Command(_)))
-            .any(|e| matches!(e, Event::Rc(rc) if rc.line == c.line));
         if answered {
             return;
         }
-        // LOGON is drawn from the VM it logs on, whoever was current at the console.
-        let (prefix, rest) = split_user_prefix(text);
-        match logon_target(rest).or(prefix).or(c.user.clone()) {
-            Some(user) => self.vm_to_cp(c.line, &user, ArrowKind::Command, rest.to_string()),
-            // As typed at CP's bare prompt, `> `.
+        // Drawn from the VM it acted as (a LOGON: the VM it logs on); before the console
+        // said so, from the user it was typed as.
+        let acting = match &c.acting {
+            Some(acting) => acting.as_deref(),
+            None => c.user.as_deref(),
+        };
+        // The command from its verb: the arrow starts at the user a `userid:` prefix names.
+        let command = match c.verb_column {
+            Some(column) => c.text.chars().skip(column.saturating_sub(1)).collect(),
+            None => text.to_string(),
+        };
+        let command = command.trim();
+        match acting {
+            Some(user) => self.vm_to_cp(c.line, user, ArrowKind::Command, command),
+            // As typed at CP's bare prompt, prefix and all: nobody it names could act.
             None => self.note(c.line, NoteKind::Command, &format!("> {text}")),
         }
     }
 
-    /// The MID of a return code without one: `MID n` on its command line, else (SEND-types
-    /// without `MID`, which take the VM's next) the interrupt the same line presents to the
-    /// sink from this user.
-    fn mid_of(&self, rc: &events::Rc, later: &[Event]) -> Option<u64> {
-        if let Some((line, text)) = &self.command
-            && *line == rc.line
-            && let Some(mid) = mid_in(text)
-        {
-            return Some(mid);
+    /// A comment line: the opening block becomes the title and a note, later lines in a row
+    /// one note, a blank comment (`*` alone) ends a note.
+    fn comment(&mut self, line: usize, text: &str) {
+        if text.is_empty() {
+            self.close_leading();
+            self.open_note = None;
+            return;
         }
-        later
-            .iter()
-            .take_while(|e| !matches!(e, Event::Command(_) | Event::Rc(_)))
-            .find_map(|e| match e {
-                Event::Interrupt(i)
-                    if i.line == rc.line
-                        && i.fields.stat & 0x80 == 0
-                        && i.fields.user == rc.user
-                        && same_function(&i.fields.func_name, &rc.subfunction) =>
-                {
-                    Some(i.fields.mid)
-                }
-                _ => None,
-            })
+        let in_leading = self.leading.is_empty() || self.leading_end + 1 == line;
+        if !self.started && self.diagram.title.is_none() && in_leading {
+            // Past what the title and its note can show, the block's lines are only counted.
+            let kept: usize = self.leading.iter().map(|(_, t)| t.len() + 1).sum();
+            if kept <= NOTE_MAX + TITLE_MAX {
+                self.leading.push((line, one_line(text)));
+            }
+            self.leading_end = line;
+            return;
+        }
+        self.close_leading();
+        if let Some(open) = self.open_note
+            && open + 1 == line
+            && let Some(Step::Note(n)) = self.diagram.steps.last_mut()
+            && n.kind == NoteKind::Comment
+        {
+            n.text.push(' ');
+            n.text.push_str(&one_line(text));
+            n.text = clip(&n.text, NOTE_MAX);
+            self.open_note = Some(line);
+            return;
+        }
+        self.note(line, NoteKind::Comment, text);
+        self.open_note = Some(line);
+    }
+
+    /// Ends the opening comment block: its first sentence is the title, the rest a note.
+    fn close_leading(&mut self) {
+        if self.leading.is_empty() {
+            return;
+        }
+        let block = std::mem::take(&mut self.leading);
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(block.len());
+        for (line, t) in &block {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            starts.push((text.len(), *line));
+            text.push_str(t);
+        }
+        let end = first_sentence(&text)
+            .or_else(|| block.first().map(|(_, t)| t.len()))
+            .unwrap_or(text.len());
+        let (title, rest) = text.split_at(end);
+        self.diagram.title = Some(clip(title.trim(), TITLE_MAX));
+        let rest_at = end + (rest.len() - rest.trim_start().len());
+        let rest = rest.trim();
+        if !rest.is_empty() {
+            let line = starts
+                .iter()
+                .rev()
+                .find(|(at, _)| *at <= rest_at)
+                .map_or(block[0].0, |s| s.1);
+            self.note(line, NoteKind::Comment, rest);
+            self.open_note = Some(self.leading_end);
+        }
     }
 
     fn lifeline(&mut self, lifeline: Lifeline) -> usize {
@@ -329,35 +552,41 @@ impl Builder {
     }
 
     /// An arrow from a VM to CP: the VM's lifeline first if both are new.
-    fn vm_to_cp(&mut self, line: usize, user: &str, kind: ArrowKind, label: String) {
-        let from = self.lifeline(Lifeline::Vm(one_line(user)));
-        let to = self.lifeline(Lifeline::Cp);
-        self.arrow(line, from, to, kind, label);
+    fn vm_to_cp(&mut self, line: usize, user: &str, kind: ArrowKind, label: &str) {
+        if self.room(line) {
+            let from = self.lifeline(Lifeline::Vm(clip(&one_line(user), LABEL_MAX)));
+            let to = self.lifeline(Lifeline::Cp);
+            self.arrow(line, from, to, kind, label);
+        }
     }
 
     /// An arrow from CP to a VM: CP's lifeline first if both are new.
-    fn cp_to_vm(&mut self, line: usize, user: &str, kind: ArrowKind, label: String) {
-        let from = self.lifeline(Lifeline::Cp);
-        let to = self.lifeline(Lifeline::Vm(one_line(user)));
-        self.arrow(line, from, to, kind, label);
+    fn cp_to_vm(&mut self, line: usize, user: &str, kind: ArrowKind, label: &str) {
+        if self.room(line) {
+            let from = self.lifeline(Lifeline::Cp);
+            let to = self.lifeline(Lifeline::Vm(clip(&one_line(user), LABEL_MAX)));
+            self.arrow(line, from, to, kind, label);
+        }
     }
 
-    fn arrow(&mut self, line: usize, from: usize, to: usize, kind: ArrowKind, label: String) {
+    fn arrow(&mut self, line: usize, from: usize, to: usize, kind: ArrowKind, label: &str) {
         self.diagram.steps.push(Step::Arrow(Arrow {
             line,
             from,
             to,
             kind,
-            label: one_line(&label),
+            label: clip(&one_line(label), LABEL_MAX),
         }));
     }
 
     fn note(&mut self, line: usize, kind: NoteKind, text: &str) {
-        self.diagram.steps.push(Step::Note(Note {
-            line,
-            kind,
-            text: one_line(text),
-        }));
+        if self.room(line) {
+            self.diagram.steps.push(Step::Note(Note {
+                line,
+                kind,
+                text: clip(&one_line(text), NOTE_MAX),
+            }));
+        }
     }
 }
 
@@ -369,77 +598,28 @@ fn has_mid(subfunction: &str) -> bool {
     )
 }
 
-/// Function names compared without punctuation or case (`SEND/RECV` is `SENDRECV`).
-fn same_function(a: &str, b: &str) -> bool {
-    let squeeze = |s: &str| -> String {
-        s.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_uppercase())
-            .collect()
-    };
-    squeeze(a) == squeeze(b)
-}
-
-/// `userid:` before a command runs it as that user (console-language.md section 1).
-fn split_user_prefix(text: &str) -> (Option<String>, &str) {
-    match text.split_once(':') {
-        Some((user, rest))
-            if !user.is_empty() && !user.contains(char::is_whitespace) && user.len() <= 8 =>
-        {
-            (Some(user.to_ascii_uppercase()), rest.trim())
-        }
-        _ => (None, text),
-    }
-}
-
-/// The userid of `LOGON userid` (or `LOGIN`, abbreviated), which is whose line it is when
-/// nobody was current to type it.
-fn logon_target(text: &str) -> Option<String> {
-    let mut words = text.split_whitespace();
-    let verb = words.next()?.to_ascii_uppercase();
-    let user = words.next()?;
-    let is_logon = ["LOGON", "LOGIN"]
-        .iter()
-        .any(|v| verb.len() >= 4 && v.starts_with(&verb));
-    is_logon.then(|| user.to_ascii_uppercase())
-}
-
-/// The number after the word `MID` in a command: decimal or `X'hex'`. Quoted text (data) is
-/// passed over, so `DATA 'A MID 3 B'` names no MID.
-fn mid_in(text: &str) -> Option<u64> {
-    let mut outside = String::with_capacity(text.len());
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            // `X'0A'` keeps its quotes and digits: it is a number, not text.
-            '\'' if !quoted && outside.ends_with(['X', 'x']) => {
-                outside.push(c);
-                for d in chars.by_ref() {
-                    outside.push(d);
-                    if d == '\'' {
-                        break;
-                    }
-                }
-            }
-            '\'' => {
-                quoted = !quoted;
-                outside.push(' ');
-            }
-            _ if quoted => {}
-            c => outside.push(c),
+/// Where the first sentence of `text` ends: after the first `.`, `!` or `?` that ends the
+/// text or is followed by a blank (so `7.2` and `D1.` inside a word do not end it).
+fn first_sentence(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) {
+            return Some(i + c.len_utf8());
         }
     }
-    let mut words = outside.split_whitespace();
-    words.find(|w| w.eq_ignore_ascii_case("MID"))?;
-    let n = words.next()?;
-    match n
-        .strip_prefix(['X', 'x'])
-        .and_then(|h| h.strip_prefix('\''))
-    {
-        Some(hex) => u64::from_str_radix(hex.strip_suffix('\'')?, 16).ok(),
-        None => n.parse().ok(),
+    None
+}
+
+/// `text` cut to at most `max` bytes at a character boundary, with `…` when cut.
+fn clip(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string();
     }
+    let mut end = max - '…'.len_utf8();
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
 }
 
 /// `n bytes`: data moves are shown with their length.
@@ -473,26 +653,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn user_prefix_logon_target_and_mid_are_read_from_the_text() {
+    fn the_first_sentence_ends_at_a_stop_before_a_blank() {
         assert_eq!(
-            split_user_prefix("b: VMCF RECEIVE A MID 1"),
-            (Some("B".into()), "VMCF RECEIVE A MID 1")
+            first_sentence("a.cp: one (ref 7.2, note 1). Two."),
+            Some("a.cp: one (ref 7.2, note 1).".len())
         );
-        assert_eq!(split_user_prefix("SMSG B a: b"), (None, "SMSG B a: b"));
-        assert_eq!(logon_target("logon a"), Some("A".into()));
-        assert_eq!(logon_target("LOGI b"), Some("B".into()));
-        assert_eq!(logon_target("LOG b"), None, "LOG is too short for LOGON");
-        assert_eq!(logon_target("LOGOFF"), None);
-        assert_eq!(mid_in("VMCF REPLY A MID 12 DATA 'x'"), Some(12));
-        assert_eq!(mid_in("VMCF REPLY A mid X'1F'"), Some(31));
-        assert_eq!(mid_in("VMCF REPLY A MID"), None);
-        assert_eq!(mid_in("VMCF SEND A DATA 'MID 3'"), None);
-        assert_eq!(mid_in("VMCF SEND A DATA 'X MID 3 Y'"), None);
-        assert_eq!(mid_in("VMCF SEND A DATA 'it''s' MID 4"), Some(4));
-        assert_eq!(
-            mid_in("VMCF SEND A USE X'00' MID X'10' DATA 'MID 9'"),
-            Some(16)
+        assert_eq!(first_sentence("Why? Because"), Some(4));
+        assert_eq!(first_sentence("no end 7.2"), None);
+        assert_eq!(first_sentence("end."), Some(4));
+    }
+
+    #[test]
+    fn a_long_opening_block_is_one_title_and_one_note_however_long() {
+        let mut b = Builder::new();
+        for line in 1..=2_000 {
+            let text = format!("* Line {line} of the opening.");
+            let comment = format!("Line {line} of the opening.");
+            b.add(Event::Command(events::Command {
+                line,
+                user: None,
+                text,
+                verb: None,
+                verb_column: None,
+                acting: Some(None),
+                logon: None,
+                logoff: None,
+                comment: Some(comment),
+            }));
+        }
+        let d = b.finish();
+        assert_eq!(d.title.as_deref(), Some("Line 1 of the opening."));
+        assert_eq!(d.steps.len(), 1, "{:?}", d.steps);
+        let Step::Note(n) = &d.steps[0] else { panic!() };
+        assert_eq!(n.line, 2);
+        assert!(
+            n.text.len() <= NOTE_MAX && n.text.ends_with('…'),
+            "{}",
+            n.text
         );
+    }
+
+    #[test]
+    fn clip_cuts_at_a_character_boundary() {
+        assert_eq!(clip("abc", 3), "abc");
+        assert_eq!(clip("abcdef", 5), "ab…");
+        let cut = clip(&"é".repeat(10), 8);
+        assert!(cut.len() <= 8 && cut.ends_with('…'), "{cut}");
     }
 
     #[test]

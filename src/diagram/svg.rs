@@ -34,7 +34,7 @@ const FONTS: &str =
 /// Colours by arrow kind; markers are per colour because SVG 1.1 markers cannot take the
 /// colour of the line they end.
 const STYLE: &str = "
-text { font-family: FONTS; font-size: 13px; fill: #111; }
+text { font-family: FONTS; font-size: 13px; fill: #111; white-space: pre; }
 .title { font-size: 15px; font-weight: bold; }
 .box { fill: #f2f2f2; stroke: #444; }
 .cp .box { fill: #dbe5f4; stroke: #1c4f9c; }
@@ -42,7 +42,7 @@ text { font-family: FONTS; font-size: 13px; fill: #111; }
 .life { stroke: #999; stroke-dasharray: 4 4; }
 .cp .life { stroke: #1c4f9c; }
 .halo { fill: #fff; }
-.arrow line { stroke-width: 1.5; }
+.arrow line, .key line { stroke-width: 1.5; }
 .subfunction line { stroke: #111; }
 .refused line { stroke: #b00020; }
 .refused text { fill: #b00020; }
@@ -57,6 +57,9 @@ text { font-family: FONTS; font-size: 13px; fill: #111; }
 .note rect { fill: #fff8dc; stroke: #d8c77a; }
 .note text { fill: #555; font-style: italic; }
 .note.error text { fill: #b00020; }
+.note.message text, .note.command text { font-style: normal; }
+.note.omitted rect { fill: #f2f2f2; stroke: #999; }
+.legend text { font-size: 12px; fill: #555; }
 .lineno { fill: #999; font-size: 11px; }
 ";
 
@@ -88,7 +91,9 @@ fn note_class(kind: NoteKind) -> &'static str {
     match kind {
         NoteKind::Comment => "comment",
         NoteKind::Command => "command",
+        NoteKind::Message => "message",
         NoteKind::Error => "error",
+        NoteKind::Omitted => "omitted",
     }
 }
 
@@ -166,12 +171,16 @@ pub fn render(d: &Diagram) -> String {
     });
     let title_w = title.iter().map(|l| chars(l)).max().unwrap_or(0) * TITLE_CHAR_W;
     cols.right = cols.right.max(MARGIN + title_w);
+    let keys = legend_keys(d);
+    // The legend is as wide as the widest of its keys at least.
+    let key_w = keys.iter().map(|(_, t)| key_width(t)).max().unwrap_or(0);
+    cols.right = cols.right.max(MARGIN + key_w);
     let width = cols.right + MARGIN;
     let mut body = String::new();
     let mut y = MARGIN;
 
     if !title.is_empty() {
-        let _ = write!(body, r#"<text class="title">"#);
+        let _ = write!(body, r#"<text class="title" xml:space="preserve">"#);
         for line in &title {
             let _ = write!(
                 body,
@@ -205,7 +214,9 @@ pub fn render(d: &Diagram) -> String {
         };
     }
     let bottom = y + 8;
-    let height = bottom + BOX_H + MARGIN;
+    let mut legend = String::new();
+    let legend_end = draw_legend(&mut legend, &keys, bottom + BOX_H + 14, cols.right);
+    let height = legend_end + MARGIN;
 
     let mut out = String::new();
     let _ = writeln!(
@@ -275,8 +286,72 @@ pub fn render(d: &Diagram) -> String {
         out.push_str("</g>\n");
     }
     out.push_str(&body);
+    out.push_str(&legend);
     out.push_str("</svg>\n");
     out
+}
+
+/// The arrow styles a diagram uses, each with what it stands for, in a fixed order.
+fn legend_keys(d: &Diagram) -> Vec<(ArrowKind, &'static str)> {
+    let used = |kinds: &[ArrowKind]| {
+        d.steps
+            .iter()
+            .any(|s| matches!(s, Step::Arrow(a) if kinds.contains(&a.kind)))
+    };
+    [
+        (ArrowKind::Subfunction, "VMCF subfunction, RC 0"),
+        (ArrowKind::Refused, "refused: RC not 0"),
+        (ArrowKind::Interrupt, "external interrupt X'4001'"),
+        (ArrowKind::Data, "data moved into storage"),
+        (ArrowKind::Command, "CP command, CP message"),
+        (ArrowKind::Error, "CP error"),
+    ]
+    .into_iter()
+    .filter(|(kind, _)| match kind {
+        ArrowKind::Command => used(&[ArrowKind::Command, ArrowKind::Message]),
+        kind => used(&[*kind]),
+    })
+    .collect()
+}
+
+/// The length of a key's sample arrow, and the room a key takes.
+const KEY_LINE: i64 = 36;
+fn key_width(text: &str) -> i64 {
+    KEY_LINE + 8 + chars(text) * CHAR_W + 24
+}
+
+/// Draws the legend from `y`, in rows no wider than `right`; returns where it ends.
+fn draw_legend(out: &mut String, keys: &[(ArrowKind, &str)], y: i64, right: i64) -> i64 {
+    if keys.is_empty() {
+        return y - 14;
+    }
+    let _ = writeln!(out, r#"<g class="legend">"#);
+    let (mut x, mut row) = (MARGIN, y);
+    for (kind, text) in keys {
+        let w = key_width(text);
+        if x > MARGIN && x + w > right {
+            (x, row) = (MARGIN, row + 20);
+        }
+        let (id, _, _) = marker(*kind);
+        let _ = writeln!(
+            out,
+            concat!(
+                r#"<g class="key {class}"><line x1="{x}" y1="{ly}" x2="{x2}" y2="{ly}" marker-end="url(#{id})"/>"#,
+                r#"<text x="{tx}" y="{ty}">{text}</text></g>"#
+            ),
+            class = class(*kind),
+            x = x,
+            x2 = x + KEY_LINE,
+            ly = row + 10,
+            id = id,
+            tx = x + KEY_LINE + 8,
+            ty = row + 14,
+            text = esc(text),
+        );
+        x += w;
+    }
+    out.push_str("</g>\n");
+    row + 20
 }
 
 /// Draws an arrow in the row at `y`; returns where the next row starts.
@@ -297,7 +372,7 @@ fn arrow(out: &mut String, d: &Diagram, cols: &Columns, a: &Arrow, y: i64) -> i6
             r#"<title>{full}</title>"#,
             r#"<line x1="{x1}" y1="{ly}" x2="{x2}" y2="{ly}" marker-end="url(#{id})"/>"#,
             r#"<rect class="halo" x="{hx}" y="{hy}" width="{hw}" height="16"/>"#,
-            r#"<text x="{mid}" y="{ty}" text-anchor="middle">{label}</text></g>"#,
+            r#"<text x="{mid}" y="{ty}" text-anchor="middle" xml:space="preserve">{label}</text></g>"#,
         ),
         class = class(a.kind),
         line = a.line,
@@ -321,11 +396,15 @@ fn arrow(out: &mut String, d: &Diagram, cols: &Columns, a: &Arrow, y: i64) -> i6
 /// Draws a note across the diagram at `y`; returns where the next row starts.
 fn note(out: &mut String, cols: &Columns, n: &Note, y: i64) -> i64 {
     let width = cols.right - cols.left;
-    let lines = wrap(&n.text, ((width - 16) / CHAR_W).max(16));
+    let lines: Vec<String> = n
+        .text
+        .split('\n')
+        .flat_map(|line| wrap(line, ((width - 16) / CHAR_W).max(16)))
+        .collect();
     let height = lines.len() as i64 * NOTE_LINE + 8;
     let _ = write!(
         out,
-        r#"<g class="step note {}" data-line="{}"><rect x="{}" y="{}" width="{width}" height="{height}" rx="3"/><text>"#,
+        r#"<g class="step note {}" data-line="{}"><rect x="{}" y="{}" width="{width}" height="{height}" rx="3"/><text xml:space="preserve">"#,
         note_class(n.kind),
         n.line,
         cols.left,
@@ -384,11 +463,23 @@ fn shorten(label: &str) -> String {
     s
 }
 
-/// Splits text into lines at most `width` cells wide, at blanks where it can.
+/// Splits text into lines at most `width` cells wide, at blanks where it can. Blanks inside a
+/// line are kept as they were (the text is drawn with its blanks); a break takes the blanks
+/// where it falls.
 fn wrap(text: &str, width: i64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    let mut gap = "";
+    let mut rest = text;
+    while !rest.is_empty() {
+        let blanks = rest.len() - rest.trim_start_matches(' ').len();
+        if blanks > 0 {
+            (gap, rest) = rest.split_at(blanks);
+            continue;
+        }
+        let end = rest.find(' ').unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        rest = after;
         // A word wider than a line is cut into line-sized pieces.
         let mut word = word.to_string();
         while chars(&word) > width {
@@ -407,12 +498,13 @@ fn wrap(text: &str, width: i64) -> Vec<String> {
             lines.push(piece);
         }
         let used = chars(&line);
-        if used > 0 && used + 1 + chars(&word) > width {
+        if used > 0 && used + chars(gap) + chars(&word) > width {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
-            line.push(' ');
+            line.push_str(gap);
         }
+        gap = "";
         line.push_str(&word);
     }
     if !line.is_empty() || lines.is_empty() {
@@ -453,6 +545,12 @@ mod tests {
             assert!(chars(&line) <= 7, "{line}");
         }
         assert_eq!(wrap("語語語", 4), ["語語", "語"]);
+        assert_eq!(
+            wrap("  a   b  c ", 20),
+            ["a   b  c"],
+            "blanks inside are kept"
+        );
+        assert_eq!(wrap("aa   bb", 4), ["aa", "bb"], "a break takes its blanks");
     }
 
     #[test]

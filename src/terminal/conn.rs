@@ -359,7 +359,7 @@ mod tests {
         let out = c.take_output();
         assert!(out.ends_with(&[IAC, EOR]));
         inputs.clear();
-        // Enter with "Q N" (EBCDIC D8 40 D5), framed.
+        // Enter with "Q N" in EBCDIC, framed.
         c.receive(
             &[
                 0x7D, 0x5B, 0x63, 0x11, 0x5B, 0x60, 0xD8, 0x40, 0xD5, IAC, EOR,

@@ -199,7 +199,7 @@ macro_rules! numbered {
 }
 
 numbered! {
-    /// The return code DIAGNOSE X'68' leaves in register Ry (reference §5.13).
+    /// The return code DIAGNOSE X'68' leaves in register Ry (docs/vmcf.md#return-codes).
     ReturnCode {
         /// Complete, or (for SEND-types) successfully initiated.
         Ok = 0, "complete or successfully initiated";
@@ -239,13 +239,15 @@ numbered! {
         DestructiveOverlap = 17, "destructive overlap";
         /// The sink did not AUTHORIZE PRIORITY.
         PriorityNotAuthorized = 18, "target not authorized for priority messages";
-        /// Listed for REPLY by the manual; its text is not known (DECISION D11: never produced).
+        /// Listed for REPLY by the manual; its text is not known (docs/decisions.md#d11: never
+        /// produced).
         Reply19 = 19, "REPLY error 19 (meaning not known)";
     }
 }
 
 numbered! {
-    /// The data-transfer error code CP stores in VMCMEFLG of a RESPONSE header (reference §6).
+    /// The data-transfer error code CP stores in VMCMEFLG of a RESPONSE header
+    /// (docs/vmcf.md#data-transfer-errors).
     TransferError {
         /// Normal completion.
         None = 0, "no error";
@@ -259,7 +261,8 @@ numbered! {
         SendxTooLarge = 7, "SENDX data too large";
         /// Uncorrectable paging I/O error.
         PagingError = 15, "uncorrectable paging I/O error";
-        /// The sink's receive buffer was shorter than the data, or its reply longer than the reply buffer.
+        /// The sink's receive buffer was shorter than the data, or its reply longer than the reply
+        /// buffer.
         IncorrectLength = 16, "incorrect length";
         /// Destructive overlap (a VM talking to itself).
         DestructiveOverlap = 17, "destructive overlap";

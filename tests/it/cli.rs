@@ -70,6 +70,12 @@ fn stop_on_error_ends_at_the_first_rejected_line() {
     let out = stdout(&o);
     assert!(out.contains("A> NO SUCH COMMAND"), "{out}");
     assert!(!out.contains("LOGON B"), "{out}");
+    let name = path.to_string_lossy();
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("stopped at {name}:2, the first rejected line")),
+        "{err}"
+    );
 }
 
 #[test]

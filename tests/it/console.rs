@@ -36,6 +36,7 @@ impl Console {
             color: false,
             echo: true,
             source: Some("test.cp"),
+            width: None,
         };
         render_text(&o, &opts, &mut t);
         let mut j = String::new();
@@ -300,16 +301,26 @@ fn query_display_store_define() {
         t.contains("B: 000010 TO 00FFFF SUPPRESSED LINE(S) SAME AS ABOVE"),
         "{t}"
     );
+    // A STORE stores all or nothing, and names the address typed, with a caret under it.
     let t = c.line("ST LFFFC 1 2");
     assert!(
-        t.contains("DMKCDS160E HEXLOC 010000 EXCEEDS STORAGE"),
+        t.contains("DMKCDS160E HEXLOC 00FFFC EXCEEDS STORAGE"),
         "{t}"
     );
-    assert_eq!(
-        c.peek("B", 0xFFFC, 4),
-        [0, 0, 0, 1],
-        "the word that fit stays"
+    assert!(t.contains("B:   ST LFFFC 1 2\n"), "{t}");
+    assert!(
+        t.contains("B:      ^^^^^ 8 bytes from here pass the end of storage (00FFFF): none stored"),
+        "{t}"
     );
+    assert_eq!(c.peek("B", 0xFFFC, 4), [0, 0, 0, 0], "nothing is stored");
+    let t = c.line("ST SFFFE AABBCCDD");
+    assert!(
+        t.contains("DMKCDS160E HEXLOC 00FFFE EXCEEDS STORAGE"),
+        "{t}"
+    );
+    assert_eq!(c.peek("B", 0xFFFE, 2), [0, 0], "nothing is stored");
+    assert!(c.line("ST SFFFE AABB").contains("B> ST SFFFE AABB\n"));
+    assert_eq!(c.peek("B", 0xFFFE, 2), [0xAA, 0xBB], "what fits is stored");
 }
 
 #[test]
@@ -392,7 +403,7 @@ fn every_subfunction_from_the_console() {
     assert!(t.contains("IDENTIFY FROM A"), "{t}");
     c.line("A: VMCF SEND B DATA 'x'");
     let t = c.line("VMCF REJECT A MID 3 USE X'04'");
-    assert!(t.contains("REJECT FROM A MID 3: RC 0"), "{t}");
+    assert!(t.contains("REJECT TO A MID 3: RC 0"), "{t}");
     assert!(t.contains("RESPONSE FROM B TO SEND MID 3, REJECTED"), "{t}");
     assert!(
         t.contains("VMCMSTAT C0                VMCMRESP VMCMRJCT"),
@@ -597,6 +608,7 @@ fn colour_is_only_decoration() {
             color: false,
             echo: true,
             source: None,
+            width: None,
         };
         render_text(&o, &opts, &mut plain);
         opts.color = true;
@@ -639,10 +651,11 @@ fn diag_68_with_an_unknown_function_code() {
 #[test]
 fn help_and_highlight_for_the_repl() {
     use vmcfsim::console::{Highlight, help, highlight};
-    let all = help(None);
+    let all = help(None, 80);
     assert!(all.contains("SMsg") && all.contains("VMCF"), "{all}");
-    assert!(help(Some("vmcf send")).starts_with("VMCF SEND sink"));
-    assert!(help(Some("nonsense")).starts_with("No command or subfunction NONSENSE."));
+    assert!(all.lines().all(|l| l.chars().count() <= 80), "{all}");
+    assert!(help(Some("vmcf send"), 80).starts_with("VMCF SEND sink"));
+    assert!(help(Some("nonsense"), 80).starts_with("No command or subfunction NONSENSE."));
     let h = highlight("VMCF SEND B DATA X'C1' * not a comment");
     assert_eq!(h[0], (0..4, Highlight::Verb));
     assert_eq!(h[4], (17..22, Highlight::Hex));
@@ -702,7 +715,7 @@ fn send_recv_transcript_is_stable() {
     B:   020000  E3C9D4C5 6F                          *TIME?*
     B> VMCF REPLY A MID 1 DATA '09:00'
     B: DATA AT 020008, 5 BYTES
-    B: REPLY FROM A MID 1: RC 0 (complete or successfully initiated)
+    B: REPLY TO A MID 1: RC 0 (complete or successfully initiated)
     A: DATA MOVED TO 020008, 5 BYTES
     A:   020008  F0F97AF0 F0                          *09:00*
     A: EXTERNAL INTERRUPT X'4001' AT 001000: RESPONSE FROM B TO SENDRECV MID 1
@@ -720,4 +733,40 @@ fn send_recv_transcript_is_stable() {
     A:   VMCMLENB 0000000B          11 bytes of reply buffer unused
     A:   VMCMUSE  0000000000000000  '........'
     ");
+}
+
+/// `partner` keeps its old values (the contract never changes a value's type); `peer` is null
+/// where a call names no other VM.
+#[test]
+fn json_peer_is_null_where_there_is_no_partner_and_partner_stays_as_it_was() {
+    let mut c = Console::new();
+    c.lines(&[
+        "LOGON A",
+        "VMCF AUTHORIZE",
+        "LOGON B",
+        "VMCF AUTHORIZE SPECIFIC A",
+        "VMCF SEND A DATA 'x'",
+        "A: VMCF QUIESCE",
+    ]);
+    let rc = |n: usize| {
+        c.events_of(n)
+            .into_iter()
+            .find(|e| e["event"] == "rc")
+            .unwrap()
+            .clone()
+    };
+    let (auth, specific, send, quiesce) = (rc(2), rc(4), rc(5), rc(6));
+    assert_eq!(
+        (&auth["partner"], &auth["peer"]),
+        (&"".into(), &Value::Null)
+    );
+    assert_eq!(
+        (&specific["partner"], &specific["peer"]),
+        (&"A".into(), &Value::Null)
+    );
+    assert_eq!(
+        (&send["partner"], &send["peer"]),
+        (&"A".into(), &"A".into())
+    );
+    assert_eq!(quiesce["peer"], Value::Null);
 }

@@ -121,7 +121,7 @@ fn every_bad_line_gets_cps_error_and_the_session_goes_on() {
     assert!(t.contains("DMKCFC002E INVALID OPERAND - X'FF'"), "{t}");
     // Nothing was lost: B still owes the REPLY and gets it through.
     let t = c.line("VMCF REPLY A MID 1 DATA 'ok'");
-    assert!(t.contains("REPLY FROM A MID 1: RC 0"), "{t}");
+    assert!(t.contains("REPLY TO A MID 1: RC 0"), "{t}");
     assert!(t.contains("RESPONSE FROM B TO SENDRECV MID 1"), "{t}");
     assert_eq!(ebcdic::decode(&c.peek("B", 0x20000, 7)), "keep me");
     assert_eq!(c.s.current_user(), Some(uid("B")));
@@ -149,6 +149,22 @@ fn carets_point_at_the_offending_word() {
         .unwrap();
     assert_eq!(e["column"], 24);
     assert_eq!(e["reason"], "given twice");
+}
+
+#[test]
+fn with_users_on_but_none_current_the_error_says_how_to_pick_one() {
+    let mut c = Console::new();
+    c.lines(&["LOGON A", "LOGON B", "LOGOFF"]);
+    let t = c.line("VMCF AUTHORIZE");
+    assert!(t.contains("DMKCFC001E ?CP: VMCF"), "{t}");
+    assert!(
+        t.contains("no current user: LOGON A makes A current, or A: command runs one"),
+        "{t}"
+    );
+    assert!(!t.contains("nobody is logged on"), "{t}");
+    // The advice works: the prefix runs the command as A.
+    let t = c.line("A: VMCF AUTHORIZE");
+    assert!(t.contains("A: AUTHORIZE: RC 0"), "{t}");
 }
 
 #[test]
@@ -355,6 +371,7 @@ mod never_panics {
                 color: i % 2 == 0,
                 echo: true,
                 source: Some("p.cp"),
+                width: None,
             };
             render_text(&o, &opts, &mut t);
             render_json(&o, &mut j);

@@ -1,9 +1,9 @@
-//! The transcript corpus: every `scripts/*.cp` replayed by the real `vmcfsim run` (fixed clock,
-//! no colour), its transcript and its `--json` events pinned in `snapshots/` as
-//! `transcript__NAME.snap` and `json__NAME.snap`. A change in behaviour shows as a diff anyone
-//! can read. Also checks that the corpus covers every return code of every subfunction in the
-//! reference's chart and every data-transfer code that can arise, and that the README quotes
-//! its examples from the transcripts.
+//! The transcript corpus: every `scripts/*.cp` replayed by the real `vmcfsim run` (fixed clock, no
+//! colour), its transcript and its `--json` events pinned in `snapshots/` as
+//! `transcript__NAME.snap` and `json__NAME.snap`. A change in behaviour shows as a diff anyone can
+//! read. Also checks that the corpus covers every return code of every subfunction in the manual's
+//! chart (docs/vmcf.md#return-codes-by-subfunction) and every data-transfer code that can arise,
+//! and that the README quotes its examples from the transcripts.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -160,18 +160,19 @@ fn every_transcript_snapshot_has_its_script() {
     }
 }
 
-/// Return codes vmcfsim never gives (DECISION D11): it runs every VM with PSW key 0 and no
+/// Return codes vmcfsim never gives (docs/decisions.md#d11): it runs every VM with PSW key 0 and no
 /// shared segments (no 6), has no paging I/O (no 15), and does not know what 19 means.
 const NEVER_RETURNED: [u8; 3] = [6, 15, 19];
 
 /// Data-transfer codes (VMCMEFLG) that cannot arise in vmcfsim: 1, because a message's
 /// storage cannot shrink under it (DEFINE STORAGE resets VMCF and so purges or ends the
-/// message first); 6, 15 and 19 as for the return codes (DECISION D11).
+/// message first); 6, 15 and 19 as for the return codes (docs/decisions.md#d11).
 const NEVER_IN_EFLG: [u8; 4] = [1, 6, 15, 19];
 
-/// The reference's chart of return codes by subfunction (section 2.3; CANCEL's row is
-/// UNCONFIRMED and inferred there as 0,2,3,4,11,12,14,15). RC 2 is listed for every
-/// subfunction, but an invalid code is by definition none of them: it is checked apart.
+/// The manual's chart of return codes by subfunction (docs/vmcf.md#return-codes-by-subfunction;
+/// CANCEL's row is unreadable and taken from the codes' descriptions: 0,2,3,4,11,12,14,15). RC 2 is
+/// listed for every subfunction, but an invalid code is by definition none of them: it is checked
+/// apart.
 const CHART: [(&str, &[u8]); 12] = [
     ("AUTHORIZE", &[0, 1, 2, 6, 15]),
     ("UNAUTHORIZE", &[0, 2, 4, 15]),
@@ -224,7 +225,7 @@ fn every_return_code_appears_in_some_scripts_json() {
         if NEVER_RETURNED.contains(&n) {
             assert!(
                 !seen.contains(&n),
-                "RC {n} is never returned (D11), yet a script shows it"
+                "RC {n} is never returned (docs/decisions.md#d11), yet a script shows it"
             );
         } else {
             assert!(
@@ -294,15 +295,14 @@ fn every_data_transfer_code_that_can_arise_appears_in_a_response() {
     }
 }
 
-/// The README's quoted examples: each fenced block after a `<!-- transcript: scripts/NAME.cp -->`
+/// A document's quoted examples: each fenced block after a `<!-- transcript: scripts/NAME.cp -->`
 /// marker is cut at `...` lines into runs, and each run must be consecutive lines of that
 /// script's transcript, the runs in order. After `<!-- json: scripts/NAME.cp -->` each line
 /// must be one of the script's JSON events (as `jq -c` prints them), in order. Lines starting
-/// with `$ ` are the command typed, not output.
-#[test]
-fn the_readme_quotes_its_examples_from_the_scripts() {
-    let readme = fs::read_to_string(root().join("README.md")).unwrap();
-    let mut lines = readme.lines();
+/// with `$ ` are the command typed, not output. Returns how many blocks were checked.
+fn check_quotes(document: &str) -> usize {
+    let text = fs::read_to_string(root().join(document)).unwrap();
+    let mut lines = text.lines();
     let mut quoted = 0;
     while let Some(line) = lines.next() {
         let marker = line.trim();
@@ -320,16 +320,16 @@ fn the_readme_quotes_its_examples_from_the_scripts() {
             .expect("a marker names a .cp script");
         let replay = corpus()
             .get(name)
-            .unwrap_or_else(|| panic!("README quotes scripts/{name}.cp, which is not there"));
+            .unwrap_or_else(|| panic!("{document} quotes scripts/{name}.cp, which is not there"));
         let output = match kind {
             "transcript" => &replay.transcript,
             "json" => &replay.json,
-            _ => panic!("README marker {marker:?}: transcript or json"),
+            _ => panic!("{document} marker {marker:?}: transcript or json"),
         };
         assert_eq!(
             lines.next().map(str::trim),
             Some("```"),
-            "a block after {marker}"
+            "{document}: a block after {marker}"
         );
         let block: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "```").collect();
         let out: Vec<&str> = output.lines().collect();
@@ -346,18 +346,39 @@ fn the_readme_quotes_its_examples_from_the_scripts() {
                 .find(|&i| run.iter().zip(&out[i..]).all(|(a, b)| a == b))
                 .unwrap_or_else(|| {
                     panic!(
-                        "README ({marker}): these lines are not in the output, in order: {run:#?}"
+                        "{document} ({marker}): these lines are not in the output, in order: {run:#?}"
                     )
                 });
             from = at + run.len();
         }
         quoted += 1;
     }
+    quoted
+}
+
+/// The README quotes its examples from the scripts' replays.
+#[test]
+fn the_readme_quotes_its_examples_from_the_scripts() {
     // The opening transcript, the console example and the JSON example.
+    let quoted = check_quotes("README.md");
     assert!(
         quoted >= 3,
         "the README quotes {quoted} blocks (markers: <!-- transcript: scripts/NAME.cp -->)"
     );
+}
+
+/// The tutorial's every step shows output quoted from a shipped script, checked as the README's.
+#[test]
+fn the_tutorial_quotes_its_examples_from_the_scripts() {
+    let quoted = check_quotes("docs/tutorial.md");
+    assert!(quoted >= 14, "the tutorial quotes only {quoted} blocks");
+}
+
+/// The console's reference quotes its examples of output from the scripts too.
+#[test]
+fn the_console_document_quotes_its_examples_from_the_scripts() {
+    let quoted = check_quotes("docs/console.md");
+    assert!(quoted >= 5, "docs/console.md quotes only {quoted} blocks");
 }
 
 /// `scripts/README.md` has a row for every script.
@@ -368,4 +389,57 @@ fn the_scripts_table_lists_every_script() {
         let row = format!("| `{name}.cp` |");
         assert!(table.contains(&row), "scripts/README.md has no row {row}");
     }
+}
+
+/// On a fresh clone `fuzz/corpus/` does not exist (git ignores it) and cargo-fuzz refuses a
+/// corpus directory that is not there: the README's commands make each one before its run,
+/// for every target the fuzz workspace builds.
+#[test]
+fn the_readme_fuzz_commands_make_each_working_corpus_first() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let manifest = fs::read_to_string(root().join("fuzz/Cargo.toml")).unwrap();
+    let targets: Vec<&str> = manifest
+        .lines()
+        .filter_map(|l| l.strip_prefix("name = \""))
+        .filter_map(|l| l.strip_suffix('"'))
+        .filter(|n| *n != "vmcfsim-fuzz")
+        .collect();
+    assert_eq!(targets.len(), 4, "{targets:?}");
+    for t in targets {
+        let corpus = format!("fuzz/corpus/{t}");
+        let made = readme
+            .lines()
+            .position(|l| l.starts_with("mkdir -p ") && l.split_whitespace().any(|w| w == corpus));
+        let run = readme
+            .lines()
+            .position(|l| l.starts_with(&format!("cargo fuzz run {t} ")));
+        match (made, run) {
+            (Some(m), Some(r)) => assert!(m < r, "{corpus} is made after its run"),
+            _ => panic!("README: mkdir -p {corpus} before `cargo fuzz run {t}`: {made:?} {run:?}"),
+        }
+    }
+}
+
+/// The README calls the program `vmcfsim`: its set-up says how to get one by that name (or what
+/// stands for it), and Cargo.toml says which Rust it needs, the same as the README.
+#[test]
+fn the_readme_says_how_to_get_vmcfsim_and_which_rust() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let setup = &readme[readme.find("## Set-up").unwrap()..];
+    let setup = &setup[..setup[3..].find("\n## ").unwrap()];
+    assert!(setup.contains("cargo install --locked --path ."), "{setup}");
+    assert!(
+        setup.contains("`cargo run --` stands for `vmcfsim`"),
+        "{setup}"
+    );
+    let manifest = fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let version = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .expect("Cargo.toml gives rust-version");
+    assert!(
+        setup.contains(&format!("Rust toolchain of {version} or later")),
+        "{setup}"
+    );
 }

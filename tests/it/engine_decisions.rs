@@ -1,4 +1,4 @@
-//! One test (or two) for each of vmcfsim's decisions D1-D14 (reference section 11): the points
+//! One test (or two) for each of vmcfsim's decisions (docs/decisions.md#d1 to #d14): the points
 //! where the manuals are silent or contradict themselves, settled for this project.
 
 use crate::support::*;
@@ -39,7 +39,7 @@ fn decision_d1_response_doubleword_is_the_sink_completing_calls() {
     assert_eq!(send(&mut cp, "A", Sendx, "B", 6, 5), Rc::Ok);
     enable(&mut cp, "A");
     assert_eq!(dw_of_response(&cp), SEND_DW);
-    // A RESPONSE CP makes itself because the sink is gone (D5): the source's own.
+    // A RESPONSE CP makes itself because the sink is gone (docs/decisions.md#d5): the source's own.
     assert_eq!(send(&mut cp, "A", Send, "B", 7, 5), Rc::Ok);
     cp.clear_events();
     cp.logoff(uid("B")).unwrap();
@@ -266,7 +266,7 @@ fn decision_d5_sink_logoff_or_unauthorize_answers_each_source_with_eflg_5() {
         assert_interrupts(
             &cp,
             &[
-                // A's priority RESPONSE goes ahead of its other one (D13).
+                // A's priority RESPONSE goes ahead of its other one (docs/decisions.md#d13).
                 ("A", gone(Sendx, 2, PRTY, 5, 0, 0), &[]),
                 ("A", gone(Send, 1, 0, 5, 0, 0), &[]),
                 ("C", gone(SendRecv, 1, 0, 0, RBUF, 64), &[]),

@@ -1,9 +1,9 @@
-//! Properties of the engine under random sequences of operations among 2-6 virtual machines
-//! (a VM sending to itself included): every SEND, SEND/RECV and SENDX accepted with RC 0 is
-//! answered exactly once, by a RESPONSE to its source, by CANCEL (RC 0 or 11), or by the purge
-//! of DECISION D5 when its source leaves; none is ever lost; and no VM's storage changes except
-//! where the reference says CP writes (the interrupt buffer, RECEIVE buffers, the source's
-//! REPLY buffer) and where the test itself STOREs.
+//! Properties of the engine under random sequences of operations among 2-6 virtual machines (a VM
+//! sending to itself included): every SEND, SEND/RECV and SENDX accepted with RC 0 is answered
+//! exactly once, by a RESPONSE to its source, by CANCEL (RC 0 or 11), or by the purge of
+//! docs/decisions.md#d5 when its source leaves; none is ever lost; and no VM's storage changes
+//! except where the manual says CP writes (docs/vmcf.md#headers-by-interrupt) (the interrupt
+//! buffer, RECEIVE buffers, the source's REPLY buffer) and where the test itself STOREs.
 //!
 //! The test keeps a model beside the engine: each VM's storage byte for byte, its
 //! authorization, and every message with what is known of it. It does not predict return codes;
@@ -262,7 +262,7 @@ impl Msg {
         }
     }
 
-    /// The RESPONSE (DECISIONS D1, D2).
+    /// The RESPONSE (docs/decisions.md#d1, #d2).
     fn response(&self, stat: u8, eflg: u8, replied: u32, use_dw: [u8; 8]) -> Vmcmhdr {
         let p = &self.p;
         let prio = if self.prio() { vmcmstat::VMCMPRTY } else { 0 };
@@ -317,7 +317,7 @@ impl Model {
         [tag, s[0], s[1], vm as u8, 0, 0, 0, 0]
     }
 
-    /// The sink of message `i` is gone (DECISION D5) or no longer takes its source: an
+    /// The sink of message `i` is gone (docs/decisions.md#d5) or no longer takes its source: an
     /// IDENTIFY disappears, anything else ends with VMCMEFLG 5 and the source's doubleword.
     fn sink_gone(&mut self, i: usize) {
         let m = &mut self.msgs[i];
@@ -764,8 +764,8 @@ impl Run {
             buffer.is_some() && now != m.specific && now.is_some_and(|x| x != user(k));
         assert_eq!(rc == Rc::UserNotAvailable, unreachable, "RC 5: {m:?}");
         if !unreachable {
-            // A message that ended before it was presented (its sink gone, D5, or a SENDX
-            // too long for the sink's new buffer) is over, not out of step.
+            // A message that ended before it was presented (its sink gone, docs/decisions.md#d5, or
+            // a SENDX too long for the sink's new buffer) is over, not out of step.
             let early = !m.presented && m.expect.is_none();
             assert_eq!(rc == Rc::SynchronizationError, early, "RC 13: {m:?}");
         }
@@ -970,7 +970,7 @@ impl Run {
         assert_eq!(buffer, auth.buf, "into the buffer AUTHORIZE named");
         assert!(data.len() as u32 <= auth.len - 40);
         if !h.is_priority() {
-            // DECISION D13: no priority interrupt known to wait for this VM.
+            // DECISION docs/decisions.md#d13: no priority interrupt known to wait for this VM.
             let ahead = self.m.open().find(|&(_, m)| {
                 m.prio()
                     && ((m.sink == r && waiting(m, auth)) || (m.source == r && m.expect.is_some()))
@@ -993,7 +993,7 @@ impl Run {
             );
         } else if h.func == Identify.code() || h.stat & vmcmstat::VMCMRESP == 0 {
             // A SEND interrupt (IDENTIFY's has VMCMRESP set): that of the message waiting
-            // longest in its class, priority or not (DECISION D13).
+            // longest in its class, priority or not (docs/decisions.md#d13).
             let s = self.index(h.user);
             let i = self
                 .m
@@ -1042,7 +1042,7 @@ impl Run {
         vm.write(buffer + 40, &data);
     }
 
-    /// After each operation (DECISION D13): an enabled, authorized VM has been presented
+    /// After each operation (docs/decisions.md#d13): an enabled, authorized VM has been presented
     /// everything; a SENDX it was not presented no longer fitted its buffer (code 7).
     fn settle(&mut self) {
         for k in 0..self.m.n {

@@ -1,7 +1,8 @@
-//! RC 2, the code every subfunction can get: VMCPFUNC is not X'0000'-X'000B' [Rel6 p196]. It is
-//! checked first of all (DECISION D6), so it comes before RC 4 for a VM that never AUTHORIZEd and
-//! before RC 1 for a parameter list whose buffers are bad, and the call changes nothing. CP
-//! compares the whole halfword: a subfunction's code with any high-order bit set is invalid.
+//! RC 2, the code every subfunction can get: VMCPFUNC is not X'0000'-X'000B' (SPG R6 p. 196). It is
+//! checked first of all (docs/decisions.md#d6), so it comes before RC 4 for a VM that never
+//! AUTHORIZEd and before RC 1 for a parameter list whose buffers are bad, and the call changes
+//! nothing. CP compares the whole halfword: a subfunction's code with any high-order bit set is
+//! invalid.
 
 use crate::support::*;
 use vmcfsim::Cp;

@@ -1,9 +1,11 @@
-//! Return codes of the sink's answers: RECEIVE, REPLY and REJECT (reference §2.3, §5.6, §5.8,
-//! §5.12, §5.13; check order DECISION D6: 2, 4, 1, 12, 13, 3, then 16/17 as data moves). RC 5
-//! comes between 12 and 13: the source has since re-AUTHORIZEd SPECIFIC for another VM, so the
-//! sink cannot reach it (the engine's reading of "source no longer available"; a source that
-//! logged off or UNAUTHORIZEd has had its messages purged, DECISION D5, so that is RC 12).
-//! RC 2, 6, 15 and 19 are in `engine_rc_all.rs` and `engine_rc_never.rs`.
+//! Return codes of the sink's answers: RECEIVE, REPLY and REJECT
+//! (docs/vmcf.md#return-codes-by-subfunction,
+//! #receive, #reply, #reject, #return-codes; check order docs/decisions.md#d6: 2, 4, 1, 12, 13, 3,
+//! then 16/17 as data moves). RC 5 comes between 12 and 13: the source has since re-AUTHORIZEd
+//! SPECIFIC for another VM, so the sink cannot reach it (the engine's reading of "source no longer
+//! available"; a source that logged off or UNAUTHORIZEd has had its messages purged,
+//! docs/decisions.md#d5, so that is RC 12). RC 2, 6, 15 and 19 are in `engine_rc_all.rs` and
+//! `engine_rc_never.rs`.
 
 use crate::support::*;
 use vmcfsim::vmcf::Subfunction::{self, *};
@@ -76,7 +78,8 @@ fn receive_rc_1_buffer_outside_storage() {
         Rc::InvalidBuffer
     );
     assert_quiet(&cp);
-    // 1 comes before 12 (D6): no message from NOBODY, but the buffer is checked first.
+    // 1 comes before 12 (docs/decisions.md#d6): no message from NOBODY, but the buffer is checked
+    // first.
     assert_eq!(
         receive(&mut cp, "B", "NOBODY", 9, u32::MAX, 2),
         Rc::InvalidBuffer
@@ -104,7 +107,7 @@ fn receive_rc_3_second_receive_of_send_recv() {
 #[test]
 fn receive_rc_3_second_receive_of_send_while_its_response_waits() {
     // A SEND is complete once RECEIVEd; its record lasts until A is presented the RESPONSE
-    // (DECISION D10). While it lasts a second RECEIVE is a protocol violation.
+    // (docs/decisions.md#d10). While it lasts a second RECEIVE is a protocol violation.
     let mut cp = sent(Send, 5);
     disable(&mut cp, "A");
     assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 5), Rc::Ok);
@@ -117,7 +120,8 @@ fn receive_rc_3_second_receive_of_send_while_its_response_waits() {
 
 #[test]
 fn receive_rc_3_of_sendx_while_its_response_waits() {
-    // A SENDX is delivered with its interrupt (DECISION D14); the sink has nothing to RECEIVE.
+    // A SENDX is delivered with its interrupt (docs/decisions.md#d14); the sink has nothing to
+    // RECEIVE.
     let mut cp = sent(Send, 5);
     disable(&mut cp, "A");
     assert_eq!(send(&mut cp, "A", Sendx, "B", 2, 5), Rc::Ok);
@@ -131,7 +135,7 @@ fn receive_rc_3_of_sendx_while_its_response_waits() {
 #[test]
 fn receive_rc_4_caller_not_authorized() {
     let mut cp = sent(Send, 5);
-    // 4 comes before 1 (D6).
+    // 4 comes before 1 (docs/decisions.md#d6).
     assert_eq!(
         receive(&mut cp, "C", "A", 1, u32::MAX, 2),
         Rc::NotAuthorized
@@ -158,7 +162,7 @@ fn receive_rc_5_source_since_specific_for_other() {
 
 #[test]
 fn receive_rc_5_not_given_when_source_was_already_specific_when_sending() {
-    // SPECIFIC restricts who may send to a VM, not whom it may send to (reference §7.6): A,
+    // SPECIFIC restricts who may send to a VM, not whom it may send to (docs/vmcf.md#specific): A,
     // SPECIFIC for C, may SEND to B, and B may RECEIVE it.
     let mut cp = cp_with(&["A", "B", "C"]);
     authorize_all(&mut cp, &["B"]);
@@ -271,7 +275,8 @@ fn receive_rc_13_before_interrupt_presented() {
 
 #[test]
 fn receive_rc_16_buffer_shorter_than_data() {
-    // DECISION D8: nothing moves, the transaction ends, the source is told with VMCMEFLG 16.
+    // DECISION docs/decisions.md#d8: nothing moves, the transaction ends, the source is told with
+    // VMCMEFLG 16.
     let mut cp = sent(Send, 5);
     fill(&mut cp, "B", RECV, 8, 0xEE);
     assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 4), Rc::IncorrectLength);
@@ -440,7 +445,8 @@ fn reply_rc_13_before_interrupt_presented() {
     authorize_all(&mut cp, &["A", "B"]);
     disable(&mut cp, "B");
     assert_eq!(send(&mut cp, "A", SendRecv, "B", 1, 5), Rc::Ok);
-    // 13 comes before 3 (D6): a REPLY to a queued plain SEND is out of step first.
+    // 13 comes before 3 (docs/decisions.md#d6): a REPLY to a queued plain SEND is out of step
+    // first.
     assert_eq!(send(&mut cp, "A", Send, "B", 2, 5), Rc::Ok);
     for mid in [1, 2] {
         assert_eq!(reply(&mut cp, "B", "A", mid, 0), Rc::SynchronizationError);
@@ -467,7 +473,8 @@ fn reply_rc_13_before_interrupt_presented() {
 
 #[test]
 fn reply_rc_16_longer_than_reply_buffer() {
-    // DECISION D8: nothing moves; RC 16 to the sink and VMCMEFLG 16 to the source.
+    // DECISION docs/decisions.md#d8: nothing moves; RC 16 to the sink and VMCMEFLG 16 to the
+    // source.
     let mut cp = sent(SendRecv, 5);
     assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 5), Rc::Ok);
     fill(&mut cp, "A", RBUF, 80, 0xEE);

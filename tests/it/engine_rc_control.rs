@@ -1,6 +1,8 @@
 //! Return codes of the control subfunctions: AUTHORIZE, UNAUTHORIZE, CANCEL, QUIESCE and RESUME
-//! (reference §2.3, §5.1, §5.2, §5.7, §5.9, §5.10, §5.13). CANCEL's row of the manual's chart is
-//! unreadable; the reference infers 0, 2, 3, 4, 11, 12, 14, 15 from the codes' texts. RC 2, 6 and
+//! (docs/vmcf.md#return-codes-by-subfunction, #authorize, #unauthorize, #cancel,
+//! #quiesce, #resume, #return-codes). CANCEL's row of the manual's chart is
+//! unreadable; 0, 2, 3, 4, 11, 12, 14, 15 come from the codes' texts
+//! (docs/vmcf.md#cancel). RC 2, 6 and
 //! 15 are in `engine_rc_all.rs` and `engine_rc_never.rs`.
 
 use crate::support::*;

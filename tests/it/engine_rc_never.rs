@@ -1,4 +1,4 @@
-//! The (subfunction, return code) pairs vmcfsim never produces, DECISION D11:
+//! The (subfunction, return code) pairs vmcfsim never produces, docs/decisions.md#d11:
 //!
 //! - RC 6 (AUTHORIZE, RECEIVE, REPLY), protection: CP gives it when a buffer's storage key is not
 //!   the PSW key (a nonzero one), or a RECEIVE targets a CP-owned shared segment. vmcfsim runs
@@ -206,7 +206,7 @@ fn reply_rc_6_never_given_psw_key_0() {
 
 #[test]
 fn reply_rc_19_never_given() {
-    // The reference's best guess for 19: the source's REPLY buffer can no longer be stored
+    // The best guess for 19 (docs/vmcf.md#reply): the source's REPLY buffer can no longer be stored
     // into. A REPLY into the last bytes of the source's storage works...
     let mut cp = big(&["A", "B"]);
     assert_eq!(high_authorize(&mut cp, "A"), Rc::Ok);
@@ -219,7 +219,7 @@ fn reply_rc_19_never_given() {
     assert_eq!(call(&mut cp, "B", p), Rc::Ok);
     assert_eq!(peek(&cp, "A", edge, 5), b"EDGE!");
     // ...and a source that shrinks its storage under its reply buffer is reset by DEFINE
-    // STORAGE, which purges its messages (DECISION D5): the REPLY finds nothing, RC 12.
+    // STORAGE, which purges its messages (docs/decisions.md#d5): the REPLY finds nothing, RC 12.
     let p = with(SendRecv, "B", 2, |p| (p.vadb, p.lenb) = (edge, 5));
     assert_eq!(call(&mut cp, "A", p), Rc::Ok);
     cp.define_storage(uid("A"), 1 << 20).unwrap();

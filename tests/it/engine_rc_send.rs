@@ -1,5 +1,6 @@
 //! Return codes of the subfunctions that start a message: SEND, SEND/RECV, SENDX and IDENTIFY
-//! (reference §2.3, §5.3-5.5, §5.11, §5.13; check order DECISION D6: 2, 4, 1, 5, 18, 9, 7, 8, 10).
+//! (docs/vmcf.md#return-codes-by-subfunction, #send, #sendrecv, #sendx, #identify,
+//! #return-codes; check order docs/decisions.md#d6: 2, 4, 1, 5, 18, 9, 7, 8, 10).
 //! RC 2 and RC 15 of every subfunction are in `engine_rc_all.rs` and `engine_rc_never.rs`.
 //!
 //! Where SEND, SEND/RECV and SENDX share a situation, one scenario function builds it and each
@@ -101,8 +102,8 @@ fn sendx_rc_0_delivers_data_with_interrupt_and_responds() {
                 },
                 b"HELLO",
             ),
-            // DECISION D14: the RESPONSE follows at once, with the source's own doubleword (D1)
-            // and nothing left unmoved (D2).
+            // DECISION docs/decisions.md#d14: the RESPONSE follows at once, with the source's own
+            // doubleword (docs/decisions.md#d1) and nothing left unmoved (docs/decisions.md#d2).
             (
                 "A",
                 Vmcmhdr {
@@ -152,7 +153,8 @@ fn identify_rc_0_presents_final_interrupt_and_no_response() {
 
 // ---- RC 1 ------------------------------------------------------------------------------------
 
-/// Data running past the end of A's 1M: RC 1, ahead of the unavailable sink (D6: 1 before 5).
+/// Data running past the end of A's 1M: RC 1, ahead of the unavailable sink (docs/decisions.md#d6:
+/// 1 before 5).
 fn rc_1_data_outside_storage(sub: Subfunction) {
     let mut cp = abc();
     let mut p = send_plist(sub, "NOBODY", 1, (1 << 20) - 4, 5);
@@ -197,7 +199,7 @@ fn send_recv_rc_1_reply_buffer_outside_storage() {
 
 // ---- RC 4 ------------------------------------------------------------------------------------
 
-/// C never AUTHORIZEd: RC 4, ahead of its bad data address (D6: 4 before 1).
+/// C never AUTHORIZEd: RC 4, ahead of its bad data address (docs/decisions.md#d6: 4 before 1).
 fn rc_4_caller_not_authorized(sub: Subfunction) {
     let mut cp = abc();
     let mut p = send_plist(sub, "B", 1, (1 << 20) - 1, 5);
@@ -232,7 +234,7 @@ fn identify_rc_4_caller_not_authorized() {
 
 fn rc_5_sink_not_logged_on(sub: Subfunction) {
     let mut cp = abc();
-    // Also ahead of the priority check (D6: 5 before 18).
+    // Also ahead of the priority check (docs/decisions.md#d6: 5 before 18).
     assert_eq!(
         start(&mut cp, sub, "NOBODY", 1, vmcpflg1::VMCPPRTY),
         Rc::UserNotAvailable
@@ -332,7 +334,7 @@ fn sendx_rc_7_data_longer_than_sink_buffer() {
     refused(&cp);
     // Exactly 10 fit.
     assert_eq!(send(&mut cp, "A", Sendx, "B", 1, 10), Rc::Ok);
-    // And 7 comes after 9 (D6): a quiesced sink says so first.
+    // And 7 comes after 9 (docs/decisions.md#d6): a quiesced sink says so first.
     assert_eq!(bare(&mut cp, "B", Quiesce), Rc::Ok);
     assert_eq!(send(&mut cp, "A", Sendx, "B", 2, 11), Rc::TargetQuiesced);
 }
@@ -374,7 +376,8 @@ fn sendx_rc_8_same_mid_to_same_sink() {
 
 #[test]
 fn send_rc_8_while_response_waits_for_disabled_source() {
-    // A message is active until its RESPONSE is presented (D10), so its MID stays taken.
+    // A message is active until its RESPONSE is presented (docs/decisions.md#d10), so its MID stays
+    // taken.
     let mut cp = abc();
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
     disable(&mut cp, "A");
@@ -387,7 +390,7 @@ fn send_rc_8_while_response_waits_for_disabled_source() {
 #[test]
 fn send_rc_8_not_given_for_sink_slot_reused_by_another_user() {
     // A's MID 1 to B waits for its RESPONSE (A disabled) when B logs off and C logs on in the
-    // slot B left. A message is known by (MID, userid) [Rel6 p188]: MID 1 to C is new.
+    // slot B left. A message is known by (MID, userid) (SPG R6 p. 188): MID 1 to C is new.
     let mut cp = cp_with(&["A", "B"]);
     authorize_all(&mut cp, &["A", "B"]);
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
@@ -465,7 +468,7 @@ fn identify_rc_9_sink_quiesced() {
 // ---- RC 10 -----------------------------------------------------------------------------------
 
 /// 50 messages of A's in transit (B disabled, so none is presented): the 51st of any kind gets
-/// RC 10 (DECISION D10); once one is over, A may send again.
+/// RC 10 (docs/decisions.md#d10); once one is over, A may send again.
 fn rc_10_fifty_first_message(sub: Subfunction) {
     let mut cp = abc();
     authorize_all(&mut cp, &["C"]);
@@ -526,7 +529,7 @@ fn rc_18_priority_to_sink_without_priority(sub: Subfunction) {
         Rc::PriorityNotAuthorized
     );
     refused(&cp);
-    // 18 comes before 9 (D6).
+    // 18 comes before 9 (docs/decisions.md#d6).
     assert_eq!(bare(&mut cp, "B", Quiesce), Rc::Ok);
     assert_eq!(
         start(&mut cp, sub, "B", 1, vmcpflg1::VMCPPRTY),

@@ -1,4 +1,4 @@
-//! One test for each bullet of reference section 12, "What real VMCF programs rely on": facts
+//! One test for each bullet of docs/vmcf.md#what-programs-rely-on: facts
 //! observed in the code of real VMCF programs. A simulator that breaks one breaks them.
 
 use crate::support::*;

@@ -8,8 +8,8 @@ use crate::support::{authorize, cp_with, interrupts, uid};
 use vmcfsim::cp::{CpError, NotReceiving, SMSG_PENDING_MAX};
 use vmcfsim::vmcf::{Userid, vmcpflg1};
 
-/// SMSGs do not count towards the issuer's 50 messages (DECISION D4), so a disabled VM would
-/// collect them without end. CP keeps at most SMSG_PENDING_MAX for it; the next is refused,
+/// SMSGs do not count towards the issuer's 50 messages (docs/decisions.md#d4), so a disabled VM
+/// would collect them without end. CP keeps at most SMSG_PENDING_MAX for it; the next is refused,
 /// nothing queued is lost, and once the VM enables and takes them it receives again.
 #[test]
 fn a_disabled_vm_holds_at_most_256_smsgs_and_loses_none() {
@@ -171,6 +171,7 @@ fn a_long_script_runs_in_constant_memory() {
         color: false,
         echo: true,
         source: Some("long.cp"),
+        width: None,
     };
     let mut warm = 0;
     for n in 0..lines {
@@ -191,6 +192,87 @@ fn a_long_script_runs_in_constant_memory() {
     eprintln!("{lines} lines; the heap grew {grew} bytes after the first {WARM}");
     assert!(grew < 16 * 1024, "{grew} bytes more after {lines} lines");
     assert_eq!(s.cp().messages_in_transit(), 0);
+}
+
+/// What the REPL keeps for `DIAGRAM FILE` over a long piped session: each outcome goes to the
+/// diagram builder as its JSON events, one line at a time (as `draw.rs`'s `Recorder` feeds
+/// it), and the builder keeps the picture only: at most `STEPS_MAX` steps of bounded size, so
+/// once it is full the heap stays put however many lines follow, and what it holds is within
+/// the bound ARCHITECTURE.md states (here, labels of a few dozen bytes: under 256 a step).
+#[test]
+fn a_long_repl_session_keeps_a_bounded_diagram() {
+    use vmcfsim::console::{Session, render_json};
+    use vmcfsim::diagram::{Builder, NoteKind, STEPS_MAX, Step};
+    const CYCLE: &[&str] = &[
+        "A: VMCF SEND B DATA 'ping'",
+        "B: VMCF RECEIVE A MID {}",
+        "B: SMSG A pong {}",
+        "B: VMCF SENDRECV A DATA 'q' REPLYBUF 16",
+        "A: VMCF REPLY B MID {}",
+        "A: D T20000.20",
+        "* a comment",
+        "FROB {}",
+        "QUERY NAMES",
+    ];
+    const WARM: usize = 10_000;
+    let lines: usize = if cfg!(debug_assertions) {
+        30_000
+    } else {
+        1_000_000
+    };
+    let mut s = Session::new(Box::new(vmcfsim::cp::FixedClock::standard()));
+    let setup = [
+        "* A long session at the REPL.",
+        "LOGON A",
+        "DEF STOR 132K",
+        "VMCF AUTH SMSG BUF 169",
+        "LOGON B",
+        "DEF STOR 132K",
+        "VMCF AUTH",
+    ];
+    let start = heap::held();
+    let mut builder = Builder::new();
+    let (mut json, mut line) = (String::new(), String::new());
+    let mut feed = |s: &mut Session, builder: &mut Builder, n: usize, line: &str| {
+        let o = s.feed(n, line.as_bytes());
+        json.clear();
+        render_json(&o, &mut json);
+        for event in json.lines() {
+            builder.add_json(event).unwrap();
+        }
+        builder.end_line();
+    };
+    for (i, l) in setup.iter().enumerate() {
+        feed(&mut s, &mut builder, i + 1, l);
+    }
+    let mut warm = 0;
+    for n in 0..lines {
+        let round = n / CYCLE.len() + 1;
+        line.clear();
+        line.push_str(&CYCLE[n % CYCLE.len()].replace("{}", &round.to_string()));
+        feed(&mut s, &mut builder, setup.len() + n + 1, &line);
+        if n == WARM {
+            warm = heap::held();
+        }
+    }
+    let grew = heap::held() - warm;
+    let held = warm - start;
+    eprintln!("{lines} lines: {held} bytes held at line {WARM}, {grew} more at the end");
+    assert!(grew < 16 * 1024, "{grew} bytes more after {lines} lines");
+    assert!(
+        held < (STEPS_MAX * 256) as isize + 512 * 1024,
+        "{held} bytes for session and diagram"
+    );
+    let d = builder.finish();
+    assert_eq!(d.title.as_deref(), Some("A long session at the REPL."));
+    assert_eq!(d.steps.len(), STEPS_MAX + 1);
+    assert!(
+        matches!(d.steps.last(), Some(Step::Note(n)) if n.kind == NoteKind::Omitted
+            && n.text.contains(&format!("to {}", setup.len() + lines))),
+        "{:?}",
+        d.steps.last()
+    );
+    assert_eq!(d.lifelines.len(), 3, "A, CP, B");
 }
 
 /// The console takes a line of LINE_MAX bytes and refuses a longer one, naming the limit, with

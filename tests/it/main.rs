@@ -6,6 +6,7 @@ mod console;
 mod console_errors;
 mod corpus;
 mod diagram;
+mod docs;
 mod engine;
 mod engine_decisions;
 mod engine_props;

@@ -1,15 +1,15 @@
 //! A model-based test of the engine's return codes and message lifecycle, across 2 to 6 VMs.
 //!
-//! The model is small and written from the reference, not from the engine: who is logged on,
-//! authorized (SPECIFIC, PRIORITY), quiesced and enabled, and every message in transit with its
-//! state (queued, presented, received, completed with its RESPONSE waiting). Random sequences
-//! of every subfunction, with LOGON, LOGOFF, ENABLE and DISABLE at any point, run through model
-//! and engine side by side. After each step the return code is the one the model predicts
-//! (DECISION D6's check order), and the interrupts presented are exactly those the model
-//! predicts (D13: an enabled VM takes everything queued). At the end everyone is logged on and
-//! enabled and each sink REJECTs what it still holds: every message accepted with RC 0 was then
-//! ended exactly once, by one RESPONSE to its source, by CANCEL, or by the purge of its
-//! source's LOGOFF or UNAUTHORIZE (D5); none is left in CP.
+//! The model is small and written from the manual (docs/vmcf.md), not from the engine: who is
+//! logged on, authorized (SPECIFIC, PRIORITY), quiesced and enabled, and every message in transit
+//! with its state (queued, presented, received, completed with its RESPONSE waiting). Random
+//! sequences of every subfunction, with LOGON, LOGOFF, ENABLE and DISABLE at any point, run through
+//! model and engine side by side. After each step the return code is the one the model predicts
+//! (the check order of docs/decisions.md#d6), and the interrupts presented are exactly those the
+//! model predicts (docs/decisions.md#d13: an enabled VM takes everything queued). At the end
+//! everyone is logged on and enabled and each sink REJECTs what it still holds: every message
+//! accepted with RC 0 was then ended exactly once, by one RESPONSE to its source, by CANCEL, or by
+//! the purge of its source's LOGOFF or UNAUTHORIZE (docs/decisions.md#d5); none is left in CP.
 //!
 //! Buffers are always valid and long enough, so the codes of bad addresses and lengths (1, 7,
 //! 16, 17) stay out of it: `engine_props` covers storage and data. AUTHORIZE is issued only by
@@ -30,7 +30,7 @@ const NOBODY: usize = 99;
 const MAX_VMS: usize = 6;
 /// The MID every IDENTIFY carries; SEND-types and answers use 1 to 4.
 const IDENTIFY_MID: u32 = 100;
-/// DECISION D10.
+/// DECISION docs/decisions.md#d10.
 const LIMIT: usize = 50;
 
 // Where each VM keeps things (1M of storage, all valid): the interrupt buffer, SEND data,
@@ -227,7 +227,8 @@ impl Model {
         self.msgs[i].state = State::Completed { eflg, rejected };
     }
 
-    /// The predicted return code of a SEND-type or IDENTIFY (DECISION D6: 5, 18, 9, 8, 10).
+    /// The predicted return code of a SEND-type or IDENTIFY (docs/decisions.md#d6: 5, 18, 9, 8,
+    /// 10).
     fn send(&mut self, k: usize, t: usize, sub: Subfunction, mid: u32, priority: bool) -> u8 {
         let Some(auth) = self.on(t).then(|| self.vms[t].auth).flatten() else {
             return 5;
@@ -316,7 +317,7 @@ impl Model {
         0
     }
 
-    /// CANCEL by the source (reference §5.7): 12 unknown, 3 when the caller is the message's
+    /// CANCEL by the source (docs/vmcf.md#cancel): 12 unknown, 3 when the caller is the message's
     /// sink, 14 once ended, 11 when only the REPLY part is left, else 0.
     fn cancel(&mut self, k: usize, t: usize, mid: u32) -> u8 {
         let Some(i) = self.find(k, t, mid) else {
@@ -332,9 +333,9 @@ impl Model {
         rc
     }
 
-    /// UNAUTHORIZE, and LOGOFF's VMCF part (D5): the VM's own messages are purged with their
-    /// waiting interrupts; sources of messages to it that are not yet ended get a RESPONSE
-    /// with VMCMEFLG 5 (an IDENTIFY simply goes).
+    /// UNAUTHORIZE, and LOGOFF's VMCF part (docs/decisions.md#d5): the VM's own messages are purged
+    /// with their waiting interrupts; sources of messages to it that are not yet ended get a
+    /// RESPONSE with VMCMEFLG 5 (an IDENTIFY simply goes).
     fn reset(&mut self, k: usize) {
         if self.vms[k].auth.is_none() {
             return;
@@ -359,10 +360,10 @@ impl Model {
         vm.quiesced = false;
     }
 
-    /// DECISION D13: every enabled, authorized VM takes all that is queued for it: SEND
-    /// interrupts (a SENDX completes as it is presented, D14; an IDENTIFY ends) and RESPONSEs
-    /// (which end their messages). Repeats until nothing moves: a SENDX to oneself completes
-    /// and its RESPONSE is taken in the same round.
+    /// DECISION docs/decisions.md#d13: every enabled, authorized VM takes all that is queued for
+    /// it: SEND interrupts (a SENDX completes as it is presented, docs/decisions.md#d14; an
+    /// IDENTIFY ends) and RESPONSEs (which end their messages). Repeats until nothing moves: a
+    /// SENDX to oneself completes and its RESPONSE is taken in the same round.
     fn present(&mut self) {
         let takes = |vms: &[Vm], i: usize| vms[i].on && vms[i].enabled && vms[i].auth.is_some();
         loop {
@@ -605,7 +606,7 @@ impl Run {
                 (got, on.then_some(want))
             }
             Op::Flood { sink, count, .. } => {
-                // One DIAGNOSE at a time: CP presents after each (D13).
+                // One DIAGNOSE at a time: CP presents after each (docs/decisions.md#d13).
                 for _ in 0..count {
                     let one = Op::Identify {
                         vm: k,

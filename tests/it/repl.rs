@@ -213,3 +213,149 @@ fn lines_typed_ahead_or_pasted_all_run_in_order() {
     p.send_control('d').unwrap();
     assert_eq!(exit_status(p), 0);
 }
+
+/// The REPL in a terminal of `columns` (set with `stty`, as a terminal emulator would), no
+/// colour, no history.
+fn repl_in(columns: u16) -> PtySession {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!(
+            "stty cols {columns} rows 40 && exec \"$0\" --no-history"
+        ))
+        .arg(env!("CARGO_BIN_EXE_vmcfsim"))
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("VMCFSIM_HISTORY", "");
+    rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS)).unwrap()
+}
+
+/// What the terminal shows as lines: escape sequences dropped, each line's last redraw kept.
+fn screen_lines(raw: &str) -> Vec<String> {
+    let mut text = String::new();
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // CSI: ESC [ parameters final-byte; other escapes are two characters.
+            if chars.next_if_eq(&'[').is_some() {
+                for p in chars.by_ref() {
+                    if ('@'..='~').contains(&p) {
+                        break;
+                    }
+                }
+            } else {
+                chars.next();
+            }
+        } else {
+            text.push(c);
+        }
+    }
+    text.split('\n')
+        .map(|l| {
+            l.rsplit('\r')
+                .find(|p| !p.is_empty())
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn at_80_columns_help_and_a_long_errors_caret_each_fit_a_line() {
+    let mut p = repl_in(80);
+    let welcome = p.exp_string("> ").unwrap();
+    for l in screen_lines(&welcome) {
+        assert!(l.chars().count() <= 80, "the welcome wraps: {l:?}");
+    }
+    enter(&mut p, "LOGON ALICE");
+    p.exp_string("ALICE> ").unwrap();
+    enter(&mut p, "HELP VMCF SENDX");
+    let help = p.exp_string("Manual: docs/vmcf.md#sendx").unwrap();
+    let lines = screen_lines(&help);
+    assert!(lines.len() > 20, "{lines:?}");
+    for l in &lines {
+        assert!(l.chars().count() <= 80, "HELP line over 80 columns: {l:?}");
+    }
+    let words: Vec<&str> = lines
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .filter(|w| *w != "ALICE:")
+        .collect();
+    assert!(
+        words.join(" ").contains("must hold 40 plus the data"),
+        "the newcomer's rule survives the wrapping: {lines:?}"
+    );
+    p.exp_string("ALICE> ").unwrap();
+    enter(&mut p, "HELP");
+    let help = p.exp_string("tell more.").unwrap();
+    for l in screen_lines(&help) {
+        assert!(l.chars().count() <= 80, "HELP line over 80 columns: {l:?}");
+    }
+    p.exp_string("ALICE> ").unwrap();
+    // The mistake is far to the right of an 80-column line.
+    let long = format!("SMSG ALICE {} ", "x".repeat(40));
+    enter(
+        &mut p,
+        &format!("VMCF SEND ALICE DATA '{long}{long}' PRIORTY"),
+    );
+    p.exp_string("DMKVMC").unwrap();
+    let error = p.exp_string("ALICE> ").unwrap();
+    let lines = screen_lines(&error);
+    let caret = lines
+        .iter()
+        .position(|l| l.contains('^'))
+        .unwrap_or_else(|| panic!("a caret line: {lines:?}"));
+    for l in &lines[..=caret] {
+        assert!(l.chars().count() <= 80, "error line over 80 columns: {l:?}");
+    }
+    // The caret is under the misspelt word in the shortened excerpt above it.
+    let col = lines[caret].find('^').unwrap();
+    assert_eq!(
+        lines[caret - 1].get(col..col + 7),
+        Some("PRIORTY"),
+        "{lines:?}"
+    );
+    p.send_control('d').unwrap();
+    assert_eq!(exit_status(p), 0);
+}
+
+#[test]
+fn help_follows_a_narrower_terminal() {
+    let mut p = repl_in(60);
+    p.exp_string("> ").unwrap();
+    enter(&mut p, "HELP RC 7");
+    let help = p.exp_string("Manual: docs/vmcf.md#return-codes").unwrap();
+    let lines = screen_lines(&help);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("RC 7: SENDX data too large"))
+    );
+    for l in &lines {
+        assert!(l.chars().count() <= 60, "HELP line over 60 columns: {l:?}");
+    }
+    p.send_control('d').unwrap();
+    assert_eq!(exit_status(p), 0);
+}
+
+#[test]
+fn each_line_is_in_the_history_file_as_soon_as_it_is_entered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state").join("history");
+    let mut p = repl(&[], false, Some(&path));
+    p.exp_string("> ").unwrap();
+    enter(&mut p, "LOGON KEPT");
+    p.exp_string("KEPT> ").unwrap();
+    enter(&mut p, "QUERY NAMES");
+    p.exp_string("KEPT> ").unwrap();
+    let kept = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        kept.contains("LOGON KEPT") && kept.contains("QUERY NAMES"),
+        "before the session ends: {kept}"
+    );
+    // A terminal closed under it: the process is killed, and nothing is lost.
+    p.process_mut()
+        .kill(rexpect::process::Signal::SIGKILL)
+        .unwrap();
+    let kept = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(kept.matches("LOGON KEPT").count(), 1, "{kept}");
+}

@@ -230,7 +230,7 @@ fn two_3270s_see_only_their_own_vms_interrupts() {
     let as_ = a.wait_for("VMCMUSE");
     assert!(as_.contains("RESPONSE FROM B TO SENDRECV MID 1"), "{as_}");
     assert!(as_.contains("*FINE.*"), "{as_}");
-    let bs = b.wait_for("REPLY FROM A MID 1: RC 0");
+    let bs = b.wait_for("REPLY TO A MID 1: RC 0");
     assert!(!bs.contains("RESPONSE"), "{bs}");
 
     // A third terminal cannot take A while A's terminal has it.
@@ -434,7 +434,7 @@ fn line_mode_clients_hold_the_same_conversation() {
     let got = a.wait_for("VMCMUSE");
     assert!(got.contains("RESPONSE FROM B TO SENDRECV MID 1"), "{got}");
     assert!(!got.contains("REPLY FROM A"), "{got}");
-    b.wait_for("REPLY FROM A MID 1: RC 0");
+    b.wait_for("REPLY TO A MID 1: RC 0");
     // Drop A's connection: A runs on disconnected, and reconnects from a new line.
     drop(a);
     // The server notices the closed socket soon; ask until it has.
