@@ -2,8 +2,8 @@
 * #cp-messages.
 * The text, the rest of the line after the userid as typed, shows on the target's
 * terminal as "hh:mm:ss MSG FROM userid: text"; nothing shows on the sender's. MSG * is
-* yourself. A target with SET MSG OFF is not receiving (DMKMSG057W ...; MSG OFF), one
-* not logged on gets DMKMSG045E. MSG goes through no VMCF at all.
+* yourself. A target with SET MSG OFF is not receiving (DMKMSG057E ...; MSG OFF), one
+* not logged on gets DMKMSG045W. MSG goes through no VMCF at all.
 LOGON A
 LOGON B
 MSG A Hello A, this is B.

@@ -30,7 +30,8 @@ A: DISPLAY T20100.5
 A: STORE L800 20FF0001 FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF
 A: DIAG 68 L800
 * A parameter list off a doubleword, or outside storage, is a program exception, not a
-* return code (docs/decisions.md#d9).
+* return code (docs/decisions.md#d9). CP prints nothing for a program check it reflects to the program, so
+* vmcfsim says what happened in its own words, marked as not a CP message, with no DMK id.
 DIAG 68 L804
 DIAG 68 L100000
 DIAG 68 LFFFF8

@@ -12,7 +12,8 @@ VMCF AUTHORIZE
 VMCF IDENTIFY CTL MID X'00C0FFEE' ADDR L400 LEN 16 USE 'READY'
 * A priority IDENTIFY: VMCMPRTY X'20' as well.
 VMCF IDENTIFY CTL PRIORITY USE 'URGENT'
-* The controller may not answer or cancel an IDENTIFY: there is no message to find.
+* The controller may not answer an IDENTIFY, and once presented the worker cannot cancel it:
+* there is no message to find (a queued one can be cancelled: identify_cancel.cp, docs/decisions.md#d15).
 CTL: VMCF RECEIVE WORKER MID X'00C0FFEE'
 VMCF CANCEL CTL MID X'00C0FFEE'
 * To a sink in QUIESCE status, and a priority one to a sink that does not accept them.

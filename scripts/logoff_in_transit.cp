@@ -1,10 +1,10 @@
-* logoff_in_transit.cp: LOGOFF and UNAUTHORIZE with messages in transit both ways. See
-* docs/vmcf.md#unauthorize, #edge-cases; docs/decisions.md#d5. When the sink leaves, every
-* source with a message in transit to it gets a RESPONSE with VMCMEFLG 5 (its own
-* doubleword, docs/decisions.md#d1), and the RESPONSEs still waiting for the sink itself are
-* discarded. When the source leaves, its messages are purged: SEND interrupts not yet
-* presented are withdrawn, and the sink's later RECEIVE, REPLY or REJECT of one gets RC 12.
-* LOGOFF does what UNAUTHORIZE does.
+* logoff_in_transit.cp: LOGOFF and UNAUTHORIZE with messages in transit both ways
+* (docs/vmcf.md#unauthorize, #edge-cases; docs/decisions.md#d5). When the sink leaves, every source with a message in
+* transit to it gets a RESPONSE with VMCMEFLG 5 (its own doubleword, docs/decisions.md#d1), and the
+* RESPONSEs still waiting for the sink itself are discarded. When the source leaves, its
+* messages are purged: SEND interrupts not yet presented are withdrawn; the sink's later
+* RECEIVE or REPLY gets RC 5 (the source is checked first, DECISION docs/decisions.md#d6 (revised)) and its
+* REJECT RC 12 (REJECT has no 5). LOGOFF does what UNAUTHORIZE does.
 LOGON A
 VMCF AUTHORIZE BUF 48
 LOGON B

@@ -2,8 +2,10 @@
 * #authorize, #specific, #data-transfer-errors, #edge-cases.
 * A VM that AUTHORIZEs SPECIFIC userid talks with that VM only: a message from anyone else
 * gets RC 5 (user not available). CP does not check the named VM at AUTHORIZE time.
-* SPECIFIC restricts only who may send to the VM. A re-AUTHORIZE SPECIFIC for another VM
-* ends messages in transit from the others with data-transfer code 5 (SPG SP3 p. 134).
+* SPECIFIC restricts who may send to the VM; its own messages go anywhere, but a sink can
+* RECEIVE or REPLY only from a source that would take a SEND from it (DECISION docs/decisions.md#d6 (revised):
+* RC 5). A re-AUTHORIZE SPECIFIC for another VM ends messages in transit from the others
+* with data-transfer code 5 (SPG SP3 p. 134).
 LOGON A
 VMCF AUTHORIZE SPECIFIC B
 LOGON C
@@ -20,7 +22,8 @@ C: VMCF SEND B DATA 'TO B'
 VMCF AUTHORIZE
 VMCF SEND A MID 1 DATA 'FROM B'
 A: VMCF RECEIVE B MID 1
-* SPECIFIC limits what reaches A, not where A sends.
+* SPECIFIC limits what reaches A, not where A sends; but C cannot RECEIVE it (RC 5: A takes
+* nothing from C, docs/decisions.md#d6 (revised)). The message stays until C, SPECIFIC B later, drops it (EFLG 5).
 A: VMCF SEND C MID 1 DATA 'A TO C'
 C: VMCF RECEIVE A MID 1
 * B has a message in transit to A when A re-AUTHORIZEs SPECIFIC C: B's RESPONSE has

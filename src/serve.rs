@@ -838,14 +838,22 @@ impl Cp {
     }
 
     /// The one place a VM loses its terminal and runs on (a dropped connection, a terminal that
-    /// could not keep up, or the end of the script). The console shows it as DSC and keeps its
-    /// lines for the reconnection. TEMPORARY until the engine's disconnected state lands
-    /// (DISCONN, MSG refused to a disconnected VM): then this calls it.
+    /// could not keep up, the end of the script): CP disconnects it as DISCONN does (QUERY
+    /// shows DSC, MSG to it is refused, VMCF goes on), and the server keeps its lines for the
+    /// reconnection. The DISCONN is fed as a line of the system's, so the JSON records it.
     fn disconnect(&mut self, u: Userid, lost: bool) {
         if !self.session.cp().is_logged_on(u) {
             return;
         }
-        self.session.set_terminal(u, Terminal::Disconnected);
+        if !self.session.cp().is_disconnected(u) {
+            self.session.set_current(Some(u));
+            self.run_line(Source::Server, b"DISCONN");
+        }
+        self.keep_for_reconnection(u, lost);
+    }
+
+    /// Starts keeping a disconnected VM's lines.
+    fn keep_for_reconnection(&mut self, u: Userid, lost: bool) {
         self.disconnected.insert(
             u,
             Disconnected {
@@ -941,16 +949,21 @@ impl Cp {
             Source::Console => self.console_user = now_current,
             Source::Terminal(id) => {
                 let had = self.terms.get(&id).and_then(|t| t.user);
-                if let Some(u) = had
-                    && !self.session.cp().is_logged_on(u)
-                {
-                    // LOGOFF: the terminal goes back to the logo.
-                    self.by_user.remove(&u);
-                    if let Some(t) = self.terms.get_mut(&id) {
-                        t.user = None;
+                if let Some(u) = had {
+                    let gone = !self.session.cp().is_logged_on(u);
+                    let disconnected = self.session.cp().is_disconnected(u);
+                    if gone || disconnected {
+                        // LOGOFF or DISCONN: the terminal goes back to the logo.
+                        self.by_user.remove(&u);
+                        if let Some(t) = self.terms.get_mut(&id) {
+                            t.user = None;
+                        }
+                        self.flush();
+                        self.logo(id);
+                        if disconnected {
+                            self.keep_for_reconnection(u, false);
+                        }
                     }
-                    self.flush();
-                    self.logo(id);
                 }
             }
             Source::Server => {}
@@ -1033,8 +1046,9 @@ impl Cp {
 /// The privilege classes a command needs, if it needs more than G.
 fn privileged(c: &Command) -> Option<&'static str> {
     match c {
-        // The operator's commands: class A (FORCE, WARNING join them when the console has them).
-        Command::Shutdown => Some("A"),
+        // The operator's commands: SHUTDOWN and FORCE are class A, WARNING A or B.
+        Command::Shutdown | Command::Force(..) => Some("A"),
+        Command::Warning { .. } => Some("AB"),
         _ => None,
     }
 }

@@ -69,9 +69,16 @@ fn candidates(words: &[&str], users: &[String]) -> Vec<String> {
         return Vec::new();
     };
     match (verb.verb, rest) {
-        (Verb::Logon | Verb::Smsg | Verb::Msg, []) => users.to_vec(),
+        (Verb::Logon | Verb::Smsg | Verb::Msg | Verb::Warning | Verb::Force, []) => users.to_vec(),
         (Verb::Set, []) => names(verbs::SET_WORDS.iter().map(|k| k.name)),
+        (Verb::Set, [w]) if verbs::set_word(w) == Some(verbs::SetWord::Emsg) => {
+            names(verbs::EMSG_VALUES.iter().map(|k| k.name))
+        }
         (Verb::Set, [_]) => names(verbs::ON_OFF.iter().map(|k| k.name)),
+        (Verb::Disconn, []) => names([verbs::HOLD.name]),
+        (Verb::System, []) => names(verbs::SYSTEM_WORDS.iter().map(|k| k.name)),
+        (Verb::Ipl, [_]) => names([verbs::IPL_CLEAR.name, verbs::IPL_PARM.name]),
+        (Verb::Ipl, [_, c]) if verbs::IPL_CLEAR.matches(c) => names([verbs::IPL_PARM.name]),
         (Verb::Query, []) => {
             let mut v = names(verbs::QUERY_WORDS.iter().map(|q| q.1.name));
             v.extend(users.iter().cloned());
@@ -183,6 +190,13 @@ mod tests {
         assert_eq!(words(&s, "BOB: SM"), ["SMSG"]);
         assert_eq!(words(&s, "BOB:SMSG A"), ["ALICE"]);
         assert_eq!(words(&s, "SET SMSG O"), ["OFF", "ON"]);
+        assert_eq!(words(&s, "SET EM"), ["EMSG"]);
+        assert_eq!(words(&s, "SET EMSG "), ["CODE", "OFF", "ON", "TEXT"]);
+        assert_eq!(words(&s, "FORCE "), ["ALICE", "BOB"]);
+        assert_eq!(words(&s, "W B"), ["BOB"]);
+        assert_eq!(words(&s, "SYS "), ["CLEAR", "RESET"]);
+        assert_eq!(words(&s, "IPL 190 CL"), ["CLEAR"]);
+        assert_eq!(words(&s, "DISC "), ["HOLD"]);
         assert!(words(&s, "SMSG BOB hel").is_empty() || words(&s, "SMSG BOB hel").len() < 3);
         assert!(words(&s, "VMCF SEND BOB DATA 'ab").is_empty());
     }

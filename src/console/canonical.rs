@@ -11,6 +11,7 @@
 
 use super::command::*;
 use super::verbs::{self, Opt};
+use crate::cp::Emsg;
 use crate::ebcdic;
 use std::fmt::{self, Display, Formatter, Write};
 
@@ -82,6 +83,33 @@ impl Display for Command {
             Command::Msg { to, text } => message(f, "MSG", to, text),
             Command::SetMsg(on) => write!(f, "SET MSG {}", on_off(*on)),
             Command::SetSmsg(on) => write!(f, "SET SMSG {}", on_off(*on)),
+            Command::SetWng(on) => write!(f, "SET WNG {}", on_off(*on)),
+            Command::SetImsg(on) => write!(f, "SET IMSG {}", on_off(*on)),
+            Command::SetEmsg(e) => write!(
+                f,
+                "SET EMSG {}",
+                match e {
+                    Emsg::On => "ON",
+                    Emsg::Off => "OFF",
+                    Emsg::Code => "CODE",
+                    Emsg::Text => "TEXT",
+                }
+            ),
+            Command::Disconn => f.write_str("DISCONN"),
+            Command::Force(u, _) => write!(f, "FORCE {u}"),
+            Command::Warning { to, text, .. } => message(f, "WARNING", &Target::User(*to), text),
+            Command::System { clear } => f.write_str(if *clear {
+                "SYSTEM CLEAR"
+            } else {
+                "SYSTEM RESET"
+            }),
+            Command::Ipl { device, clear } => {
+                write!(f, "IPL {device}")?;
+                if *clear {
+                    f.write_str(" CLEAR")?;
+                }
+                Ok(())
+            }
             Command::Query(q) => match q {
                 Query::Names => f.write_str("QUERY NAMES"),
                 Query::Users => f.write_str("QUERY USERS"),

@@ -3,6 +3,7 @@
 //! command runs keep their byte span, so the error can point at them.
 
 use super::verbs::{self, Verb};
+use crate::cp::Emsg;
 use crate::vmcf::{Subfunction, Userid};
 use std::ops::Range;
 
@@ -108,6 +109,16 @@ pub enum Command {
     Comment,
     Logon(Userid),
     Logoff,
+    /// DISCONN (HOLD is taken and means nothing here).
+    Disconn,
+    /// FORCE userid (the span points at it, for refusing oneself).
+    Force(Userid, Span),
+    /// WARNING userid text.
+    Warning {
+        to: Userid,
+        span: Span,
+        text: String,
+    },
     /// `text` is the EBCDIC of the text as typed.
     Smsg {
         to: Target,
@@ -119,6 +130,9 @@ pub enum Command {
     },
     SetMsg(bool),
     SetSmsg(bool),
+    SetWng(bool),
+    SetEmsg(Emsg),
+    SetImsg(bool),
     Query(Query),
     /// DEFINE STORAGE, in bytes (already checked: 4K to 16M in 4K steps).
     DefineStorage(u32),
@@ -134,6 +148,15 @@ pub enum Command {
     Vmcf(VmcfCommand),
     /// DIAGNOSE X'68' with the VMCPARM at this address.
     Diag68(u32),
+    /// SYSTEM RESET, or SYSTEM CLEAR (`clear`).
+    System {
+        clear: bool,
+    },
+    /// IPL of a device address or system name (upper case), with CLEAR or not.
+    Ipl {
+        device: String,
+        clear: bool,
+    },
     Enable,
     Disable,
     /// HELP and its topic words, upper case.
@@ -151,7 +174,16 @@ impl Command {
             Command::Logoff => Verb::Logoff,
             Command::Smsg { .. } => Verb::Smsg,
             Command::Msg { .. } => Verb::Msg,
-            Command::SetMsg(_) | Command::SetSmsg(_) => Verb::Set,
+            Command::SetMsg(_)
+            | Command::SetSmsg(_)
+            | Command::SetWng(_)
+            | Command::SetEmsg(_)
+            | Command::SetImsg(_) => Verb::Set,
+            Command::Disconn => Verb::Disconn,
+            Command::Force(..) => Verb::Force,
+            Command::Warning { .. } => Verb::Warning,
+            Command::System { .. } => Verb::System,
+            Command::Ipl { .. } => Verb::Ipl,
             Command::Query(_) => Verb::Query,
             Command::DefineStorage(_) => Verb::Define,
             Command::Display(_) => Verb::Display,

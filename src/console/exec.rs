@@ -4,7 +4,7 @@
 
 use super::command::*;
 use super::messages::{ConsoleError, CpMsg, hexloc};
-use super::session::{DATA_AREA, PLIST_SLOT, Placed, Response, Session};
+use super::session::{CP_LINE, DATA_AREA, PLIST_SLOT, Placed, Response, Session};
 use super::verbs;
 use crate::vmcf::{Subfunction, Userid, Vmcparm, vmcpflg1};
 
@@ -106,16 +106,87 @@ impl Session {
             }
             Command::Smsg { to, text } => {
                 let to = target(to, user);
-                let _ = self.cp.smsg(user, to, &text);
+                let room = cp_line_room(input, line.verb_span.start, text.len());
+                let _ = self.cp.smsg(user, to, &text[..text.len().min(room)]);
                 self.sync();
             }
             Command::Msg { to, text } => {
                 let to = target(to, user);
-                let _ = self.cp.msg(user, to, &text);
+                let room = cp_line_room(input, line.verb_span.start, text.chars().count());
+                let cut = text.char_indices().nth(room).map_or(text.len(), |(i, _)| i);
+                let _ = self.cp.msg(user, to, &text[..cut]);
                 self.sync();
             }
             Command::SetMsg(on) => {
                 let _ = self.cp.set_msg(user, on);
+                self.sync();
+            }
+            Command::SetWng(on) => {
+                let _ = self.cp.set_wng(user, on);
+                self.sync();
+            }
+            Command::SetEmsg(e) => {
+                let _ = self.cp.set_emsg(user, e);
+                self.sync();
+            }
+            Command::SetImsg(on) => {
+                let _ = self.cp.set_imsg(user, on);
+                self.sync();
+            }
+            Command::Warning { to, span, text } => {
+                if to == user {
+                    let e = ConsoleError::new("MSG", CpMsg::UseridMissing).at(
+                        span,
+                        "WARNING goes to another user: MSG * writes to yourself",
+                    );
+                    self.error(acting, e);
+                    return false;
+                }
+                let room = cp_line_room(input, line.verb_span.start, text.chars().count());
+                let cut = text.char_indices().nth(room).map_or(text.len(), |(i, _)| i);
+                let _ = self.cp.warning(user, to, &text[..cut]);
+                self.sync();
+            }
+            Command::Disconn => {
+                if self.cp.disconnect(user).is_ok() && self.current == Some(user) {
+                    // The terminal is free again: nobody is current until the next LOGON.
+                    self.current = None;
+                }
+                self.sync();
+            }
+            Command::Force(target_user, span) => {
+                if target_user == user {
+                    let e = ConsoleError::new("CFC", CpMsg::UseridMissing)
+                        .at(span, "FORCE logs off another VM: LOGOFF ends your own");
+                    self.error(acting, e);
+                    return false;
+                }
+                if self.cp.force(user, target_user).is_ok() {
+                    self.forget(target_user);
+                    if self.current == Some(target_user) {
+                        self.current = None;
+                    }
+                }
+                self.sync();
+            }
+            Command::System { clear } => {
+                if self.cp.system_reset(user, clear).is_ok() {
+                    self.after_reset(user, clear);
+                    self.respond(acting, Response::SystemReset { cleared: clear });
+                }
+                self.sync();
+            }
+            Command::Ipl { device, clear } => {
+                if self.cp.system_reset(user, clear).is_ok() {
+                    self.after_reset(user, clear);
+                    self.respond(
+                        acting,
+                        Response::Ipl {
+                            device,
+                            cleared: clear,
+                        },
+                    );
+                }
                 self.sync();
             }
             Command::SetSmsg(on) => {
@@ -125,11 +196,7 @@ impl Session {
             Command::Query(q) => self.query(acting, q),
             Command::DefineStorage(size) => {
                 if self.cp.define_storage(user, size).is_ok() {
-                    // The reset cleared storage and VMCF: the data area starts over, and no SEND
-                    // interrupt is outstanding any more.
-                    let vm = self.vm_console(user);
-                    vm.area = DATA_AREA;
-                    vm.announced.clear();
+                    self.after_reset(user, true);
                 }
                 self.sync();
             }
@@ -163,10 +230,26 @@ impl Session {
         false
     }
 
+    /// After a reset of `user`'s VM: no SEND interrupt is outstanding any more, and when storage
+    /// was cleared the data area starts over.
+    fn after_reset(&mut self, user: Userid, cleared: bool) {
+        let vm = self.vm_console(user);
+        vm.announced.clear();
+        if cleared {
+            vm.area = DATA_AREA;
+        }
+    }
+
     fn query(&mut self, acting: Option<Userid>, q: Query) {
         let vm = acting.and_then(|u| self.cp.vm(u));
         let response = match q {
-            Query::Names => Response::Names(self.cp.users()),
+            Query::Names => Response::Names(
+                self.cp
+                    .users()
+                    .into_iter()
+                    .map(|u| (u, self.cp.is_disconnected(u)))
+                    .collect(),
+            ),
             Query::Users => Response::Users(self.cp.user_count()),
             Query::Time => {
                 let now = self.cp.now();
@@ -186,6 +269,9 @@ impl Session {
                 if q == Query::Set {
                     Response::Set {
                         msg: vm.msg(),
+                        wng: vm.wng(),
+                        emsg: vm.emsg(),
+                        imsg: vm.imsg(),
                         smsg: vm.smsg(),
                     }
                 } else {
@@ -197,7 +283,7 @@ impl Session {
                     self.error(acting, ConsoleError::new("CQG", CpMsg::NotLoggedOn(u)));
                     return;
                 }
-                Response::User(u)
+                Response::User(u, self.cp.is_disconnected(u))
             }
         };
         self.respond(acting, response);
@@ -452,6 +538,15 @@ impl Session {
             },
         );
     }
+}
+
+/// DECISION docs/decisions.md#d16: the characters of message text CP takes. CP read at most [`CP_LINE`] characters
+/// of a line; the text is what remains after the command and the userid as typed (`SM A `
+/// leaves 129, `SMSG LONGUSER ` 120). CP's line starts at the verb: the console's `userid:`
+/// prefix is not part of it. `text_chars` is the length of the text, which ends the line.
+fn cp_line_room(input: &str, verb_start: usize, text_chars: usize) -> usize {
+    let before_text = input[verb_start..].chars().count() - text_chars;
+    CP_LINE.saturating_sub(before_text)
 }
 
 fn target(t: Target, me: Userid) -> Userid {

@@ -62,6 +62,10 @@ fn list(out: &mut String) {
     );
     line(
         out,
+        "Privilege classes are not modelled yet: every console user may issue every command.",
+    );
+    line(
+        out,
         "HELP command, HELP VMCF, HELP VMCF subfunction, HELP RC n (a return code) and \
          HELP EFLG n (a VMCMEFLG code) tell more.",
     );

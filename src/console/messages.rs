@@ -3,7 +3,7 @@
 //! (docs/console.md#cp-messages); where CP had none, the wording is vmcfsim's and HELP says so.
 
 use super::command::Span;
-use crate::cp::{CpError, NotReceiving};
+use crate::cp::{CpError, Emsg, NotReceiving};
 use crate::vmcf::Userid;
 
 /// What went wrong, in CP's terms.
@@ -27,9 +27,9 @@ pub enum CpMsg {
     StorageMissing,
     /// 026E `OPERAND MISSING OR INVALID`.
     OperandMissing,
-    /// 045E `userid NOT LOGGED ON`.
+    /// 045W `userid NOT LOGGED ON`.
     NotLoggedOn(Userid),
-    /// 057W `userid NOT RECEIVING; reason`.
+    /// 057E `userid NOT RECEIVING; reason`.
     NotReceiving(Userid, NotReceiving),
     /// 160E `HEXLOC hexloc EXCEEDS STORAGE`.
     ExceedsStorage(u32),
@@ -40,23 +40,38 @@ pub enum CpMsg {
     /// 054E `ALREADY LOGGED ON GRAF 0C1` (`LINE` for a line-mode terminal): LOGON of a VM
     /// connected at another terminal.
     AlreadyLoggedOn { graf: bool, address: u16 },
-    /// vmcfsim: 005E `ADDRESSING EXCEPTION - VMCPARM AT hexloc` (DIAGNOSE X'68',
-    /// docs/decisions.md#d9).
+    /// Not a CP message (docs/decisions.md#d9): DIAGNOSE X'68' with a VMCPARM outside storage is an
+    /// addressing exception for the program. CP reflects a program check to the guest and
+    /// prints nothing, so the console reports it in vmcfsim's words, with no DMK id.
     Addressing(u32),
-    /// vmcfsim: 006E `SPECIFICATION EXCEPTION - VMCPARM AT hexloc` (docs/decisions.md#d9).
+    /// Not a CP message (docs/decisions.md#d9): a VMCPARM off a doubleword boundary, a specification
+    /// exception for the program.
     Specification(u32),
+    /// Not a CP message: DISCONN of a VM already disconnected. Only its program could issue it
+    /// (nobody is at its terminal), and CP has no message for that.
+    AlreadyDisconnected(Userid),
 }
 
 impl CpMsg {
-    /// The message number, which CP also gave back as the command's return code.
+    /// Whether CP itself would print this message (the program checks of DECISION docs/decisions.md#d9 are
+    /// vmcfsim's report of what the program suffered, not CP messages).
+    pub fn is_cp(&self) -> bool {
+        !matches!(
+            self,
+            CpMsg::Addressing(_) | CpMsg::Specification(_) | CpMsg::AlreadyDisconnected(_)
+        )
+    }
+
+    /// The message number, which CP also gave back as the command's return code (0 for what
+    /// is not a CP message).
     pub fn number(&self) -> u16 {
         match self {
+            CpMsg::Addressing(_) | CpMsg::Specification(_) | CpMsg::AlreadyDisconnected(_) => 0,
             CpMsg::UnknownCommand(_) => 1,
             CpMsg::InvalidOperand(_) => 2,
             CpMsg::InvalidOption(_) => 3,
             CpMsg::InvalidHexloc(_) => 4,
-            CpMsg::InvalidHexdata(_) | CpMsg::Addressing(_) => 5,
-            CpMsg::Specification(_) => 6,
+            CpMsg::InvalidHexdata(_) => 5,
             CpMsg::InvalidRange(_) => 9,
             CpMsg::UseridMissing => 20,
             CpMsg::StorageMissing => 25,
@@ -70,10 +85,12 @@ impl CpMsg {
         }
     }
 
-    /// The severity letter: `W` for a message that was not taken, `E` for the rest.
+    /// The severity letter. A message number keeps its letter in every module that issues it
+    /// (`DMKMSG045W`, `DMKCQG045W`): the R6 logic manual's SMSG flow prints 045 with `W` and
+    /// 057 with `E` (R6 Logic Vol. 1 p. 56); every other message here is an error, `E`.
     pub fn severity(&self) -> char {
         match self {
-            CpMsg::NotReceiving(..) => 'W',
+            CpMsg::NotLoggedOn(_) => 'W',
             _ => 'E',
         }
     }
@@ -99,10 +116,16 @@ impl CpMsg {
                 "ALREADY LOGGED ON {} {address:03X}",
                 if *graf { "GRAF" } else { "LINE" }
             ),
-            CpMsg::Addressing(a) => format!("ADDRESSING EXCEPTION - VMCPARM AT {}", hexloc(*a)),
-            CpMsg::Specification(a) => {
-                format!("SPECIFICATION EXCEPTION - VMCPARM AT {}", hexloc(*a))
-            }
+            CpMsg::Addressing(a) => format!(
+                "PROGRAM CHECK: ADDRESSING EXCEPTION, DIAGNOSE X'68' VMCPARM AT {} OUTSIDE STORAGE",
+                hexloc(*a)
+            ),
+            CpMsg::Specification(a) => format!(
+                "PROGRAM CHECK: SPECIFICATION EXCEPTION, DIAGNOSE X'68' VMCPARM AT {} NOT ON A \
+                 DOUBLEWORD",
+                hexloc(*a)
+            ),
+            CpMsg::AlreadyDisconnected(u) => format!("{u} IS DISCONNECTED ALREADY"),
         }
     }
 
@@ -115,6 +138,7 @@ impl CpMsg {
             CpError::SpecificationException(a) => CpMsg::Specification(a),
             CpError::AddressingException(a) => CpMsg::Addressing(a),
             CpError::StorageInvalid(_) => CpMsg::StorageMissing,
+            CpError::AlreadyDisconnected(u) => CpMsg::AlreadyDisconnected(u),
         }
     }
 }
@@ -124,6 +148,8 @@ impl CpMsg {
 fn reason(why: NotReceiving) -> &'static str {
     match why {
         NotReceiving::MsgOff => "MSG OFF",
+        NotReceiving::WngOff => "WNG OFF",
+        NotReceiving::Disconnected => "DISCONNECTED",
         NotReceiving::SmsgOff => "SMSG OFF",
         NotReceiving::NotAuthorized => "NOT AUTHORIZED",
         NotReceiving::Quiesced => "QUIESCED",
@@ -171,14 +197,35 @@ impl ConsoleError {
         self
     }
 
-    /// `DMKMSG045E`.
+    /// `DMKMSG045W`; for what is not a CP message (docs/decisions.md#d9) a stable id of vmcfsim's that no
+    /// CP message id resembles: `VMCFSIM-PROGRAM-CHECK-ADDRESSING` or `...-SPECIFICATION`.
     pub fn id(&self) -> String {
-        format!(
-            "DMK{}{:03}{}",
-            self.module,
-            self.msg.number(),
-            self.msg.severity()
-        )
+        match self.msg {
+            CpMsg::Addressing(_) => "VMCFSIM-PROGRAM-CHECK-ADDRESSING".to_string(),
+            CpMsg::Specification(_) => "VMCFSIM-PROGRAM-CHECK-SPECIFICATION".to_string(),
+            CpMsg::AlreadyDisconnected(_) => "VMCFSIM-ALREADY-DISCONNECTED".to_string(),
+            _ => format!(
+                "DMK{}{:03}{}",
+                self.module,
+                self.msg.number(),
+                self.msg.severity()
+            ),
+        }
+    }
+
+    /// The line the terminal shows, as `SET EMSG` asks (`None`: nothing): id and text (ON),
+    /// the id (CODE), the text (TEXT). What is not a CP message is not subject to EMSG: it is
+    /// always shown, marked as vmcfsim's (docs/decisions.md#d9).
+    pub fn headline(&self, emsg: Emsg) -> Option<String> {
+        if !self.msg.is_cp() {
+            return Some(format!("{} (vmcfsim; not a CP message)", self.text()));
+        }
+        match emsg {
+            Emsg::On => Some(format!("{} {}", self.id(), self.text())),
+            Emsg::Code => Some(self.id()),
+            Emsg::Text => Some(self.text()),
+            Emsg::Off => None,
+        }
     }
 
     /// The text after the id.
@@ -197,12 +244,12 @@ mod tests {
         let e = ConsoleError::new("MSG", CpMsg::NotLoggedOn(b));
         assert_eq!(
             (e.id(), e.text()),
-            ("DMKMSG045E".into(), "B NOT LOGGED ON".into())
+            ("DMKMSG045W".into(), "B NOT LOGGED ON".into())
         );
         let e = ConsoleError::new("MSG", CpMsg::NotReceiving(b, NotReceiving::SmsgOff));
         assert_eq!(
             format!("{} {}", e.id(), e.text()),
-            "DMKMSG057W B NOT RECEIVING; SMSG OFF"
+            "DMKMSG057E B NOT RECEIVING; SMSG OFF"
         );
         let e = ConsoleError::new("CDB", CpMsg::ExceedsStorage(0x100000));
         assert_eq!(
@@ -212,6 +259,24 @@ mod tests {
         assert_eq!(
             ConsoleError::new("CFC", CpMsg::UnknownCommand("FOO".into())).id(),
             "DMKCFC001E"
+        );
+        // DECISION docs/decisions.md#d9: a program check is no CP message: no DMK id, always shown.
+        let e = ConsoleError::new("HVC", CpMsg::Specification(0x1FFD9));
+        assert_eq!(e.id(), "VMCFSIM-PROGRAM-CHECK-SPECIFICATION");
+        let shown = e.headline(Emsg::Off).unwrap();
+        assert!(
+            !shown.contains("DMK") && shown.contains("not a CP message"),
+            "{shown}"
+        );
+        // SET EMSG: id and text, the id, the text, nothing.
+        let e = ConsoleError::new("MSG", CpMsg::NotLoggedOn(b));
+        assert_eq!(e.headline(Emsg::Code).unwrap(), "DMKMSG045W");
+        assert_eq!(e.headline(Emsg::Text).unwrap(), "B NOT LOGGED ON");
+        assert_eq!(e.headline(Emsg::Off), None);
+        // The letter goes with the number, whichever module issues it.
+        assert_eq!(
+            ConsoleError::new("CQG", CpMsg::NotLoggedOn(b)).id(),
+            "DMKCQG045W"
         );
     }
 }

@@ -28,7 +28,7 @@ pub use json::render_json;
 pub use line::{Line, Lines, Span, Tone};
 pub use parse::Highlight;
 pub use render::{TextOptions, WIDTH, cp_time, render_text};
-pub use session::{DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session, Terminal};
+pub use session::{CP_LINE, DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session, Terminal};
 
 /// HELP's text, wrapped to `width` columns: the command list (`None`), or a command, `VMCF`,
 /// `VMCF subfunction` (`Some("VMCF SEND")`), `RC n` or `EFLG n`. An unknown topic gets a line

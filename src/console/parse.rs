@@ -10,6 +10,7 @@
 use super::command::*;
 use super::messages::{ConsoleError, CpMsg};
 use super::verbs::{self, Keyword, Opt, Verb};
+use crate::cp::Emsg;
 use crate::ebcdic;
 use crate::vmcf::{Subfunction, Userid, UseridError};
 use nom::branch::alt;
@@ -506,15 +507,31 @@ fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
             Command::Logoff
         }
         Verb::Smsg | Verb::Msg => message(c, def.verb)?,
-        Verb::Set => {
-            let what = c.keyword(verbs::SET_WORDS, "MSG or SMSG")?;
-            let on = c.keyword(verbs::ON_OFF, "ON or OFF")? == 0;
-            if what == 0 {
-                Command::SetMsg(on)
-            } else {
-                Command::SetSmsg(on)
+        Verb::Warning => warning(c)?,
+        Verb::Disconn => {
+            if let Some(h) = c.peek()?
+                && h.word().is_some_and(|w| verbs::HOLD.matches(w))
+            {
+                c.next()?;
+                c.mark(h.span, Highlight::Keyword);
             }
+            if let Some(t) = c.next()? {
+                return Err(c
+                    .err(CpMsg::InvalidOperand(t.shown()))
+                    .at(t.span, "DISCONN takes only HOLD"));
+            }
+            Command::Disconn
         }
+        Verb::Force => {
+            let (u, span) = c.userid(&"the userid to force off")?;
+            Command::Force(u, span)
+        }
+        Verb::Set => set(c)?,
+        Verb::System => {
+            let i = c.keyword(verbs::SYSTEM_WORDS, "RESET or CLEAR")?;
+            Command::System { clear: i == 1 }
+        }
+        Verb::Ipl => ipl(c)?,
         Verb::Query => query(c)?,
         Verb::Define => define(c)?,
         Verb::Display => display(c)?,
@@ -622,6 +639,97 @@ fn message(c: &mut Cursor, verb: Verb) -> Result<Command, ConsoleError> {
             text: text.to_string(),
         },
     })
+}
+
+/// WARNING: a userid (never `*`: a warning goes to someone else), then the text as for MSG.
+fn warning(c: &mut Cursor) -> Result<Command, ConsoleError> {
+    let Some(t) = c.next()? else {
+        return Err(c.missing(CpMsg::UseridMissing, "userid missing"));
+    };
+    if t.raw == "*" {
+        return Err(c.err(CpMsg::UseridMissing).at(
+            t.span,
+            "WARNING goes to another user: MSG * writes to yourself",
+        ));
+    }
+    let to = userid_of(&t).map_err(|why| c.err(CpMsg::UseridMissing).at(t.span.clone(), why))?;
+    c.mark(t.span.clone(), Highlight::Userid);
+    let at = (t.span.end + 1).min(c.line.len());
+    if at < c.line.len() {
+        c.mark(at..c.line.len(), Highlight::Text);
+    }
+    let text = c.line[at..].to_string();
+    c.pos = c.line.len();
+    Ok(Command::Warning {
+        to,
+        span: t.span,
+        text,
+    })
+}
+
+/// SET: which setting, then its value (ON|OFF, or for EMSG also CODE|TEXT).
+fn set(c: &mut Cursor) -> Result<Command, ConsoleError> {
+    use verbs::SetWord as W;
+    let what =
+        verbs::SET_WORD_ORDER[c.keyword(verbs::SET_WORDS, "MSG, WNG, EMSG, IMSG or SMSG")?];
+    if what == W::Emsg {
+        let emsg = match c.keyword(verbs::EMSG_VALUES, "ON, OFF, CODE or TEXT")? {
+            0 => Emsg::On,
+            1 => Emsg::Off,
+            2 => Emsg::Code,
+            _ => Emsg::Text,
+        };
+        return Ok(Command::SetEmsg(emsg));
+    }
+    let on = c.keyword(verbs::ON_OFF, "ON or OFF")? == 0;
+    Ok(match what {
+        W::Msg => Command::SetMsg(on),
+        W::Smsg => Command::SetSmsg(on),
+        W::Wng => Command::SetWng(on),
+        W::Imsg | W::Emsg => Command::SetImsg(on),
+    })
+}
+
+/// IPL: a device address (1-4 hex digits) or a system name (1-8 of A-Z 0-9 @ # $), then
+/// CLEAR and PARM text (the rest of the line) in that order.
+fn ipl(c: &mut Cursor) -> Result<Command, ConsoleError> {
+    let Some(t) = c.next()? else {
+        return Err(c.missing(CpMsg::OperandMissing, "a device address or system name"));
+    };
+    let device = match t.word() {
+        Some(w) if Userid::parse(w).is_ok() => w.to_ascii_uppercase(),
+        _ => {
+            return Err(c.err(CpMsg::OperandMissing).at(
+                t.span,
+                "expected a device address (hex) or a system name of 1-8 characters",
+            ));
+        }
+    };
+    c.mark(t.span.clone(), Highlight::Hex);
+    let mut clear = false;
+    if let Some(o) = c.peek()?
+        && o.word().is_some_and(|w| verbs::IPL_CLEAR.matches(w))
+    {
+        c.next()?;
+        c.mark(o.span, Highlight::Keyword);
+        clear = true;
+    }
+    if let Some(o) = c.next()? {
+        if !o.word().is_some_and(|w| verbs::IPL_PARM.matches(w)) {
+            return Err(c
+                .err(CpMsg::InvalidOption(o.shown()))
+                .at(o.span, "IPL takes CLEAR, then PARM text"));
+        }
+        c.mark(o.span, Highlight::Keyword);
+        // PARM's text is the rest of the line: a guest's loader would read it, vmcfsim none.
+        if c.rest().trim().is_empty() {
+            return Err(c.missing(CpMsg::OperandMissing, "PARM needs its text"));
+        }
+        let start = c.pos;
+        c.mark(start..c.line.len(), Highlight::Text);
+        c.pos = c.line.len();
+    }
+    Ok(Command::Ipl { device, clear })
 }
 
 fn query(c: &mut Cursor) -> Result<Command, ConsoleError> {
@@ -1239,6 +1347,10 @@ mod tests {
             Verb::Store => "L0 0",
             Verb::Vmcf => "QUIESCE",
             Verb::Diag => "68 L0",
+            Verb::Force => "B",
+            Verb::Warning => "B hi",
+            Verb::System => "RESET",
+            Verb::Ipl => "190",
             _ => "",
         }
     }
@@ -1583,7 +1695,64 @@ mod tests {
         assert_eq!(full("LOGON A$#@1 PW"), "DMKLOG002E INVALID OPERAND - PW");
         assert_eq!(full("LOGOFF HOLD"), "DMKLOG002E INVALID OPERAND - HOLD");
         assert_eq!(full("SET"), "DMKCFS026E OPERAND MISSING OR INVALID");
-        assert_eq!(full("SET WNG ON"), "DMKCFS002E INVALID OPERAND - WNG");
+        assert_eq!(full("SET RUN ON"), "DMKCFS002E INVALID OPERAND - RUN");
+        // The settings of issue 13, with every wrong value.
+        assert_eq!(full("SET WNG"), "DMKCFS026E OPERAND MISSING OR INVALID");
+        assert_eq!(full("SET WNG CODE"), "DMKCFS002E INVALID OPERAND - CODE");
+        assert_eq!(full("SET WNG ON X"), "DMKCFS002E INVALID OPERAND - X");
+        assert_eq!(full("SET IMSG TEXT"), "DMKCFS002E INVALID OPERAND - TEXT");
+        assert_eq!(full("SET IMSG"), "DMKCFS026E OPERAND MISSING OR INVALID");
+        assert_eq!(full("SET EMSG"), "DMKCFS026E OPERAND MISSING OR INVALID");
+        assert_eq!(full("SET EMSG YES"), "DMKCFS002E INVALID OPERAND - YES");
+        assert_eq!(
+            full("SET EMSG CODE TEXT"),
+            "DMKCFS002E INVALID OPERAND - TEXT"
+        );
+        assert_eq!(full("SET EMSG 'ON'"), "DMKCFS002E INVALID OPERAND - 'ON'");
+        assert_eq!(cmd("set emsg code"), Command::SetEmsg(Emsg::Code));
+        assert_eq!(cmd("SET EMSG TEXT"), Command::SetEmsg(Emsg::Text));
+        assert_eq!(cmd("SET EMSG OFF"), Command::SetEmsg(Emsg::Off));
+        assert_eq!(cmd("SET WNG OFF"), Command::SetWng(false));
+        assert_eq!(cmd("SET IMSG OFF"), Command::SetImsg(false));
+        assert_eq!(full("DISC NOW"), "DMKUSO002E INVALID OPERAND - NOW");
+        assert_eq!(full("DISC HOLD X"), "DMKUSO002E INVALID OPERAND - X");
+        assert_eq!(cmd("DISC HOLD"), Command::Disconn);
+        assert_eq!(full("FORCE"), "DMKCFC020E USERID MISSING OR INVALID");
+        assert_eq!(full("FORCE *"), "DMKCFC020E USERID MISSING OR INVALID");
+        assert_eq!(full("FORCE B NOW"), "DMKCFC002E INVALID OPERAND - NOW");
+        assert_eq!(full("FORC B"), "DMKCFC001E ?CP: FORC");
+        assert_eq!(full("WARNING"), "DMKMSG020E USERID MISSING OR INVALID");
+        assert_eq!(full("W * hi"), "DMKMSG020E USERID MISSING OR INVALID");
+        assert_eq!(
+            full("W ABCDEFGHI hi"),
+            "DMKMSG020E USERID MISSING OR INVALID"
+        );
+        assert_eq!(full("SYSTEM"), "DMKCFG026E OPERAND MISSING OR INVALID");
+        assert_eq!(full("SYS RESTART"), "DMKCFG002E INVALID OPERAND - RESTART");
+        assert_eq!(full("SYS RESET NOW"), "DMKCFG002E INVALID OPERAND - NOW");
+        assert_eq!(cmd("sys clear"), Command::System { clear: true });
+        assert_eq!(full("IPL"), "DMKCFG026E OPERAND MISSING OR INVALID");
+        assert_eq!(
+            full("IPL ABCDEFGHI"),
+            "DMKCFG026E OPERAND MISSING OR INVALID"
+        );
+        assert_eq!(full("IPL 'CMS'"), "DMKCFG026E OPERAND MISSING OR INVALID");
+        assert_eq!(full("IPL 190 NOW"), "DMKCFG003E INVALID OPTION - NOW");
+        assert_eq!(
+            full("IPL 190 PARM"),
+            "DMKCFG026E OPERAND MISSING OR INVALID"
+        );
+        assert_eq!(
+            full("IPL CMS CLEAR CLEAR"),
+            "DMKCFG003E INVALID OPTION - CLEAR"
+        );
+        assert_eq!(
+            cmd("ipl cms cl parm AUTOCR"),
+            Command::Ipl {
+                device: "CMS".into(),
+                clear: true
+            }
+        );
         assert_eq!(full("SET SMSG MAYBE"), "DMKCFS002E INVALID OPERAND - MAYBE");
         assert_eq!(full("Q"), "DMKCQG026E OPERAND MISSING OR INVALID");
         assert_eq!(full("Q NAMES X"), "DMKCQG002E INVALID OPERAND - X");

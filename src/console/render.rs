@@ -11,7 +11,7 @@
 use super::messages::ConsoleError;
 use super::push;
 use super::session::{Outcome, Placed, Record, Response, Terminal};
-use crate::cp::{CpMessage, Event, Tod};
+use crate::cp::{CpMessage, Emsg, Event, Tod};
 use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcmhdr};
 use owo_colors::OwoColorize;
 use std::fmt::Write;
@@ -172,8 +172,10 @@ pub fn render_text(o: &Outcome, opts: &TextOptions, out: &mut String) {
         match r {
             Record::Event(i) => event(&mut w, o, &o.events()[*i]),
             Record::Response { user, response } => {
-                let width = opts.width.unwrap_or(WIDTH);
-                response_lines(o, *user, response, width, &mut w.to(*user, Tone::Plain));
+                if !matches!(response, Response::SystemReset { .. }) || o.imsg(*user) {
+                    let width = opts.width.unwrap_or(WIDTH);
+                    response_lines(o, *user, response, width, &mut w.to(*user, Tone::Plain));
+                }
             }
             Record::Error { user, error } => error_lines(&mut w, *user, error, o, opts),
         }
@@ -187,10 +189,15 @@ fn error_lines(
     o: &Outcome,
     opts: &TextOptions,
 ) {
+    // SET EMSG of the terminal's user decides what CP's line shows; OFF shows nothing, not
+    // even vmcfsim's caret (the line is still rejected).
+    let Some(headline) = e.headline(o.emsg(user)) else {
+        return;
+    };
     let at = opts
         .source
         .map_or_else(String::new, |s| format!("{s}:{}: ", o.line_no()));
-    w.line(user, Tone::Error, &format!("{at}{} {}", e.id(), e.text()));
+    w.line(user, Tone::Error, &format!("{at}{headline}"));
     // The excerpt and caret lines start after the owner column and two blanks.
     let room = opts
         .width
@@ -343,7 +350,10 @@ fn event(w: &mut Writer, o: &Outcome, e: &Event) {
             dump(u64::from(*address), bytes, true, &mut to);
         }
         Event::Message { user, message } => {
-            message_lines(message, &mut w.to(Some(*user), Tone::Plain));
+            // SET IMSG OFF: the user's terminal does not show CP's informational responses.
+            if !informational(message) || o.imsg(Some(*user)) {
+                message_lines(message, &mut w.to(Some(*user), Tone::Plain));
+            }
         }
         // Engine errors became records with CP's message before rendering.
         Event::Error { .. } => {}
@@ -812,8 +822,48 @@ pub(crate) fn message_lines(m: &CpMessage, lines: &mut dyn Lines) {
             s.push_str(text);
         }
         CpMessage::StorageDefined(size) => storage_line(s, *size),
+        CpMessage::WngFrom { at, from, text } => {
+            hms_into(s, *at);
+            s.push_str(" WNG FROM ");
+            push::userid(s, *from);
+            s.push_str(": ");
+            s.push_str(text);
+        }
+        CpMessage::DisconnectAt(t) => {
+            s.push_str("DISCONNECT AT ");
+            cp_time_into(s, *t);
+        }
+        CpMessage::ForcedOff { at, connect } => {
+            usage_into(s, *connect);
+            lines.end();
+            let s = lines.start();
+            s.push_str("LOGOFF AT ");
+            cp_time_into(s, *at);
+            s.push_str(" BY SYSTEM");
+        }
+        CpMessage::Forced {
+            user,
+            users,
+            disconnected,
+        } => {
+            // The R6 operator's form, `GRAF raddr LOGOFF AS ...`; vmcfsim's terminals have no
+            // real address, so CONS stands for it as in QUERY NAMES.
+            s.push_str(if *disconnected { "DSC" } else { "GRAF CONS" });
+            s.push_str(" LOGOFF AS ");
+            push::userid(s, *user);
+            s.push_str(" USERS = ");
+            push::dec_pad(s, *users as u64, 3);
+            s.push_str(" FORCED");
+        }
     }
     lines.end();
+}
+
+/// Whether SET IMSG OFF hides a CP line: the informational responses that confirm a command
+/// (DEFINE STORAGE's `STORAGE =`, FORCE's report to its issuer). Messages from users, LOGON,
+/// LOGOFF and (DIS/RE)CONNECT lines, and what was asked for (QUERY), are always shown.
+pub(crate) fn informational(m: &CpMessage) -> bool {
+    matches!(m, CpMessage::StorageDefined(_) | CpMessage::Forced { .. })
 }
 
 fn storage_line(out: &mut String, size: u32) {
@@ -823,14 +873,14 @@ fn storage_line(out: &mut String, size: u32) {
 }
 
 /// `{u:<8} - CONS`: the one simulated console, a device address (`- 0C1`) under `serve`, or
-/// `- DSC` for a VM running disconnected.
-fn terminal(out: &mut String, o: &Outcome, u: Userid) {
+/// `- DSC` when disconnected.
+fn terminal(out: &mut String, o: &Outcome, u: Userid, disconnected: bool) {
     let at = out.len();
     push::userid(out, u);
     push::pad_from(out, at, 8);
     match o.session.terminal(u) {
+        _ if disconnected => out.push_str(" - DSC"),
         Terminal::Console => out.push_str(" - CONS"),
-        Terminal::Disconnected => out.push_str(" - DSC"),
         Terminal::Device(a) => {
             out.push_str(" - ");
             push::hex_u32(out, u32::from(a), 3);
@@ -862,27 +912,62 @@ pub(crate) fn response_lines(
             }
             for c in users.chunks(4) {
                 line(lines, &|s| {
-                    for (i, u) in c.iter().enumerate() {
+                    for (i, (u, dsc)) in c.iter().enumerate() {
                         if i > 0 {
                             s.push_str(" , ");
                         }
-                        terminal(s, o, *u);
+                        terminal(s, o, *u, *dsc);
                     }
                 });
             }
         }
-        Response::User(u) => line(lines, &|s| terminal(s, o, *u)),
+        Response::User(u, dsc) => line(lines, &|s| terminal(s, o, *u, *dsc)),
         Response::Users(n) => line(lines, &|s| {
             push::dec_pad(s, *n as u64, 3);
             s.push_str(" USERS, 000 DIALED");
         }),
-        Response::Set { msg, smsg } => line(lines, &|s| {
+        // CP's layout: `WORD VALUE` with the value in four columns, joined by `, `; only the
+        // settings vmcfsim has.
+        Response::Set {
+            msg,
+            wng,
+            emsg,
+            imsg,
+            smsg,
+        } => line(lines, &|s| {
             let start = s.len();
             s.push_str("MSG ");
             s.push_str(on_off(*msg));
+            s.push_str(", WNG ");
+            s.push_str(on_off(*wng));
+            s.push_str(", EMSG ");
+            s.push_str(match emsg {
+                Emsg::On => "ON  ",
+                Emsg::Off => "OFF ",
+                Emsg::Code => "CODE",
+                Emsg::Text => "TEXT",
+            });
+            s.push_str(", IMSG ");
+            s.push_str(on_off(*imsg));
             s.push_str(", SMSG ");
             s.push_str(on_off(*smsg));
             push::trim_end_from(s, start);
+        }),
+        Response::SystemReset { cleared } => line(lines, &|s| {
+            if *cleared {
+                s.push_str("STORAGE CLEARED - ");
+            }
+            s.push_str("SYSTEM RESET");
+        }),
+        Response::Ipl { device, cleared } => line(lines, &|s| {
+            // vmcfsim's words: CP would load the system and say nothing.
+            s.push_str("IPL ");
+            s.push_str(device);
+            s.push_str(": NO OPERATING SYSTEM TO LOAD IN VMCFSIM; VIRTUAL MACHINE RESET");
+            if *cleared {
+                s.push_str(", STORAGE CLEARED");
+            }
+            s.push_str(", STILL IN CP MODE");
         }),
         Response::Time { now, connect } => {
             line(lines, &|s| {

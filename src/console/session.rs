@@ -6,7 +6,7 @@
 use super::command::{Command, Line};
 use super::messages::{ConsoleError, CpMsg};
 use super::parse;
-use crate::cp::{Clock, Cp, Event, Tod};
+use crate::cp::{Clock, Cp, Emsg, Event, Tod};
 use crate::vmcf::Userid;
 use std::collections::{HashMap, VecDeque};
 
@@ -15,15 +15,19 @@ pub const DATA_AREA: u32 = 0x20000;
 /// Where console VMCF commands store their VMCPARM: the doubleword-aligned 40 bytes just below
 /// the data area, so that the parameter list never overwrites data the area handed out.
 pub const PLIST_SLOT: u32 = DATA_AREA - 40;
-/// The longest input line the console takes, in bytes (docs/decisions.md#a-console-lines-length). A
-/// 3270 gave CP at most 134 characters and DIAGNOSE X'08' 132 (docs/decisions.md#d16); CP never saw
-/// more, so it has no error for it. vmcfsim's lines are not a terminal's: a VMCF or DIAG line
-/// stands for a program's parameter list and a DATA literal for its buffer, so they are routinely
-/// longer, and the one place CP's input limit shows is SMSG, whose text is cut at 129 characters as
-/// CP's was. This limit only bounds memory: a line is held whole while it runs, so a script with no
-/// line ends must not be read into memory whole. 1M holds a 512K hex literal. A longer line is
-/// rejected with `DMKCFC002E INVALID OPERAND` naming the limit, and the replay reads no more of it
-/// than this (see `run`).
+/// The characters of a line CP read from a terminal (a 3270 input area holds more, CP took
+/// 134). It shows only in SMSG and MSG, whose text is cut where CP's line ends (docs/decisions.md#d16).
+pub const CP_LINE: usize = 134;
+/// The longest input line the console takes, in bytes (docs/decisions.md#a-console-lines-length).
+/// A 3270 gave CP at most 134 characters and DIAGNOSE X'08' 132 (docs/decisions.md#d16); CP never
+/// saw more, so it has no error
+/// for it. vmcfsim's lines are not a terminal's: a VMCF or DIAG line stands for a program's
+/// parameter list and a DATA literal for its buffer, so they are routinely longer, and the one
+/// place CP's input limit shows is SMSG and MSG text, cut where CP's line ends ([`CP_LINE`]). This
+/// limit only bounds memory: a line is held whole while it runs, so a script with no line ends
+/// must not be read into memory whole. 1M holds a 512K hex literal. A longer line is rejected
+/// with `DMKCFC002E INVALID OPERAND` naming the limit, and the replay reads no more of it than
+/// this (see `run`).
 pub const LINE_MAX: usize = 1 << 20;
 /// SEND interrupts remembered per VM for RECEIVE's default length. Messages are found by
 /// (source, MID), newest first; older entries fall off, so memory stays bounded.
@@ -53,14 +57,24 @@ impl VmConsole {
 /// A CP response the console writes, as data; `render` gives it words and layout.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Response {
-    /// QUERY NAMES.
-    Names(Vec<Userid>),
-    /// QUERY userid.
-    User(Userid),
+    /// QUERY NAMES: each user, and whether it is disconnected (`DSC`).
+    Names(Vec<(Userid, bool)>),
+    /// QUERY userid, and whether it is disconnected.
+    User(Userid, bool),
     /// QUERY USERS.
     Users(usize),
-    /// QUERY SET.
-    Set { msg: bool, smsg: bool },
+    /// QUERY SET: every setting the VM has.
+    Set {
+        msg: bool,
+        wng: bool,
+        emsg: Emsg,
+        imsg: bool,
+        smsg: bool,
+    },
+    /// SYSTEM RESET, or SYSTEM CLEAR (`cleared`).
+    SystemReset { cleared: bool },
+    /// IPL of `device` (as typed, upper case): vmcfsim has no operating system to load.
+    Ipl { device: String, cleared: bool },
     /// QUERY TIME; `connect` is seconds since the user's logon.
     Time { now: Tod, connect: Option<u64> },
     /// QUERY STORAGE.
@@ -128,10 +142,9 @@ pub struct Session {
 pub enum Terminal {
     /// The one simulated console (`CONS`).
     Console,
-    /// A terminal at this device address (`0C1`).
+    /// A terminal at this device address (`0C1`). Whether the VM is disconnected is the
+    /// engine's (`DSC` then, whatever this says).
     Device(u16),
-    /// No terminal: the VM runs disconnected (`DSC`).
-    Disconnected,
 }
 
 /// What the parser made of a line, for the JSON `command` event and for diagrams, so that no
@@ -277,6 +290,21 @@ impl Session {
     /// The engine, for reading state (tests, tools).
     pub fn cp(&self) -> &Cp {
         &self.cp
+    }
+
+    /// Disconnects `user` as a front end does when its terminal's connection drops: exactly
+    /// the line `userid: DISCONN` fed as line `line_no` (so the transcript and JSON show it,
+    /// with `DISCONNECT AT ...` on the VM's terminal). The VM stays logged on and running; a
+    /// later `LOGON userid` from any terminal reconnects it. Disconnecting a VM that is not
+    /// logged on, or is disconnected already, is refused as that line would be.
+    pub fn disconnect(&mut self, line_no: usize, user: Userid) -> Outcome<'_> {
+        let line = format!("{user}: DISCONN");
+        self.feed(line_no, line.as_bytes())
+    }
+
+    /// Whether `user` is logged on and disconnected (DISCONN, or [`Session::disconnect`]).
+    pub fn is_disconnected(&self, user: Userid) -> bool {
+        self.cp.is_disconnected(user)
     }
 
     /// Runs one input line (`line_no` is 1-based, for messages and JSON). Any bytes are accepted:
@@ -522,6 +550,19 @@ impl Outcome<'_> {
     /// The prompt the line was typed after.
     pub fn prompt(&self) -> &str {
         &self.prompt
+    }
+
+    /// `SET EMSG` of `user` (the default, ON, for the terminal nobody is logged on at): the
+    /// renderer applies it; the JSON events are the same whatever it is.
+    pub fn emsg(&self, user: Option<Userid>) -> Emsg {
+        user.and_then(|u| self.session.cp.vm(u))
+            .map_or(Emsg::On, |vm| vm.emsg())
+    }
+
+    /// `SET IMSG` of `user` (ON for the terminal nobody is logged on at).
+    pub fn imsg(&self, user: Option<Userid>) -> bool {
+        user.and_then(|u| self.session.cp.vm(u))
+            .is_none_or(|vm| vm.imsg())
     }
 
     pub(crate) fn records(&self) -> &[Record] {

@@ -51,8 +51,11 @@ fn lookup<'t, T>(table: &'t [T], names: impl Fn(&T) -> &[Keyword], word: &str) -
 pub enum Verb {
     Logoff,
     Logon,
+    Disconn,
+    Force,
     Smsg,
     Msg,
+    Warning,
     Set,
     Query,
     Define,
@@ -60,6 +63,8 @@ pub enum Verb {
     Store,
     Vmcf,
     Diag,
+    System,
+    Ipl,
     Enable,
     Disable,
     Help,
@@ -83,7 +88,7 @@ pub struct VerbDef {
     pub verb: Verb,
     /// The name first, then aliases.
     pub names: &'static [Keyword],
-    /// The three letters after `DMK` in the command's messages (`MSG` → `DMKMSG045E`).
+    /// The three letters after `DMK` in the command's messages (`MSG` → `DMKMSG045W`).
     pub module: &'static str,
     /// Usable while nobody is logged on.
     pub before_logon: bool,
@@ -125,7 +130,44 @@ pub const VERBS: &[VerbDef] = &[
         summary: "logs a new virtual machine on (or reconnects to it) and makes it current",
         details: &[
             "Userids are 1-8 characters of A-Z 0-9 @ # $, folded to upper case.",
-            "A new VM has 1M of storage, is enabled for interrupts, MSG ON, SMSG OFF.",
+            "A new VM has 1M of storage, is enabled for interrupts, MSG ON, WNG ON, EMSG ON,",
+            "IMSG ON, SMSG OFF. LOGON of a VM already logged on reconnects to it",
+            "(RECONNECTED AT ...): a disconnected one gets its terminal back with everything",
+            "that reached it meanwhile.",
+        ],
+    },
+    VerbDef {
+        verb: Verb::Disconn,
+        names: &[Keyword::new("DISCONN", 4)],
+        module: "USO",
+        before_logon: false,
+        syntax: "[HOLD]",
+        summary: "leaves the VM running without its terminal; LOGON userid reconnects",
+        details: &[
+            "DISCONNECT AT ... and the terminal is free: nobody is current afterwards.",
+            "The VM stays logged on and its program runs: SMSG and VMCF still reach it (service",
+            "machines run disconnected); MSG and WARNING to it are refused, NOT RECEIVING;",
+            "DISCONNECTED. QUERY NAMES shows it as DSC. HOLD (keep a dial-up line) is taken",
+            "and has no effect here.",
+            "vmcfsim's choice: the transcript still shows what the disconnected VM's program",
+            "sees and does (interrupts, return codes, data), though CP would write nothing to",
+            "a terminal that is not there, and userid: command still runs for it, as its",
+            "program issuing the command. DISCONN of a VM disconnected already is refused in",
+            "vmcfsim's words (CP has no message: nobody could type it).",
+        ],
+    },
+    VerbDef {
+        verb: Verb::Force,
+        names: &[Keyword::new("FORCE", 5)],
+        module: "CFC",
+        before_logon: false,
+        syntax: "userid",
+        summary: "logs another VM off (the cleanup of LOGOFF); its terminal shows BY SYSTEM",
+        details: &[
+            "The forced VM gets the usage line and LOGOFF AT ... BY SYSTEM; the issuer gets",
+            "GRAF CONS LOGOFF AS userid USERS = nnn FORCED (DSC for a disconnected VM).",
+            "CP reserved FORCE for class A; privilege classes are not modelled yet, so every",
+            "console user may issue every command. FORCE of yourself: use LOGOFF.",
         ],
     },
     VerbDef {
@@ -137,11 +179,15 @@ pub const VERBS: &[VerbDef] = &[
         summary: "special message: delivered through VMCF as a SENDX from SYSTEM",
         details: &[
             "The text is the rest of the line after the blank that ends the userid, as typed.",
-            "At most 129 characters arrive (CP's input line); longer text is cut, as CP cut it.",
+            "CP read 134 characters of a line: the text is what remains after the command and",
+            "userid as typed (SM A leaves 129, SMSG LONGUSER 120; a userid: prefix does not",
+            "count). Longer text is cut there, silently, as CP cut it.",
             "The target needs the SMSG flag (SET SMSG ON or AUTHORIZE SMSG) and a VMCF",
             "authorization. vmcfsim's own refusals: NOT RECEIVING; QUIESCED and",
             "NOT RECEIVING; BUFFER TOO SMALL (buffer shorter than 40 + text), and",
             "NOT RECEIVING; 256 SMSGS PENDING (a disabled VM holds at most 256).",
+            "The interrupt's VMCMVADA is 0: CP put the address of its own work area there,",
+            "meaningless to the guest (docs/decisions.md#d3).",
         ],
     },
     VerbDef {
@@ -151,16 +197,40 @@ pub const VERBS: &[VerbDef] = &[
         before_logon: false,
         syntax: "userid|* text",
         summary: "an ordinary message, shown on the target's terminal",
-        details: &["The text is the rest of the line after the blank that ends the userid."],
+        details: &[
+            "The text is the rest of the line after the blank that ends the userid, cut where",
+            "CP's 134-character line ends, as for SMSG (MSG A leaves 128 characters).",
+        ],
+    },
+    VerbDef {
+        verb: Verb::Warning,
+        names: &[Keyword::new("WARNING", 1)],
+        module: "MSG",
+        before_logon: false,
+        syntax: "userid text",
+        summary: "a warning, shown on the target's terminal (WNG FROM), under SET WNG",
+        details: &[
+            "As MSG: the rest of the line, cut where CP's 134-character line ends. Refused",
+            "with NOT RECEIVING; WNG OFF or ...; DISCONNECTED. Not to yourself (use MSG *).",
+            "CP reserved WARNING for classes A and B; privilege classes are not modelled yet,",
+            "so every console user may issue it. ALL and OPERATOR are not simulated.",
+        ],
     },
     VerbDef {
         verb: Verb::Set,
         names: &[Keyword::new("SET", 3)],
         module: "CFS",
         before_logon: false,
-        syntax: "MSG|SMSG ON|OFF",
-        summary: "sets whether the VM takes messages (MSG) or special messages (SMSG)",
-        details: &["SET SMSG ON sets the same flag as AUTHORIZE SMSG (X'20')."],
+        syntax: "MSG|WNG|SMSG|IMSG ON|OFF | EMSG ON|OFF|CODE|TEXT",
+        summary: "what the VM takes (MSG, WNG, SMSG) and how its terminal shows CP (EMSG, IMSG)",
+        details: &[
+            "SET SMSG ON sets the same flag as AUTHORIZE SMSG (X'20').",
+            "EMSG: CP's error messages with id and text (ON), the id (CODE), the text (TEXT), or",
+            "none (OFF; the command still fails). IMSG OFF hides CP's informational responses",
+            "(STORAGE = after DEFINE STORAGE, SYSTEM RESET, FORCE's report). Both change only",
+            "what this VM's terminal shows: the JSON events stay the same. vmcfsim's own notes",
+            "(program checks, IPL) are not CP messages and always show. QUERY SET shows all.",
+        ],
     },
     VerbDef {
         verb: Verb::Query,
@@ -243,7 +313,34 @@ pub const VERBS: &[VerbDef] = &[
         details: &[
             "The assembler programmer's path; it gives the same results as the VMCF commands.",
             "A VMCPARM off a doubleword is a specification exception, one outside storage an",
-            "addressing exception (DMKHVC006E, DMKHVC005E: vmcfsim's wording).",
+            "addressing exception: a program check for the program, nothing else happens. CP",
+            "prints no message for it; vmcfsim reports it in its own words, marked as not a",
+            "CP message (JSON id VMCFSIM-PROGRAM-CHECK-SPECIFICATION or -ADDRESSING).",
+        ],
+    },
+    VerbDef {
+        verb: Verb::System,
+        names: &[Keyword::new("SYSTEM", 3)],
+        module: "CFG",
+        before_logon: false,
+        syntax: "RESET|CLEAR",
+        summary: "resets the virtual machine (VMCF cleanup as UNAUTHORIZE); CLEAR zeroes storage",
+        details: &[
+            "Messages the VM sent are purged; senders of messages to it get a RESPONSE with",
+            "VMCMEFLG 5; everything queued for it is dropped. The VM stays in CP mode.",
+            "SYSTEM RESTART is not simulated.",
+        ],
+    },
+    VerbDef {
+        verb: Verb::Ipl,
+        names: &[Keyword::new("IPL", 1)],
+        module: "CFG",
+        before_logon: false,
+        syntax: "vaddr|systemname [CLEAR] [PARM text]",
+        summary: "IPL of any device or system: resets the VM as SYSTEM RESET does",
+        details: &[
+            "vmcfsim has no operating system to load: it says so, and the VM stays in CP",
+            "mode. CLEAR zeroes storage as well; PARM and its text are taken and ignored.",
         ],
     },
     VerbDef {
@@ -578,7 +675,8 @@ pub const SUBFUNCTIONS: &[SubDef] = &[
         partner: Some("source"),
         needs_mid: true,
         options: &[Opt::Mid, Opt::Use],
-        summary: "refuses a SEND or SENDRECV; the source gets a RESPONSE with VMCMRJCT",
+        summary: "refuses a SEND or SENDRECV; the source gets a RESPONSE with VMCMRJCT and my USE \
+                  (for a SEND too, as z/VM-era programs expect: docs/decisions.md#d1)",
     },
 ];
 
@@ -629,8 +727,59 @@ pub fn query_word(word: &str) -> Option<QueryWord> {
 /// `STORage`, the operand of DEFINE and QUERY VIRTUAL.
 pub const STORAGE: Keyword = Keyword::new("STORAGE", 4);
 
-/// SET's operands.
-pub const SET_WORDS: &[Keyword] = &[Keyword::new("MSG", 3), Keyword::new("SMSG", 4)];
+/// SET's operands, in the order of [`SetWord`].
+pub const SET_WORDS: &[Keyword] = &[
+    Keyword::new("MSG", 3),
+    Keyword::new("SMSG", 4),
+    Keyword::new("WNG", 3),
+    Keyword::new("EMSG", 4),
+    Keyword::new("IMSG", 4),
+];
+
+/// What SET sets, by its index in [`SET_WORDS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetWord {
+    Msg,
+    Smsg,
+    Wng,
+    Emsg,
+    Imsg,
+}
+
+/// The SET operands by index.
+pub const SET_WORD_ORDER: &[SetWord] = &[
+    SetWord::Msg,
+    SetWord::Smsg,
+    SetWord::Wng,
+    SetWord::Emsg,
+    SetWord::Imsg,
+];
+
+/// The SET operand a word names.
+pub fn set_word(word: &str) -> Option<SetWord> {
+    SET_WORDS
+        .iter()
+        .position(|k| k.matches(word))
+        .map(|i| SET_WORD_ORDER[i])
+}
+
+/// SET EMSG's values.
+pub const EMSG_VALUES: &[Keyword] = &[
+    Keyword::new("ON", 2),
+    Keyword::new("OFF", 3),
+    Keyword::new("CODE", 4),
+    Keyword::new("TEXT", 4),
+];
+
+/// SYSTEM's operands (RESTART is not simulated).
+pub const SYSTEM_WORDS: &[Keyword] = &[Keyword::new("RESET", 5), Keyword::new("CLEAR", 5)];
+
+/// DISCONN's option.
+pub const HOLD: Keyword = Keyword::new("HOLD", 2);
+
+/// IPL's options.
+pub const IPL_CLEAR: Keyword = Keyword::new("CLEAR", 2);
+pub const IPL_PARM: Keyword = Keyword::new("PARM", 4);
 
 /// ON and OFF.
 pub const ON_OFF: &[Keyword] = &[Keyword::new("ON", 2), Keyword::new("OFF", 3)];

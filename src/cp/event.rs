@@ -35,6 +35,10 @@ impl Span {
 pub enum NotReceiving {
     /// `SET MSG OFF`.
     MsgOff,
+    /// `SET WNG OFF` (WARNING).
+    WngOff,
+    /// Disconnected: no terminal to show a MSG or WARNING on.
+    Disconnected,
     /// The SMSG flag is off.
     SmsgOff,
     /// SMSG flag on but no VMCF authorization.
@@ -54,9 +58,9 @@ pub enum NotReceiving {
 /// A CP error the engine detects in a CP command or DIAGNOSE; the console gives it CP's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CpError {
-    /// The user named is not logged on (DMKMSG045E).
+    /// The user named is not logged on (DMKMSG045W).
     NotLoggedOn(Userid),
-    /// The user does not take the message (DMKMSG057W).
+    /// The user does not take the message (DMKMSG057E).
     NotReceiving(Userid, NotReceiving),
     /// An address past the end of the VM's storage (DMKCDB160E).
     ExceedsStorage(u32),
@@ -67,6 +71,9 @@ pub enum CpError {
     AddressingException(u32),
     /// DEFINE STORAGE with a size CP refuses (DMKDEF025E).
     StorageInvalid(u32),
+    /// DISCONN of a VM that is disconnected already (its program issued it: nobody at a
+    /// terminal could). CP has no message for it; the console says so in vmcfsim's words.
+    AlreadyDisconnected(Userid),
 }
 
 /// A line CP writes on a user's terminal, as data.
@@ -82,6 +89,19 @@ pub enum CpMessage {
     MsgFrom { at: Tod, from: Userid, text: String },
     /// `STORAGE = nnnK` after DEFINE STORAGE (and the reset it implies).
     StorageDefined(u32),
+    /// `hh:mm:ss WNG FROM userid: text` (WARNING).
+    WngFrom { at: Tod, from: Userid, text: String },
+    /// `DISCONNECT AT ...`: the VM runs on without its terminal.
+    DisconnectAt(Tod),
+    /// The usage line and `LOGOFF AT ... BY SYSTEM` on the terminal of a VM that FORCE ended.
+    ForcedOff { at: Tod, connect: u64 },
+    /// To FORCE's issuer: `{GRAF CONS|DSC} LOGOFF AS userid USERS = nnn FORCED`; `users` is
+    /// how many remain logged on, `disconnected` whether the VM had no terminal.
+    Forced {
+        user: Userid,
+        users: usize,
+        disconnected: bool,
+    },
 }
 
 /// One thing that happened, in the order it happened.

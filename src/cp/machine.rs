@@ -24,6 +24,20 @@ pub struct Authorization {
     pub priority: bool,
 }
 
+/// `SET EMSG`: how CP shows its error messages on the VM's terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Emsg {
+    /// The id and the text (the default).
+    #[default]
+    On,
+    /// Nothing (the command still fails).
+    Off,
+    /// The id only.
+    Code,
+    /// The text only.
+    Text,
+}
+
 /// An interrupt waiting in CP for the VM to be enabled. A word: queues move these at every
 /// interrupt, so the text of a special message waits beside them, not in them.
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +59,7 @@ pub(crate) struct SpecialMessage {
     pub text: [u8; SMSG_MAX],
 }
 
-/// The longest SMSG text CP delivers (134-byte input line less `SM U `).
+/// The longest SMSG text CP delivers: its 134-character input line less `SM U ` (DECISION docs/decisions.md#d16).
 pub const SMSG_MAX: usize = 129;
 
 /// The most SMSGs CP holds for one VM that has not taken them (disabled for external interrupts).
@@ -68,6 +82,14 @@ pub struct VirtualMachine {
     pub(crate) quiesced: bool,
     pub(crate) smsg: bool,
     pub(crate) msg: bool,
+    /// `SET WNG`: takes WARNING messages.
+    pub(crate) wng: bool,
+    /// `SET EMSG` and `SET IMSG`: how the terminal shows CP's messages (the console applies
+    /// them; CP kept them in the VMBLOK with the other settings).
+    pub(crate) emsg: Emsg,
+    pub(crate) imsg: bool,
+    /// DISCONN: logged on and running, with no terminal.
+    pub(crate) disconnected: bool,
     pub(crate) enabled: bool,
     pub(crate) logon_at: Tod,
     /// Priority interrupts, presented before any in `normal`.
@@ -88,6 +110,10 @@ impl VirtualMachine {
             quiesced: false,
             smsg: false,
             msg: true,
+            wng: true,
+            emsg: Emsg::On,
+            imsg: true,
+            disconnected: false,
             enabled: true,
             logon_at: at,
             priority_queue: VecDeque::new(),
@@ -125,6 +151,26 @@ impl VirtualMachine {
     /// `SET MSG ON`.
     pub fn msg(&self) -> bool {
         self.msg
+    }
+
+    /// `SET WNG ON`.
+    pub fn wng(&self) -> bool {
+        self.wng
+    }
+
+    /// `SET EMSG`.
+    pub fn emsg(&self) -> Emsg {
+        self.emsg
+    }
+
+    /// `SET IMSG ON`.
+    pub fn imsg(&self) -> bool {
+        self.imsg
+    }
+
+    /// Disconnected (DISCONN, or its terminal's connection lost): still logged on and running.
+    pub fn is_disconnected(&self) -> bool {
+        self.disconnected
     }
 
     /// Enabled for external interrupts.

@@ -26,9 +26,6 @@ pub(crate) enum MsgState {
 pub(crate) struct Message {
     pub source: usize,
     pub source_user: Userid,
-    /// The source's AUTHORIZE SPECIFIC partner when it sent (a later change can make it
-    /// unreachable for the sink's RECEIVE and REPLY).
-    pub source_specific: Option<Userid>,
     pub sink: usize,
     pub sink_user: Userid,
     pub func: Subfunction,
@@ -169,6 +166,11 @@ impl Messages {
         keys
     }
 
+    /// When a record was accepted, as a running count: a smaller number was accepted earlier.
+    pub fn accepted(&self, k: MsgKey) -> u64 {
+        self.accepted[k.0 as usize]
+    }
+
     /// Number of records in use.
     pub fn len(&self) -> usize {
         self.slots.len() - self.free.len()
@@ -186,7 +188,6 @@ mod tests {
         Message {
             source: 0,
             source_user: user,
-            source_specific: None,
             sink: 1,
             sink_user: user,
             func: Subfunction::Send,

@@ -3,10 +3,12 @@
 //! an [`Event`] (and a return value), for the console or any other front end to show.
 //!
 //! The VMCF subfunctions are in `vmcf.rs` (one function each, behind [`Cp::diagnose_68`]); the CP
-//! commands that touch VMCF (`SMSG`, `MSG`) in `smsg.rs`; presentation of interrupts in
-//! `present.rs`.
+//! commands that deliver messages (`SMSG`, `MSG`, `WARNING`) in `smsg.rs`; the commands that
+//! act on a VM as a whole (DISCONN and reconnect, FORCE, SYSTEM RESET and CLEAR, IPL, the SET
+//! settings) in `control.rs`; presentation of interrupts in `present.rs`.
 
 pub mod clock;
+mod control;
 pub mod event;
 pub mod machine;
 mod message;
@@ -18,7 +20,9 @@ mod vmcf;
 
 pub use clock::{Civil, Clock, FixedClock, SystemClock, Tod};
 pub use event::{CpError, CpMessage, Event, EventLog, NotReceiving, Span};
-pub use machine::{Authorization, DEFAULT_STORAGE, SMSG_MAX, SMSG_PENDING_MAX, VirtualMachine};
+pub use machine::{
+    Authorization, DEFAULT_STORAGE, Emsg, SMSG_MAX, SMSG_PENDING_MAX, VirtualMachine,
+};
 pub use storage::{MAX_STORAGE, Storage};
 
 use crate::vmcf::Userid;
@@ -192,10 +196,12 @@ impl Cp {
     }
 
     /// LOGON: logs `user` on with a new virtual machine, or reconnects to it if it is logged on
-    /// already (CP's reconnect). Returns `true` for a new logon.
+    /// already (CP's reconnect; a disconnected VM gets its terminal back, with everything that
+    /// arrived meanwhile still where CP put it). Returns `true` for a new logon.
     pub fn logon(&mut self, user: Userid) -> bool {
         let at = self.now();
-        if self.is_logged_on(user) {
+        if let Some(slot) = self.slot(user) {
+            self.vm_at_mut(slot).disconnected = false;
             self.log.push(Event::Message {
                 user,
                 message: CpMessage::Reconnected(at),
@@ -228,6 +234,14 @@ impl Cp {
     /// docs/decisions.md#d5), then ends it.
     pub fn logoff(&mut self, user: Userid) -> Result<(), CpError> {
         let slot = self.require(user)?;
+        self.end_vm(slot, false);
+        Ok(())
+    }
+
+    /// What LOGOFF and FORCE share: the VMCF cleanup, then the VM is gone; its terminal gets
+    /// the usage line and `LOGOFF AT` (`... BY SYSTEM` when forced).
+    pub(crate) fn end_vm(&mut self, slot: usize, forced: bool) {
+        let user = self.vm_at(slot).userid;
         self.vmcf_reset(slot);
         self.keep_event_bytes(slot);
         let vm = self.vms[slot].take().expect("slot occupied");
@@ -238,12 +252,13 @@ impl Cp {
         let connect = at
             .seconds_since_1900()
             .saturating_sub(vm.logon_at.seconds_since_1900());
-        self.log.push(Event::Message {
-            user,
-            message: CpMessage::LogoffAt { at, connect },
-        });
+        let message = if forced {
+            CpMessage::ForcedOff { at, connect }
+        } else {
+            CpMessage::LogoffAt { at, connect }
+        };
+        self.log.push(Event::Message { user, message });
         self.present_ready();
-        Ok(())
     }
 
     /// DEFINE STORAGE: a new storage size (a multiple of 4K, 4K to 16M). As in CP this resets the

@@ -1,16 +1,16 @@
 //! The CP commands that deliver messages: `SMSG` (the special message facility, CP acting as a
-//! VMCF source with SENDX) and `MSG` (a line on the target's terminal).
+//! VMCF source with SENDX), `MSG` and `WARNING` (a line on the target's terminal).
 
 use super::Cp;
 use super::event::{CpError, CpMessage, Event, NotReceiving};
-use super::machine::{Pending, SMSG_MAX, SMSG_PENDING_MAX, SpecialMessage};
+use super::machine::{Pending, SMSG_MAX, SMSG_PENDING_MAX, SpecialMessage, VirtualMachine};
 use crate::vmcf::{Subfunction, Userid, Vmcmhdr};
 
 impl Cp {
-    /// SMSG from `from` to `to` with `text` (EBCDIC). CP's checks in its own order (Logic R6 p.
-    /// 56): logged on, SMSG flag, VMCF authorization; then docs/decisions.md#d4: QUIESCE and a
-    /// buffer too small refuse too, and SPECIFIC never does. Text past 129 bytes is cut, as CP's
-    /// input line was.
+    /// SMSG from `from` to `to` with `text` (EBCDIC). CP's checks in its own order (R6 Logic Vol. 1 p. 56):
+    /// logged on, SMSG flag, VMCF authorization; then docs/decisions.md#d4: QUIESCE and a buffer too small
+    /// refuse too, and SPECIFIC never does. Text past [`SMSG_MAX`] bytes (the most any CP line
+    /// leaves) is cut; the console cuts it where its own line ends (docs/decisions.md#d16).
     pub fn smsg(&mut self, from: Userid, to: Userid, text: &[u8]) -> Result<(), CpError> {
         let text = &text[..text.len().min(SMSG_MAX)];
         let Some(slot) = self.slot(to) else {
@@ -30,9 +30,9 @@ impl Cp {
         if let Some(why) = refusal {
             return Err(self.error(from, CpError::NotReceiving(to, why)));
         }
-        // DECISION docs/decisions.md#d3: a SENDX header from SYSTEM, MID = low word of a unique TOD
-        // value, the issuer in USE. VMCMVADA would be CP's own work area, meaningless to the guest:
-        // 0.
+        // DECISION docs/decisions.md#d3: a SENDX header from SYSTEM, MID = low word of a unique TOD value, the
+        // issuer in USE. CP left the address of its own work buffer in VMCMVADA (R6 Logic Vol. 1 p. 56),
+        // meaningless to the guest; vmcfsim stores 0 there (docs/decisions.md#d3).
         let mid = self.unique_tod().0 as u32;
         let header = Vmcmhdr {
             stat: 0,
@@ -58,17 +58,14 @@ impl Cp {
         Ok(())
     }
 
-    /// MSG from `from` to `to`: the line appears on the target's terminal unless it set MSG OFF.
+    /// MSG from `from` to `to`: the line appears on the target's terminal unless it has none
+    /// (disconnected) or set MSG OFF. Nothing is queued: a refused MSG is gone, as in CP.
     pub fn msg(&mut self, from: Userid, to: Userid, text: &str) -> Result<(), CpError> {
-        let Some(slot) = self.slot(to) else {
-            return Err(self.error(from, CpError::NotLoggedOn(to)));
-        };
-        if !self.vm_at(slot).msg {
-            return Err(self.error(from, CpError::NotReceiving(to, NotReceiving::MsgOff)));
-        }
+        let slot = self.terminal_of(from, to, |vm| vm.msg, NotReceiving::MsgOff)?;
         let at = self.now();
+        let user = self.vm_at(slot).userid;
         self.log.push(Event::Message {
-            user: to,
+            user,
             message: CpMessage::MsgFrom {
                 at,
                 from,
@@ -76,5 +73,48 @@ impl Cp {
             },
         });
         Ok(())
+    }
+
+    /// WARNING from `from` to `to`: as MSG, under `SET WNG` (`NOT RECEIVING; WNG OFF`). CP made
+    /// it a class A and B command; privilege classes are not modelled, so anyone may warn.
+    pub fn warning(&mut self, from: Userid, to: Userid, text: &str) -> Result<(), CpError> {
+        let slot = self.terminal_of(from, to, |vm| vm.wng, NotReceiving::WngOff)?;
+        let at = self.now();
+        let user = self.vm_at(slot).userid;
+        self.log.push(Event::Message {
+            user,
+            message: CpMessage::WngFrom {
+                at,
+                from,
+                text: text.to_string(),
+            },
+        });
+        Ok(())
+    }
+
+    /// The slot of a VM whose terminal takes a line from `from`: logged on (045W), connected
+    /// (057E `DISCONNECTED`), and with its setting on (057E with `off`).
+    fn terminal_of(
+        &mut self,
+        from: Userid,
+        to: Userid,
+        setting: impl Fn(&VirtualMachine) -> bool,
+        off: NotReceiving,
+    ) -> Result<usize, CpError> {
+        let Some(slot) = self.slot(to) else {
+            return Err(self.error(from, CpError::NotLoggedOn(to)));
+        };
+        let vm = self.vm_at(slot);
+        let refusal = if vm.disconnected {
+            Some(NotReceiving::Disconnected)
+        } else if !setting(vm) {
+            Some(off)
+        } else {
+            None
+        };
+        match refusal {
+            Some(why) => Err(self.error(from, CpError::NotReceiving(to, why))),
+            None => Ok(slot),
+        }
     }
 }

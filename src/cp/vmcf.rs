@@ -216,7 +216,6 @@ impl Cp {
             }
         }
         let source_user = self.vm_at(slot).userid;
-        let source_specific = self.vm_at(slot).auth.and_then(|a| a.specific);
         let Some(sink) = self.slot(p.user) else {
             return Rc::UserNotAvailable;
         };
@@ -244,7 +243,6 @@ impl Cp {
         let key = self.messages.insert(Message {
             source: slot,
             source_user,
-            source_specific,
             sink,
             sink_user: p.user,
             func: sub,
@@ -270,37 +268,60 @@ impl Cp {
         })
     }
 
+    /// DECISION docs/decisions.md#d15: the oldest IDENTIFY from `source` to `sink` with `mid` still queued (every
+    /// IDENTIFY in the table is: presentation ends it).
+    fn queued_identify(&self, source: usize, sink: Userid, mid: u32) -> Option<MsgKey> {
+        self.vm_at(source)
+            .outbound
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let m = self.messages.get(k);
+                m.func == Subfunction::Identify
+                    && m.sink_user == sink
+                    && m.plist.mid == mid
+                    && m.state == MsgState::Queued
+            })
+            .min_by_key(|&k| self.messages.accepted(k))
+    }
+
     /// The message the caller, its sink, answers: VMCPUSER names the source. A message its
     /// source purged by LOGOFF or UNAUTHORIZE is not found (RC 12, docs/decisions.md#d5).
     fn inbound(&self, slot: usize, p: &Vmcparm) -> Option<MsgKey> {
         self.find(self.slot(p.user)?, self.vm_at(slot).userid, p.mid)
     }
 
-    /// The checks RECEIVE, REPLY and REJECT share (docs/decisions.md#d6): 12, then 5, then 13.
+    /// The checks RECEIVE, REPLY and REJECT share (docs/decisions.md#d6, revised): for RECEIVE and REPLY,
+    /// which move data to or from the source, first 5 (the source named in VMCPUSER as it is
+    /// now), then for all three 12 (not found), then 13 (not yet presented).
     fn answerable(
         &self,
         slot: usize,
         p: &Vmcparm,
         check_source: bool,
     ) -> Result<MsgKey, ReturnCode> {
-        let key = self.inbound(slot, p).ok_or(Rc::MessageNotFound)?;
-        let m = self.messages.get(key);
-        if check_source {
-            // The source re-AUTHORIZEd SPECIFIC for another VM since sending: the sink cannot reach
-            // it. Not spelled out by the manual; RC 5 is the code its text gives for a partner
-            // authorized SPECIFIC for some other VM, and the message stays in transit. SPECIFIC
-            // restricts only who may send to a VM (docs/vmcf.md#specific), so a source that was
-            // already SPECIFIC for another when it sent may still be answered.
-            let now = self.vm_at(m.source).auth.and_then(|a| a.specific);
-            let sink = self.vm_at(slot).userid;
-            if now != m.source_specific && now.is_some_and(|s| s != sink) {
-                return Err(Rc::UserNotAvailable);
-            }
+        if check_source && !self.source_reachable(slot, p.user) {
+            return Err(Rc::UserNotAvailable);
         }
-        if m.state == MsgState::Queued {
+        let key = self.inbound(slot, p).ok_or(Rc::MessageNotFound)?;
+        if self.messages.get(key).state == MsgState::Queued {
             return Err(Rc::SynchronizationError);
         }
         Ok(key)
+    }
+
+    /// DECISION docs/decisions.md#d6 (revised): whether the sink at `slot` can reach `source` for a RECEIVE or
+    /// REPLY, judged as a SEND's target is: logged on, authorized, and not authorized SPECIFIC
+    /// for some other VM. With DECISION docs/decisions.md#d5 a source that logged off or UNAUTHORIZEd gives 5
+    /// here (and 12 to a REJECT); once it is authorized again its old messages are gone: 12.
+    fn source_reachable(&self, slot: usize, source: Userid) -> bool {
+        let Some(s) = self.slot(source) else {
+            return false;
+        };
+        let caller = self.vm_at(slot).userid;
+        self.vm_at(s)
+            .auth
+            .is_some_and(|a| a.specific.is_none_or(|x| x == caller))
     }
 
     /// Ends a transaction with a data-transfer error seen by both sides (RC and VMCMEFLG). The
@@ -397,14 +418,27 @@ impl Cp {
         if m.state == MsgState::Completed || m.func == Subfunction::Sendx {
             return Rc::ProtocolViolation;
         }
-        // DECISION docs/decisions.md#d1: the REJECT's doubleword reaches the source, for SEND and
-        // SEND/RECV alike.
+        // DECISION docs/decisions.md#d1: the REJECT's doubleword reaches the source, for SEND and SEND/RECV alike.
+        // For a plain SEND this follows z/VM-era programs, which read a code there; the R6 guide
+        // lets the sink pass its doubleword with REJECT or REPLY only for a SEND/RECV
+        // (SPG R6 p. 189). Kept deliberately: docs/decisions.md#d1.
         self.complete(key, true, 0, 0, p.use_dw);
         Rc::Ok
     }
 
     /// CANCEL (docs/vmcf.md#cancel): by the source, naming the sink and the MID.
     fn cancel(&mut self, slot: usize, p: &Vmcparm) -> ReturnCode {
+        // DECISION docs/decisions.md#d15: an IDENTIFY still queued at the sink can be withdrawn (the manual rules
+        // out cancelling one only once the sink has the interrupt (SPG R6 p. 181)); once presented
+        // CP keeps no record of it (docs/decisions.md#d10), so it is not found: 12.
+        if self.find(slot, p.user, p.mid).is_none()
+            && let Some(key) = self.queued_identify(slot, p.user, p.mid)
+        {
+            let sink = self.messages.get(key).sink;
+            self.vm_at_mut(sink).withdraw(key);
+            self.detach(key, slot);
+            return Rc::Ok;
+        }
         let Some(key) = self.find(slot, p.user, p.mid) else {
             // A message with that MID exists between the two, but the caller is its sink.
             let caller = self.vm_at(slot).userid;

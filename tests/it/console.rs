@@ -151,14 +151,14 @@ fn set_smsg_on_works_like_the_authorize_bit() {
     assert_eq!(c.rejected, [4]);
     assert!(
         c.text
-            .contains("A: test.cp:4: DMKMSG057W B NOT RECEIVING; SMSG OFF")
+            .contains("A: test.cp:4: DMKMSG057E B NOT RECEIVING; SMSG OFF")
     );
     let t = c.lines(&["B: SET SMSG ON", "SM B two"]);
     assert!(t.contains("SMSG FROM A"), "{t}");
     assert!(t.contains("*two*"));
     c.line("B: SET SMSG OFF");
     let t = c.line("SMSG B three");
-    assert!(t.contains("DMKMSG057W B NOT RECEIVING; SMSG OFF"), "{t}");
+    assert!(t.contains("DMKMSG057E B NOT RECEIVING; SMSG OFF"), "{t}");
 }
 
 #[test]
@@ -237,7 +237,10 @@ fn prefix_acts_without_changing_the_current_user() {
     c.lines(&["LOGON A", "LOGON B", "A: Q SET"]);
     assert_eq!(c.s.current_user(), Some(uid("B")));
     assert_eq!(c.s.prompt(), "B> ");
-    assert!(c.text.contains("A: MSG ON  , SMSG OFF"));
+    assert!(
+        c.text
+            .contains("A: MSG ON  , WNG ON  , EMSG ON  , IMSG ON  , SMSG OFF")
+    );
     let t = c.line("LOGON A");
     assert!(t.contains("A: RECONNECTED AT 09:00:04"), "{t}");
     assert_eq!(c.s.current_user(), Some(uid("A")));
@@ -643,7 +646,7 @@ fn diag_68_with_an_unknown_function_code() {
     assert_eq!(rc["plist"], "000800");
     let t = c.line("DIAG 68 L804");
     assert!(
-        t.contains("DMKHVC006E SPECIFICATION EXCEPTION - VMCPARM AT 000804"),
+        t.contains("PROGRAM CHECK: SPECIFICATION EXCEPTION, DIAGNOSE X'68' VMCPARM AT 000804"),
         "{t}"
     );
 }

@@ -61,10 +61,10 @@ fn every_bad_line_gets_cps_error_and_the_session_goes_on() {
             "LOGON BAD-ID".into(),
             "DMKLOG020E USERID MISSING OR INVALID",
         ),
-        ("SMSG NOBODY hi".into(), "DMKMSG045E NOBODY NOT LOGGED ON"),
-        ("MSG NOBODY hi".into(), "DMKMSG045E NOBODY NOT LOGGED ON"),
-        ("Q NOBODY".into(), "DMKCQG045E NOBODY NOT LOGGED ON"),
-        ("NOBODY: Q SET".into(), "DMKCFC045E NOBODY NOT LOGGED ON"),
+        ("SMSG NOBODY hi".into(), "DMKMSG045W NOBODY NOT LOGGED ON"),
+        ("MSG NOBODY hi".into(), "DMKMSG045W NOBODY NOT LOGGED ON"),
+        ("Q NOBODY".into(), "DMKCQG045W NOBODY NOT LOGGED ON"),
+        ("NOBODY: Q SET".into(), "DMKCFC045W NOBODY NOT LOGGED ON"),
         (
             "D L100000".into(),
             "DMKCDB160E HEXLOC 100000 EXCEEDS STORAGE",
@@ -214,12 +214,13 @@ fn data_longer_than_storage_is_refused_before_anything_moves() {
 }
 
 #[test]
-fn quit_ends_and_smsg_text_is_cut_at_129() {
+fn quit_ends_and_smsg_text_is_cut_where_cps_line_ends() {
     let mut c = busy();
     let text = "Z".repeat(200);
+    // DECISION docs/decisions.md#d16: 134 less `SMSG B ` leaves 127 (the `A:` prefix is not CP's).
     let t = c.line(format!("A: SMSG B {text}"));
     assert!(
-        t.contains("VMCMLENA 00000081          129 bytes of text"),
+        t.contains("VMCMLENA 0000007F          127 bytes of text"),
         "{t}"
     );
     let mut s = vmcfsim::console::Session::new(Box::new(vmcfsim::cp::FixedClock::standard()));

@@ -1,4 +1,4 @@
-//! One test (or two) for each of vmcfsim's decisions (docs/decisions.md#d1 to #d14): the points
+//! One test (or two) for each of vmcfsim's decisions (docs/decisions.md#d1 to #d16): the points
 //! where the manuals are silent or contradict themselves, settled for this project.
 
 use crate::support::*;
@@ -236,6 +236,44 @@ fn decision_d5_source_logoff_or_unauthorize_purges_its_messages() {
 }
 
 #[test]
+fn decision_d6_revised_receive_and_reply_check_the_source_before_the_lookup() {
+    // A source that logged off or UNAUTHORIZEd with a message delivered: the sink's RECEIVE
+    // and REPLY get 5 (the source is checked first, as a SEND's target is), its REJECT 12
+    // (REJECT has no 5; docs/decisions.md#d5 purged the message). Once the source is authorized again, 12.
+    for leave in ["LOGOFF", "UNAUTHORIZE"] {
+        let mut cp = abc();
+        assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
+        assert_eq!(send(&mut cp, "A", SendRecv, "B", 2, 5), Rc::Ok);
+        match leave {
+            "LOGOFF" => cp.logoff(uid("A")).unwrap(),
+            _ => assert_eq!(bare(&mut cp, "A", Unauthorize), Rc::Ok),
+        }
+        assert_eq!(
+            receive(&mut cp, "B", "A", 1, RECV, 5),
+            Rc::UserNotAvailable,
+            "{leave}"
+        );
+        assert_eq!(reply(&mut cp, "B", "A", 2, 0), Rc::UserNotAvailable);
+        assert_eq!(reject(&mut cp, "B", "A", 1), Rc::MessageNotFound);
+        assert_eq!(reject(&mut cp, "B", "A", 2), Rc::MessageNotFound);
+        if leave == "LOGOFF" {
+            cp.logon(uid("A"));
+        }
+        authorize_all(&mut cp, &["A"]);
+        assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 5), Rc::MessageNotFound);
+        assert_eq!(reply(&mut cp, "B", "A", 2, 0), Rc::MessageNotFound);
+        assert_quiet(&cp);
+    }
+    // SPECIFIC for some other VM, whenever it was set: 5; SPECIFIC for the caller: answered.
+    let mut cp = abc();
+    assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
+    assert_eq!(authorize_specific(&mut cp, "A", uid("C"), 0, 200), Rc::Ok);
+    assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 5), Rc::UserNotAvailable);
+    assert_eq!(authorize_specific(&mut cp, "A", uid("B"), 0, 200), Rc::Ok);
+    assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 5), Rc::Ok);
+}
+
+#[test]
 fn decision_d5_sink_logoff_or_unauthorize_answers_each_source_with_eflg_5() {
     for leave in ["LOGOFF", "UNAUTHORIZE"] {
         let mut cp = abc();
@@ -318,7 +356,8 @@ fn decision_d6_check_order_for_starting_a_message() {
 
 #[test]
 fn decision_d6_check_order_for_answering_a_message() {
-    // 2, 4, 1, 12, 13, 3, then 16 before 17 as the data would move.
+    // 2, 4, 1, 5 (DECISION docs/decisions.md#d6 (revised): the source, before the lookup), 12, 13, 3, then 16
+    // before 17 as the data would move.
     let mut cp = cp_with(&["A", "B"]);
     authorize_all(&mut cp, &["A"]);
     disable(&mut cp, "A");
@@ -331,6 +370,9 @@ fn decision_d6_check_order_for_answering_a_message() {
     assert_eq!(call(&mut cp, "B", p), Rc::NotAuthorized);
     assert_eq!(call(&mut cp, "A", p), Rc::InvalidBuffer);
     (p.vada, p.lena) = (DATA + 4, 4);
+    p.user = uid("B"); // logged on, not authorized
+    assert_eq!(call(&mut cp, "A", p), Rc::UserNotAvailable);
+    p.user = uid("A");
     assert_eq!(call(&mut cp, "A", p), Rc::MessageNotFound);
     p.mid = 1;
     assert_eq!(call(&mut cp, "A", p), Rc::SynchronizationError);
@@ -599,4 +641,37 @@ fn decision_d14_sendx_completes_when_presented() {
             &[],
         )],
     );
+}
+
+#[test]
+fn decision_d15_cancel_withdraws_a_queued_identify() {
+    let mut cp = abc();
+    disable(&mut cp, "B");
+    let identify_with = |cp: &mut Cp, mid: u32, dw: &[u8; 8]| {
+        let mut p = plist(Identify);
+        (p.user, p.mid, p.use_dw) = (uid("B"), mid, *dw);
+        assert_eq!(call(cp, "A", p), Rc::Ok);
+    };
+    identify_with(&mut cp, 7, b"FIRST   ");
+    identify_with(&mut cp, 7, b"SECOND  ");
+    identify_with(&mut cp, 8, b"OTHER   ");
+    assert_eq!(cp.messages_in_transit(), 3);
+    // Matched by sink and MID; the oldest of two goes, RC 0, and stops counting (docs/decisions.md#d10).
+    assert_eq!(cancel(&mut cp, "A", "B", 7), Rc::Ok);
+    assert_quiet(&cp);
+    assert_eq!(cp.messages_in_transit(), 2);
+    assert_eq!(cp.vm(uid("B")).unwrap().pending_interrupts(), 2);
+    // The wrong sink, the wrong MID, or the sink itself cancelling: not found.
+    assert_eq!(cancel(&mut cp, "A", "C", 7), Rc::MessageNotFound);
+    assert_eq!(cancel(&mut cp, "A", "B", 9), Rc::MessageNotFound);
+    assert_eq!(cancel(&mut cp, "B", "A", 7), Rc::MessageNotFound);
+    // The withdrawn one never arrives; the other two do, in order.
+    cp.clear_events();
+    enable(&mut cp, "B");
+    let dws: Vec<[u8; 8]> = interrupts(&cp).iter().map(|i| i.1.use_dw).collect();
+    assert_eq!(dws, [*b"SECOND  ", *b"OTHER   "]);
+    // Once presented, CP keeps no record of an IDENTIFY: 12.
+    assert_eq!(cancel(&mut cp, "A", "B", 7), Rc::MessageNotFound);
+    assert_eq!(cancel(&mut cp, "A", "B", 8), Rc::MessageNotFound);
+    assert_eq!(cp.messages_in_transit(), 0);
 }

@@ -227,8 +227,6 @@ struct Msg {
     sink: usize,
     sub: Subfunction,
     p: Vmcparm,
-    /// The source's SPECIFIC partner when it sent.
-    specific: Option<Userid>,
     presented: bool,
     received: bool,
     /// Once the transaction is over, the RESPONSE its source must be presented.
@@ -709,13 +707,11 @@ impl Run {
             Rc::Ok => {
                 assert!(!dup, "accepted a duplicate");
                 assert!(self.m.outbound(k) < 50);
-                let specific = self.m.vms[k].auth.and_then(|a| a.specific);
                 self.m.msgs.push(Msg {
                     source: k,
                     sink: t,
                     sub,
                     p,
-                    specific,
                     presented: false,
                     received: false,
                     expect: None,
@@ -732,10 +728,11 @@ impl Run {
         }
     }
 
-    /// The message a sink answers, after the checks every answer shares: RC 1 (only with a
-    /// buffer), 12 iff the model has no such message open, 5 (RECEIVE and REPLY, which have a
-    /// buffer) iff its source has since become SPECIFIC for another VM, 13 iff it was not
-    /// presented.
+    /// The message a sink answers, after the checks every answer shares (DECISION docs/decisions.md#d6,
+    /// revised): RC 1 (only with a buffer), 5 (RECEIVE and REPLY, which have a buffer) iff its
+    /// source is not available to it as a SEND's target would be (not logged on, not
+    /// authorized, SPECIFIC for another VM), checked before the lookup; then 12 iff the model
+    /// has no such message open, 13 iff it was not presented.
     fn answered(
         &mut self,
         rc: Rc,
@@ -751,6 +748,15 @@ impl Run {
                 return None;
             }
         }
+        let unreachable = buffer.is_some() && !self.m.available(s, k);
+        assert_eq!(
+            rc == Rc::UserNotAvailable,
+            unreachable,
+            "RC 5 iff U{s} is unavailable to U{k}: {rc:?}"
+        );
+        if unreachable {
+            return None;
+        }
         let found = self.m.find(s, k, mid);
         assert_eq!(
             rc == Rc::MessageNotFound,
@@ -759,16 +765,10 @@ impl Run {
         );
         let i = found?;
         let m = &self.m.msgs[i];
-        let now = self.m.vms[s].auth.and_then(|a| a.specific);
-        let unreachable =
-            buffer.is_some() && now != m.specific && now.is_some_and(|x| x != user(k));
-        assert_eq!(rc == Rc::UserNotAvailable, unreachable, "RC 5: {m:?}");
-        if !unreachable {
-            // A message that ended before it was presented (its sink gone, docs/decisions.md#d5, or
-            // a SENDX too long for the sink's new buffer) is over, not out of step.
-            let early = !m.presented && m.expect.is_none();
-            assert_eq!(rc == Rc::SynchronizationError, early, "RC 13: {m:?}");
-        }
+        // A message that ended before it was presented (its sink gone, docs/decisions.md#d5, or a SENDX
+        // too long for the sink's new buffer) is over, not out of step.
+        let early = !m.presented && m.expect.is_none();
+        assert_eq!(rc == Rc::SynchronizationError, early, "RC 13: {m:?}");
         Some(i)
     }
 

@@ -152,8 +152,8 @@ fn receive_rc_5_source_since_specific_for_other() {
     assert_quiet(&cp);
     assert_eq!(peek(&cp, "B", RECV, 5), [0xEE; 5]);
     assert_eq!(cp.messages_in_transit(), 1, "the message stays in transit");
-    // 12 comes before 5: a message that does not exist is not found.
-    assert_eq!(receive(&mut cp, "B", "A", 2, RECV, 5), Rc::MessageNotFound);
+    // DECISION docs/decisions.md#d6 (revised): 5 comes before 12: the source is checked before the lookup.
+    assert_eq!(receive(&mut cp, "B", "A", 2, RECV, 5), Rc::UserNotAvailable);
     // When A takes everyone again, the message can be RECEIVEd.
     assert_eq!(authorize(&mut cp, "A", 0, 200), Rc::Ok);
     assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 5), Rc::Ok);
@@ -161,20 +161,34 @@ fn receive_rc_5_source_since_specific_for_other() {
 }
 
 #[test]
-fn receive_rc_5_not_given_when_source_was_already_specific_when_sending() {
-    // SPECIFIC restricts who may send to a VM, not whom it may send to (docs/vmcf.md#specific): A,
-    // SPECIFIC for C, may SEND to B, and B may RECEIVE it.
+fn receive_rc_5_also_when_source_was_already_specific_when_sending() {
+    // DECISION docs/decisions.md#d6 (revised): the source is judged as it is now, as a SEND's target would be.
+    // A, SPECIFIC for C, may SEND to B (SPECIFIC restricts who may send to A), but B cannot
+    // RECEIVE or REPLY: A takes nothing from B. B can still REJECT (no 5 for REJECT).
     let mut cp = cp_with(&["A", "B", "C"]);
     authorize_all(&mut cp, &["B"]);
     a_specific_for_c(&mut cp);
     cp.store(uid("A"), DATA, TEXT).unwrap();
     assert_eq!(send(&mut cp, "A", Send, "B", 1, 5), Rc::Ok);
-    assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 5), Rc::Ok);
-    assert_interrupts(&cp, &[("A", response(Send, 0, 0, 0, 0, *b"RECEIVE!"), &[])]);
-    // Likewise a SEND/RECV is answered.
+    assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 5), Rc::UserNotAvailable);
     assert_eq!(send(&mut cp, "A", SendRecv, "B", 2, 5), Rc::Ok);
-    assert_eq!(reply(&mut cp, "B", "A", 2, 0), Rc::Ok);
+    assert_eq!(reply(&mut cp, "B", "A", 2, 0), Rc::UserNotAvailable);
+    assert_quiet(&cp);
+    assert_eq!(reject(&mut cp, "B", "A", 1), Rc::Ok);
+    assert_eq!(reject(&mut cp, "B", "A", 2), Rc::Ok);
     assert_eq!(cp.messages_in_transit(), 0);
+}
+
+#[test]
+fn receive_rc_5_source_not_logged_on_or_not_authorized() {
+    let mut cp = sent(Send, 5);
+    assert_eq!(
+        receive(&mut cp, "B", "NOBODY", 1, RECV, 5),
+        Rc::UserNotAvailable
+    );
+    // C is logged on but not authorized.
+    assert_eq!(receive(&mut cp, "B", "C", 1, RECV, 5), Rc::UserNotAvailable);
+    assert_quiet(&cp);
 }
 
 #[test]
@@ -184,11 +198,10 @@ fn receive_rc_12_no_such_message() {
     disable(&mut cp, "B");
     assert_eq!(send(&mut cp, "A", Send, "B", 2, 5), Rc::Ok);
     for (sink, source, mid) in [
-        ("B", "A", 9),      // no such MID
-        ("B", "C", 1),      // no message from C
-        ("B", "NOBODY", 1), // source not logged on
-        ("C", "A", 1),      // A's message 1 is B's, not C's
-        ("B", "A", 3),      // 12 before 13: B has MID 2 queued, not 3
+        ("B", "A", 9), // no such MID
+        ("B", "C", 1), // no message from C
+        ("C", "A", 1), // A's message 1 is B's, not C's
+        ("B", "A", 3), // 12 before 13: B has MID 2 queued, not 3
     ] {
         assert_eq!(
             receive(&mut cp, sink, source, mid, RECV, 5),
@@ -421,7 +434,8 @@ fn reply_rc_5_source_since_specific_for_other() {
 #[test]
 fn reply_rc_12_no_such_message() {
     let mut cp = sent(SendRecv, 5);
-    for (source, mid) in [("A", 2), ("C", 1), ("NOBODY", 1)] {
+    authorize_all(&mut cp, &["C"]);
+    for (source, mid) in [("A", 2), ("C", 1)] {
         assert_eq!(reply(&mut cp, "B", source, mid, 0), Rc::MessageNotFound);
         assert_quiet(&cp);
     }

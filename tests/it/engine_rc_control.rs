@@ -205,13 +205,12 @@ fn cancel_rc_12_no_such_message() {
     // Answered and its RESPONSE presented: gone.
     assert_eq!(receive(&mut cp, "B", "A", 1, RECV, 5), Rc::Ok);
     assert_eq!(cancel(&mut cp, "A", "B", 1), Rc::MessageNotFound);
-    // An IDENTIFY has no MID of its own: never cancellable, even while queued.
-    disable(&mut cp, "B");
+    // An IDENTIFY once presented: CP keeps no record of it (DECISION docs/decisions.md#d15, docs/decisions.md#d10).
     let mut p = plist(Identify);
     (p.user, p.mid) = (uid("B"), 7);
     assert_eq!(call(&mut cp, "A", p), Rc::Ok);
     assert_eq!(cancel(&mut cp, "A", "B", 7), Rc::MessageNotFound);
-    assert_eq!(cp.messages_in_transit(), 1);
+    assert_eq!(cp.messages_in_transit(), 0);
 }
 
 /// A, disabled, has not taken the RESPONSE of a transaction the sink finished: too late. The

@@ -55,7 +55,7 @@ fn unauthorize_forgets_the_pending_smsgs() {
     cp.smsg(uid("B"), uid("A"), b"x").unwrap();
 }
 
-/// On the console the refusal reads as CP's DMKMSG057W, naming the limit.
+/// On the console the refusal reads as CP's DMKMSG057E, naming the limit.
 #[test]
 fn the_smsg_past_the_limit_is_refused_on_the_console() {
     let mut c = Console::new();
@@ -65,7 +65,7 @@ fn the_smsg_past_the_limit_is_refused_on_the_console() {
         assert!(!t.contains("DMK"), "{t}");
     }
     let t = c.line("SMSG A overflow");
-    let want = format!("DMKMSG057W A NOT RECEIVING; {SMSG_PENDING_MAX} SMSGS PENDING");
+    let want = format!("DMKMSG057E A NOT RECEIVING; {SMSG_PENDING_MAX} SMSGS PENDING");
     assert!(t.contains(&want), "{t}");
     // A enables and takes every one of them, in order; the refused one never arrives.
     let t = c.line("A: ENABLE");

@@ -3,11 +3,13 @@
 mod bin;
 mod cli;
 mod console;
+mod console_cp;
 mod console_errors;
 mod corpus;
 mod diagram;
 mod docs;
 mod engine;
+mod engine_control;
 mod engine_decisions;
 mod engine_props;
 mod engine_rc_all;

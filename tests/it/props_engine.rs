@@ -14,8 +14,9 @@
 //! Buffers are always valid and long enough, so the codes of bad addresses and lengths (1, 7,
 //! 16, 17) stay out of it: `engine_props` covers storage and data. AUTHORIZE is issued only by
 //! a VM that is not authorized (re-AUTHORIZE's effects are tested in `engine_decisions`).
-//! IDENTIFY uses its own MID, which no RECEIVE, REPLY, REJECT or CANCEL names: its MID is free
-//! control data, never a key.
+//! IDENTIFY uses its own MID, which no RECEIVE, REPLY or REJECT names: its MID is free control
+//! data, never a key for an answer; CANCEL names it (aimed at one in transit) and withdraws the
+//! oldest still queued (DECISION docs/decisions.md#d15).
 
 use crate::support::*;
 use proptest::prelude::*;
@@ -259,8 +260,16 @@ impl Model {
         0
     }
 
-    /// RECEIVE, REPLY and REJECT share: 12 (not found; a source not logged on has none), 13.
-    fn answerable(&self, k: usize, s: usize, mid: u32) -> Result<usize, u8> {
+    /// RECEIVE, REPLY and REJECT share (DECISION docs/decisions.md#d6 (revised)): for RECEIVE and REPLY first 5,
+    /// the source as a SEND's target is judged (logged on, authorized, not SPECIFIC for
+    /// another); then 12 (not found; a source not logged on has none), 13.
+    fn answerable(&self, k: usize, s: usize, mid: u32, check_source: bool) -> Result<usize, u8> {
+        if check_source {
+            let auth = self.on(s).then(|| self.vms[s].auth).flatten();
+            if auth.is_none_or(|a| a.specific.is_some_and(|x| x != k)) {
+                return Err(5);
+            }
+        }
         let i = if self.on(s) {
             self.find(s, k, mid)
         } else {
@@ -274,7 +283,7 @@ impl Model {
     }
 
     fn receive(&mut self, k: usize, s: usize, mid: u32) -> u8 {
-        let i = match self.answerable(k, s, mid) {
+        let i = match self.answerable(k, s, mid, true) {
             Ok(i) => i,
             Err(rc) => return rc,
         };
@@ -292,7 +301,7 @@ impl Model {
     }
 
     fn reply(&mut self, k: usize, s: usize, mid: u32) -> u8 {
-        let i = match self.answerable(k, s, mid) {
+        let i = match self.answerable(k, s, mid, true) {
             Ok(i) => i,
             Err(rc) => return rc,
         };
@@ -305,7 +314,7 @@ impl Model {
     }
 
     fn reject(&mut self, k: usize, s: usize, mid: u32) -> u8 {
-        let i = match self.answerable(k, s, mid) {
+        let i = match self.answerable(k, s, mid, false) {
             Ok(i) => i,
             Err(rc) => return rc,
         };
@@ -318,8 +327,21 @@ impl Model {
     }
 
     /// CANCEL by the source (docs/vmcf.md#cancel): 12 unknown, 3 when the caller is the message's
-    /// sink, 14 once ended, 11 when only the REPLY part is left, else 0.
+    /// sink, 14 once ended, 11 when only the REPLY part is left, else 0; and (DECISION docs/decisions.md#d15) 0
+    /// for an IDENTIFY still queued, the oldest first, 12 once it was presented.
     fn cancel(&mut self, k: usize, t: usize, mid: u32) -> u8 {
+        // DECISION docs/decisions.md#d15: the oldest IDENTIFY from k to t with this MID still queued is withdrawn.
+        let identify = self.open().find(|&i| {
+            let m = &self.msgs[i];
+            m.source == k && m.sink == t && m.mid == mid && m.sub == Identify
+        });
+        if self.find(k, t, mid).is_none()
+            && let Some(i) = identify
+            && self.msgs[i].state == State::Queued
+        {
+            self.msgs[i].ended = true;
+            return 0;
+        }
         let Some(i) = self.find(k, t, mid) else {
             let theirs = self.on(t) && self.find(t, k, mid).is_some();
             return if theirs { 3 } else { 12 };
@@ -465,7 +487,11 @@ impl Run {
             .open()
             .filter(|&i| self.m.msgs[i].sub != Identify)
             .collect();
+        // CANCEL may also name a queued IDENTIFY (DECISION docs/decisions.md#d15).
+        let cancellable: Vec<usize> = self.m.open().collect();
         let target = |pick: &Option<usize>| pick.and_then(|p| open.get(p % open.len().max(1)));
+        let target_any =
+            |pick: &Option<usize>| pick.and_then(|p| cancellable.get(p % cancellable.len().max(1)));
         let mut op = op.clone();
         match &mut op {
             Op::Receive {
@@ -497,7 +523,7 @@ impl Run {
                 mid,
                 pick,
             } => {
-                if let Some(&i) = target(pick) {
+                if let Some(&i) = target_any(pick) {
                     let m = &self.m.msgs[i];
                     (*vm, *sink, *mid) = (m.source, m.sink, m.mid);
                 }

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use vmcfsim::console::command::*;
 use vmcfsim::console::parse::parse;
 use vmcfsim::console::verbs::{self, Opt};
+use vmcfsim::cp::Emsg;
 use vmcfsim::ebcdic;
 use vmcfsim::vmcf::{Subfunction, Userid};
 
@@ -18,6 +19,7 @@ fn meaning(command: &Command) -> Command {
     let mut c = command.clone();
     match &mut c {
         Command::Display(requests) => requests.iter_mut().for_each(|r| r.span = 0..0),
+        Command::Force(_, s) | Command::Warning { span: s, .. } => *s = 0..0,
         Command::Store {
             odd_digit: Some(s), ..
         } => *s = 0..0,
@@ -340,6 +342,20 @@ fn command() -> impl Strategy<Value = Command> {
             .prop_map(|(to, t)| Command::Msg { to, text: ebcdic::decode(&t) }),
         1 => any::<bool>().prop_map(Command::SetMsg),
         1 => any::<bool>().prop_map(Command::SetSmsg),
+        1 => any::<bool>().prop_map(Command::SetWng),
+        1 => any::<bool>().prop_map(Command::SetImsg),
+        1 => prop_oneof![Just(Emsg::On), Just(Emsg::Off), Just(Emsg::Code), Just(Emsg::Text)]
+            .prop_map(Command::SetEmsg),
+        1 => Just(Command::Disconn),
+        1 => userid().prop_map(|u| Command::Force(u, 0..0)),
+        1 => (userid(), typed_ebcdic(100)).prop_map(|(to, t)| Command::Warning {
+            to,
+            span: 0..0,
+            text: ebcdic::decode(&t),
+        }),
+        1 => any::<bool>().prop_map(|clear| Command::System { clear }),
+        1 => (userid(), any::<bool>())
+            .prop_map(|(u, clear)| Command::Ipl { device: u.to_string(), clear }),
         1 => query().prop_map(Command::Query),
         1 => (1u32..=4096).prop_map(|k| Command::DefineStorage(k * 4096)),
         1 => prop::collection::vec(display_request(), 1..4).prop_map(Command::Display),

@@ -322,6 +322,8 @@ fn a_directory_asks_for_the_password_in_a_non_display_field() {
     t.wait_for("STORAGE = 00512K");
     t.enter("SHUTDOWN");
     t.wait_for("DMKCFC001E ?CP: SHUTDOWN");
+    t.enter("FORCE BOB");
+    t.wait_for("DMKCFC001E ?CP: FORCE");
     // The password may be on the LOGON line too.
     let mut u = S3270::connect(&server, "3279-2");
     u.enter("LOGON ALICE SECRET");
@@ -451,6 +453,17 @@ fn line_mode_clients_hold_the_same_conversation() {
     let mut c = Line::connect(&server);
     c.send("LOGON A");
     c.wait_for("RECONNECTED AT");
+    // DISCONN frees the terminal (the logo again) and the VM runs on: a MSG is refused, as CP
+    // refuses one to a disconnected user, and the terminal can log on someone else.
+    c.send("DISCONN");
+    let got = c.wait_for("VM/370 ONLINE");
+    assert!(got.contains("DISCONNECT AT"), "{got}");
+    b.send("MSG A ARE YOU THERE");
+    b.wait_for("A NOT RECEIVING; DISCONNECTED");
+    b.send("QUERY A");
+    b.wait_for("A        - DSC");
+    c.send("LOGON C");
+    c.wait_for("LOGON AT");
     assert!(server.terminate().success());
 }
 
