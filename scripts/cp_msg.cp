@@ -11,7 +11,10 @@ M A   blanks after the userid are kept
 MSG * a note to myself
 A: SET MSG OFF
 MSG A are you there?
+*= B: ERROR DMKMSG057E
 A: SET MSG ON
 MESSAGE A back on
 MSG NOBODY hello
+*= B: ERROR DMKMSG045W
 MSG
+*= B: ERROR DMKMSG020E

@@ -19,11 +19,14 @@ Examples:
   vmcfsim run --json scripts/hello.cp     one JSON event a line, for tools
   vmcfsim run --stop-on-error test.cp     stop at the first rejected line
   vmcfsim run hello.cp --diagram hello.svg    also draw the session (hello.mmd: Mermaid)
+  vmcfsim test                            check the scripts in scripts/ (their *= lines)
+  vmcfsim test my.cp --bless              also write my.out, the golden transcript
   vmcfsim serve                           terminals: c3270 127.0.0.1:3270, telnet 127.0.0.1 3270
 
 In the REPL, DIAGRAM FILE.svg (or FILE.mmd) draws the session so far.
 
 Exit status: 0 every line was accepted, 1 a line was rejected, 2 usage or file error.
+`vmcfsim test`: 0 every script passed, 1 one failed, 2 a file cannot be read.
 
 Environment:
   NO_COLOR          any value turns colour off (--color overrides it)
@@ -62,6 +65,20 @@ pub enum Command {
     /// Serves TN3270 and line-mode terminals, one simulated CP for all (`vmcfsim serve --help`;
     /// its options go after `serve`).
     Serve,
+    /// Checks scripts: their `*=` expectation lines, and their golden transcripts (NAME.out
+    /// beside NAME.cp) where kept. Prints `ok` or `FAILED` a script, then `N passed, N failed`.
+    Test(TestArgs),
+}
+
+/// What only `vmcfsim test` takes.
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Script files, and directories whose `*.cp` files are tested (default: scripts).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Write or update each script's golden transcript NAME.out instead of comparing.
+    #[arg(long)]
+    pub bless: bool,
 }
 
 /// What only the REPL takes.
@@ -87,7 +104,8 @@ pub struct RunArgs {
 /// Options every mode takes (clap's `global`: they may come before or after the subcommand).
 #[derive(Debug, Args)]
 pub struct Options {
-    /// JSON Lines events instead of the transcript (with `run` and with `repl`).
+    /// JSON Lines events instead of the transcript (with `run` and with `repl`); with `test`,
+    /// one result object a script.
     #[arg(long, global = true)]
     pub json: bool,
 
@@ -130,6 +148,8 @@ pub enum Mode {
     Repl,
     /// Replay of a file, or of standard input when `None`.
     Run(Option<PathBuf>),
+    /// `vmcfsim test`: the paths given (none: `scripts`), and whether to bless.
+    Test { paths: Vec<PathBuf>, bless: bool },
 }
 
 impl Cli {
@@ -176,6 +196,10 @@ impl Cli {
             Some(Command::Repl(_) | Command::Serve) => Mode::Repl,
             Some(Command::Run(r)) if r.file.as_os_str() == "-" => Mode::Run(None),
             Some(Command::Run(r)) => Mode::Run(Some(r.file.clone())),
+            Some(Command::Test(t)) => Mode::Test {
+                paths: t.paths.clone(),
+                bless: t.bless,
+            },
             None if stdin_is_terminal => Mode::Repl,
             None => Mode::Run(None),
         }
@@ -195,7 +219,7 @@ impl Cli {
     pub fn clock(&self, mode: &Mode) -> Box<dyn Clock> {
         let default = match mode {
             Mode::Repl => ClockChoice::Real,
-            Mode::Run(_) => ClockChoice::Fixed,
+            Mode::Run(_) | Mode::Test { .. } => ClockChoice::Fixed,
         };
         match self.options.clock.unwrap_or(default) {
             ClockChoice::Fixed => Box::new(FixedClock::standard()),

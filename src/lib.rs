@@ -7,6 +7,7 @@
 //!   structured events. No I/O, no text.
 //! - [`ebcdic`]: code page 037.
 //! - [`console`]: the CP command language over the engine, and its rendering.
+//! - [`check`]: expectation lines in scripts (`*=`) and the checking of a script against them.
 //! - [`diagram`]: sequence diagrams of a session (SVG, Mermaid), drawn from the console's JSON
 //!   Lines events.
 //!
@@ -55,6 +56,7 @@
 //! assert_eq!(response.user, b);
 //! ```
 
+pub mod check;
 pub mod console;
 pub mod cp;
 pub mod diagram;

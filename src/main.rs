@@ -1,12 +1,13 @@
 //! The `vmcfsim` program: the front ends over the console library. `main` turns the result of
 //! [`try_main`] into the exit status, in this one place: 0 every line accepted (or the REPL
-//! ended), 1 a line was rejected, 2 a usage or file error. A closed output pipe ends quietly.
+//! ended), 1 a line was rejected (or a script failed its test), 2 a usage or file error. A closed output pipe ends quietly.
 
 mod cli;
 mod draw;
 mod repl;
 mod run;
 mod serve;
+mod test_cmd;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -65,6 +66,18 @@ fn try_main(args: impl IntoIterator<Item = OsString>) -> Result<Status, Failure>
             let mut out = io::BufWriter::new(io::stdout().lock());
             run::script(path.as_deref(), clock, &how, &mut out)
         }
+        // Scripts are always checked with the fixed clock: expectations and golden
+        // transcripts hold only for a reproducible replay.
+        Mode::Test { paths, bless } => {
+            let settings = test_cmd::Settings {
+                paths,
+                bless,
+                json: cli.options.json,
+                color,
+            };
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            test_cmd::run(&settings, &mut out)
+        }
     }
 }
 
@@ -73,6 +86,7 @@ fn exit_code(result: Result<Status, Failure>) -> ExitCode {
     match result {
         Ok(Status::Accepted) => ExitCode::SUCCESS,
         Ok(Status::Rejected) => ExitCode::from(1),
+        Ok(Status::Unreadable) => ExitCode::from(2),
         // clap prints help and version (status 0) and usage errors (status 2) itself.
         Err(Failure::Usage(e)) => {
             let _ = e.print();

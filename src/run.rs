@@ -19,8 +19,11 @@ use crate::draw::{self, DiagramFailure, DiagramFile, Recorder};
 pub enum Status {
     /// Every line was accepted (or the REPL ended normally).
     Accepted,
-    /// At least one line was rejected.
+    /// At least one line was rejected (`test`: a script failed).
     Rejected,
+    /// `test`: a script or golden transcript could not be read (status 2), the other scripts
+    /// having run.
+    Unreadable,
 }
 
 /// Why the process stops before its lines run out.

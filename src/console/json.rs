@@ -1,9 +1,9 @@
-//! JSON Lines (the console's contract, docs/console.md#json-lines): one object a line, the `"command"` event
-//! first, then everything the line caused in order. The keys the contract lists are always
-//! there; vmcfsim adds a few (`verb`, `verb_column`, `acting`, `logon`, `logoff`, `comment` on
-//! `"command"`, from the parser's `Command`, so no reader interprets the text again; `plist`,
-//! `mid`, `partner`, `peer` on `"rc"`; `reason`, `column` on `"error"`; `address`, `length` on the
-//! `"message"` saying where a VMCF command put its data).
+//! JSON Lines (the console's contract, docs/console.md#json-lines): one object a line, the
+//! `"command"` event first, then everything the line caused in order. The keys the contract
+//! lists are always there; vmcfsim adds a few (`verb`, `verb_column`, `acting`, `logon`,
+//! `logoff`, `comment` on `"command"`, from the parser's `Command`, so no reader interprets the
+//! text again; `plist`, `mid`, `partner`, `peer` on `"rc"`; `reason`, `column` on `"error"`;
+//! `address`, `length` on the `"message"` saying where a VMCF command put its data).
 //! Message texts are the transcript's lines, from `render`.
 //!
 //! The objects are written straight into the output, keys in a fixed order, strings escaped as

@@ -307,6 +307,20 @@ impl Session {
         self.cp.is_disconnected(user)
     }
 
+    /// `len` bytes of `user`'s storage from `address`, as they are now; `None` when the user is
+    /// not logged on or the range passes the end of its storage. For checking scripts
+    /// (`*= A: STORAGE ...`) and tools; the console's own DISPLAY reads the engine directly.
+    pub fn storage(&self, user: Userid, address: u32, len: u32) -> Option<Vec<u8>> {
+        // Checked before allocating: a length from outside must not size the buffer unchecked.
+        let size = self.cp.vm(user)?.storage().size();
+        if u64::from(address) + u64::from(len) > u64::from(size) {
+            return None;
+        }
+        let mut out = vec![0; usize::try_from(len).ok()?];
+        self.cp.fetch(user, address, &mut out).ok()?;
+        Some(out)
+    }
+
     /// Runs one input line (`line_no` is 1-based, for messages and JSON). Any bytes are accepted:
     /// non-UTF-8 input gets CP's error, never a panic. A trailing line end is ignored.
     pub fn feed(&mut self, line_no: usize, line: &[u8]) -> Outcome<'_> {

@@ -14,8 +14,8 @@
 //! use vmcfsim::diagram::{Diagram, Format};
 //!
 //! let events =
-//! r#"{"event":"rc","line":2,"user":"A","subfunction":"AUTHORIZE","rc":0,"meaning":"ok"}"#; let
-//! diagram = Diagram::from_json_lines(events).unwrap();
+//!     r#"{"event":"rc","line":2,"user":"A","subfunction":"AUTHORIZE","rc":0,"meaning":"ok"}"#;
+//! let diagram = Diagram::from_json_lines(events).unwrap();
 //! assert!(diagram.render(Format::Mermaid).contains("vm_A->>cp: AUTHORIZE RC 0"));
 //! ```
 
@@ -439,7 +439,11 @@ impl Builder {
 
     fn command(&mut self, c: &events::Command, answered: bool) {
         if let Some(comment) = &c.comment {
-            self.comment(c.line, comment);
+            // An expectation (`*=`, docs/console.md#checking-a-script) restates what the
+            // diagram already draws: the comment after its `*` starts with the marker's `=`.
+            if !comment.starts_with(&crate::check::MARKER[1..]) {
+                self.comment(c.line, comment);
+            }
             return;
         }
         let text = c.text.trim();
@@ -599,7 +603,7 @@ fn has_mid(subfunction: &str) -> bool {
 }
 
 /// Where the first sentence of `text` ends: after the first `.`, `!` or `?` that ends the
-/// text or is followed by a blank (so `7.2` and `D1.` inside a word do not end it).
+/// text or is followed by a blank (so `7.2` and `v1.2` inside a word do not end it).
 fn first_sentence(text: &str) -> Option<usize> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -655,8 +659,8 @@ mod tests {
     #[test]
     fn the_first_sentence_ends_at_a_stop_before_a_blank() {
         assert_eq!(
-            first_sentence("a.cp: one (ref 7.2, note 1). Two."),
-            Some("a.cp: one (ref 7.2, note 1).".len())
+            first_sentence("a.cp: one (ref 7.2, v1.2). Two."),
+            Some("a.cp: one (ref 7.2, v1.2).".len())
         );
         assert_eq!(first_sentence("Why? Because"), Some(4));
         assert_eq!(first_sentence("no end 7.2"), None);

@@ -884,6 +884,19 @@ impl Run {
         }
         let own = self.m.find(k, t, mid);
         let theirs = t < self.m.n && self.m.find(t, k, mid).is_some();
+        // DECISION docs/decisions.md#d15: with no SEND-type message of that MID, the oldest
+        // IDENTIFY from k to t with it, still queued (open), is withdrawn with RC 0.
+        let identify = self
+            .m
+            .open()
+            .find(|(_, m)| m.sub == Identify && m.source == k && m.sink == t && m.p.mid == mid);
+        if own.is_none()
+            && let Some((i, _)) = identify
+        {
+            assert_eq!(rc, Rc::Ok, "CANCEL of a queued IDENTIFY");
+            self.m.msgs[i].done = true;
+            return;
+        }
         match (rc, own) {
             (Rc::Ok, Some(i)) => {
                 let m = &mut self.m.msgs[i];

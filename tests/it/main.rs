@@ -1,6 +1,7 @@
 //! The one integration-test binary: every test module compiles into it once.
 
 mod bin;
+mod check;
 mod cli;
 mod console;
 mod console_cp;
