@@ -35,6 +35,7 @@ use crate::run::{self, Failure};
 #[derive(Debug, Parser)]
 #[command(
     name = "vmcfsim serve",
+    bin_name = "vmcfsim serve",
     about = "One simulated CP for many terminals: TN3270 clients (c3270, x3270, s3270) and \
              line-mode ones (telnet, nc) connect, log on and exchange VMCF messages.",
     after_help = "Examples:\n  vmcfsim serve                                  listen on 127.0.0.1:3270\n  \
@@ -73,7 +74,7 @@ pub struct ServeArgs {
     #[arg(long)]
     pub allow_anyone: bool,
     /// The clock: `real` (default) or `fixed` (the replay clock, a second a line: for tests).
-    #[arg(long, value_name = "CLOCK", default_value = "real")]
+    #[arg(long, value_name = "CLOCK", default_value = "real", value_parser = ["real", "fixed"])]
     pub clock: String,
 }
 
