@@ -78,10 +78,12 @@ pub struct ServeArgs {
     pub clock: String,
 }
 
-/// Lines queued for one terminal before it counts as not keeping up.
+/// Messages (each the lines one input line gave a terminal) queued for one terminal before it
+/// counts as not keeping up.
 const QUEUE: usize = 1024;
-/// Lines kept for a disconnected VM, shown when it reconnects; older ones are dropped.
-const BACKLOG: usize = 2000;
+/// Lines kept for a disconnected VM, shown when it reconnects (some 30 interrupts, about 30K);
+/// older ones are dropped and the reconnection says how many.
+const BACKLOG: usize = 500;
 /// How long a write to a client may take before the connection is given up.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// The first terminal's device address; each connection takes the lowest one free.

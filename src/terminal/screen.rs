@@ -14,7 +14,7 @@ use std::collections::VecDeque;
 pub const MORE_TIMEOUT_MS: u64 = 60_000;
 /// Lines held behind a full screen; beyond this the oldest waiting ones are dropped (a VM that
 /// writes without end cannot fill the server's memory), and a line says how many.
-pub const WAITING_MAX: usize = 4096;
+pub const WAITING_MAX: usize = 1000;
 /// Width of the status area, after its attribute byte.
 const STATUS_WIDTH: usize = 20;
 
