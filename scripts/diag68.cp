@@ -43,8 +43,9 @@ A: STORE L800 20FF0001 FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF FFF
 A: DIAG 68 L800
 *= A: UNAUTHORIZE: RC 0
 * A parameter list off a doubleword, or outside storage, is a program exception, not a
-* return code (docs/decisions.md#d9). CP prints nothing for a program check it reflects to the program, so
-* vmcfsim says what happened in its own words, marked as not a CP message, with no DMK id.
+* return code (docs/decisions.md#d9). CP prints nothing for a program check it reflects to
+* the program, so vmcfsim says what happened in its own words, marked as not a CP message,
+* with no DMK id.
 DIAG 68 L804
 *= B: ERROR VMCFSIM-PROGRAM-CHECK-SPECIFICATION
 DIAG 68 L100000

@@ -3,7 +3,7 @@
 * transit to it gets a RESPONSE with VMCMEFLG 5 (its own doubleword, docs/decisions.md#d1), and the
 * RESPONSEs still waiting for the sink itself are discarded. When the source leaves, its
 * messages are purged: SEND interrupts not yet presented are withdrawn; the sink's later
-* RECEIVE or REPLY gets RC 5 (the source is checked first, DECISION docs/decisions.md#d6 (revised)) and its
+* RECEIVE or REPLY gets RC 5 (the source is checked first, docs/decisions.md#d6) and its
 * REJECT RC 12 (REJECT has no 5). LOGOFF does what UNAUTHORIZE does.
 LOGON A
 VMCF AUTHORIZE BUF 48

@@ -1,4 +1,4 @@
-* source_gone.cp: the sink answers a message whose source has gone (DECISION docs/decisions.md#d6 (revised),
+* source_gone.cp: the sink answers a message whose source has gone (docs/decisions.md#d6,
 * with docs/decisions.md#d5). RECEIVE and REPLY move data to or from the source, so CP checks the source named
 * in VMCPUSER first, as it checks a SEND's target: not logged on, not authorized, or
 * AUTHORIZEd SPECIFIC for another VM gives RC 5 before the message is even looked up.

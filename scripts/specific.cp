@@ -3,9 +3,9 @@
 * A VM that AUTHORIZEs SPECIFIC userid talks with that VM only: a message from anyone else
 * gets RC 5 (user not available). CP does not check the named VM at AUTHORIZE time.
 * SPECIFIC restricts who may send to the VM; its own messages go anywhere, but a sink can
-* RECEIVE or REPLY only from a source that would take a SEND from it (DECISION docs/decisions.md#d6 (revised):
-* RC 5). A re-AUTHORIZE SPECIFIC for another VM ends messages in transit from the others
-* with data-transfer code 5 (SPG SP3 p. 134).
+* RECEIVE or REPLY only from a source that would take a SEND from it (RC 5,
+* docs/decisions.md#d6). A re-AUTHORIZE SPECIFIC for another VM ends messages in transit
+* from the others with data-transfer code 5 (SPG SP3 p. 134).
 LOGON A
 VMCF AUTHORIZE SPECIFIC B
 *= A: AUTHORIZE: RC 0
@@ -37,7 +37,7 @@ A: VMCF RECEIVE B MID 1
 *= A: DATA MOVED TO 020000 'FROM B'
 *= B: INTERRUPT RESPONSE FROM A TO SEND MID 1 STAT RESP EFLG 0 LENA 0
 * SPECIFIC limits what reaches A, not where A sends; but C cannot RECEIVE it (RC 5: A takes
-* nothing from C, docs/decisions.md#d6 (revised)). The message stays until C, SPECIFIC B later, drops it (EFLG 5).
+* nothing from C, docs/decisions.md#d6). The message stays until C, SPECIFIC B later, drops it (EFLG 5).
 A: VMCF SEND C MID 1 DATA 'A TO C'
 *= A: SEND TO C MID 1: RC 0
 *= C: INTERRUPT SEND FROM A MID 1 STAT NONE EFLG 0 LENA 6

@@ -87,7 +87,7 @@ impl CpMsg {
 
     /// The severity letter. A message number keeps its letter in every module that issues it
     /// (`DMKMSG045W`, `DMKCQG045W`): the R6 logic manual's SMSG flow prints 045 with `W` and
-    /// 057 with `E` (R6 Logic Vol. 1 p. 56); every other message here is an error, `E`.
+    /// 057 with `E` (Logic R6 p. 56); every other message here is an error, `E`.
     pub fn severity(&self) -> char {
         match self {
             CpMsg::NotLoggedOn(_) => 'W',

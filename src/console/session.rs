@@ -16,18 +16,18 @@ pub const DATA_AREA: u32 = 0x20000;
 /// the data area, so that the parameter list never overwrites data the area handed out.
 pub const PLIST_SLOT: u32 = DATA_AREA - 40;
 /// The characters of a line CP read from a terminal (a 3270 input area holds more, CP took
-/// 134). It shows only in SMSG and MSG, whose text is cut where CP's line ends (docs/decisions.md#d16).
+/// 134). It shows only in SMSG, MSG and WARNING, whose text is cut where CP's line ends
+/// (docs/decisions.md#d16).
 pub const CP_LINE: usize = 134;
-/// The longest input line the console takes, in bytes (docs/decisions.md#a-console-lines-length).
-/// A 3270 gave CP at most 134 characters and DIAGNOSE X'08' 132 (docs/decisions.md#d16); CP never
-/// saw more, so it has no error
-/// for it. vmcfsim's lines are not a terminal's: a VMCF or DIAG line stands for a program's
-/// parameter list and a DATA literal for its buffer, so they are routinely longer, and the one
-/// place CP's input limit shows is SMSG and MSG text, cut where CP's line ends ([`CP_LINE`]). This
-/// limit only bounds memory: a line is held whole while it runs, so a script with no line ends
-/// must not be read into memory whole. 1M holds a 512K hex literal. A longer line is rejected
-/// with `DMKCFC002E INVALID OPERAND` naming the limit, and the replay reads no more of it than
-/// this (see `run`).
+/// The longest input line the console takes, in bytes (docs/decisions.md#a-console-lines-length). A
+/// 3270 gave CP at most 134 characters and DIAGNOSE X'08' 132 (docs/decisions.md#d16); CP never saw
+/// more, so it has no error for it. vmcfsim's lines are not a terminal's: a VMCF or DIAG line
+/// stands for a program's parameter list and a DATA literal for its buffer, so they are routinely
+/// longer, and the one place CP's input limit shows is message text, cut where CP's line ends
+/// ([`CP_LINE`]). This limit only bounds memory: a line is held whole while it runs, so a script
+/// with no line ends must not be read into memory whole. 1M holds a 512K hex literal. A longer
+/// line is rejected with `DMKCFC002E INVALID OPERAND` naming the limit, and the replay reads no
+/// more of it than this (see `run`).
 pub const LINE_MAX: usize = 1 << 20;
 /// SEND interrupts remembered per VM for RECEIVE's default length. Messages are found by
 /// (source, MID), newest first; older entries fall off, so memory stays bounded.
@@ -157,7 +157,7 @@ pub(crate) struct Summary {
     acting: Option<Userid>,
     /// LOGON: the userid it names.
     logon: Option<Userid>,
-    /// LOGOFF: the user it logs off.
+    /// LOGOFF: the user it logs off; FORCE: the user it forces off.
     logoff: Option<Userid>,
     /// A comment: where its text starts (after the `*`).
     comment: Option<usize>,
@@ -186,6 +186,10 @@ impl Summary {
             Command::Logon(u) if prefix.is_none() => (Some(u), Some(u), None),
             Command::Logon(u) => (named, Some(u), None),
             Command::Logoff => (named, None, named),
+            // FORCE logs another VM off (refused for oneself or one not logged on).
+            Command::Force(u, _) if cp.is_logged_on(u) && named.is_some_and(|n| n != u) => {
+                (named, None, Some(u))
+            }
             _ => (named, None, None),
         };
         Summary {
@@ -543,7 +547,7 @@ impl Outcome<'_> {
         self.summary.logon
     }
 
-    /// The user a LOGOFF logs off (`None` when it acted for nobody).
+    /// The user a LOGOFF logs off (`None` when it acted for nobody), or the one FORCE logs off.
     pub fn logged_off(&self) -> Option<Userid> {
         self.summary.logoff
     }

@@ -35,7 +35,7 @@ impl Cp {
 
     /// FORCE: `issuer` logs `user` off, with the cleanup LOGOFF does. The forced VM's terminal
     /// gets `LOGOFF AT ... BY SYSTEM`, the issuer `... LOGOFF AS userid USERS = nnn FORCED`
-    /// [Operator's Guide R6, FORCE]. Privilege classes are not modelled: anyone may FORCE.
+    /// (Operator's Guide R6, FORCE). Privilege classes are not modelled: anyone may FORCE.
     /// Forcing oneself is the console's to refuse (CP's FORCE names another user).
     pub fn force(&mut self, issuer: Userid, user: Userid) -> Result<(), CpError> {
         let Some(slot) = self.slot(user) else {

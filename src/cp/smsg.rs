@@ -7,10 +7,11 @@ use super::machine::{Pending, SMSG_MAX, SMSG_PENDING_MAX, SpecialMessage, Virtua
 use crate::vmcf::{Subfunction, Userid, Vmcmhdr};
 
 impl Cp {
-    /// SMSG from `from` to `to` with `text` (EBCDIC). CP's checks in its own order (R6 Logic Vol. 1 p. 56):
-    /// logged on, SMSG flag, VMCF authorization; then docs/decisions.md#d4: QUIESCE and a buffer too small
-    /// refuse too, and SPECIFIC never does. Text past [`SMSG_MAX`] bytes (the most any CP line
-    /// leaves) is cut; the console cuts it where its own line ends (docs/decisions.md#d16).
+    /// SMSG from `from` to `to` with `text` (EBCDIC). CP's checks in its own order (Logic R6 p.
+    /// 56): logged on, SMSG flag, VMCF authorization; then docs/decisions.md#d4: QUIESCE and a
+    /// buffer too small refuse too, and SPECIFIC never does. Text past [`SMSG_MAX`] bytes (the
+    /// most any CP line leaves) is cut; the console cuts it where its own line ends
+    /// (docs/decisions.md#d16).
     pub fn smsg(&mut self, from: Userid, to: Userid, text: &[u8]) -> Result<(), CpError> {
         let text = &text[..text.len().min(SMSG_MAX)];
         let Some(slot) = self.slot(to) else {
@@ -30,9 +31,9 @@ impl Cp {
         if let Some(why) = refusal {
             return Err(self.error(from, CpError::NotReceiving(to, why)));
         }
-        // DECISION docs/decisions.md#d3: a SENDX header from SYSTEM, MID = low word of a unique TOD value, the
-        // issuer in USE. CP left the address of its own work buffer in VMCMVADA (R6 Logic Vol. 1 p. 56),
-        // meaningless to the guest; vmcfsim stores 0 there (docs/decisions.md#d3).
+        // DECISION docs/decisions.md#d3: a SENDX header from SYSTEM, MID = low word of a unique TOD
+        // value, the issuer in USE. CP left the address of its own work buffer in VMCMVADA
+        // (Logic R6 p. 56), meaningless to the guest; vmcfsim stores 0 there.
         let mid = self.unique_tod().0 as u32;
         let header = Vmcmhdr {
             stat: 0,

@@ -291,9 +291,9 @@ impl Cp {
         self.find(self.slot(p.user)?, self.vm_at(slot).userid, p.mid)
     }
 
-    /// The checks RECEIVE, REPLY and REJECT share (docs/decisions.md#d6, revised): for RECEIVE and REPLY,
-    /// which move data to or from the source, first 5 (the source named in VMCPUSER as it is
-    /// now), then for all three 12 (not found), then 13 (not yet presented).
+    /// The checks RECEIVE, REPLY and REJECT share (docs/decisions.md#d6, revised): for RECEIVE
+    /// and REPLY, which move data to or from the source, first 5 (the source named in VMCPUSER
+    /// as it is now), then for all three 12 (not found), then 13 (not yet presented).
     fn answerable(
         &self,
         slot: usize,
@@ -310,10 +310,11 @@ impl Cp {
         Ok(key)
     }
 
-    /// DECISION docs/decisions.md#d6 (revised): whether the sink at `slot` can reach `source` for a RECEIVE or
-    /// REPLY, judged as a SEND's target is: logged on, authorized, and not authorized SPECIFIC
-    /// for some other VM. With DECISION docs/decisions.md#d5 a source that logged off or UNAUTHORIZEd gives 5
-    /// here (and 12 to a REJECT); once it is authorized again its old messages are gone: 12.
+    /// DECISION docs/decisions.md#d6 (revised): whether the sink at `slot` can reach `source`
+    /// for a RECEIVE or REPLY, judged as a SEND's target is: logged on, authorized, and not
+    /// authorized SPECIFIC for some other VM. With docs/decisions.md#d5 a source that logged off
+    /// or UNAUTHORIZEd gives 5 here (and 12 to a REJECT); once it is authorized again its old
+    /// messages are gone: 12.
     fn source_reachable(&self, slot: usize, source: Userid) -> bool {
         let Some(s) = self.slot(source) else {
             return false;
@@ -418,10 +419,10 @@ impl Cp {
         if m.state == MsgState::Completed || m.func == Subfunction::Sendx {
             return Rc::ProtocolViolation;
         }
-        // DECISION docs/decisions.md#d1: the REJECT's doubleword reaches the source, for SEND and SEND/RECV alike.
-        // For a plain SEND this follows z/VM-era programs, which read a code there; the R6 guide
-        // lets the sink pass its doubleword with REJECT or REPLY only for a SEND/RECV
-        // (SPG R6 p. 189). Kept deliberately: docs/decisions.md#d1.
+        // DECISION docs/decisions.md#d1: the REJECT's doubleword reaches the source, for SEND and
+        // SEND/RECV alike. For a plain SEND this follows z/VM-era programs, which read a code
+        // there; the R6 guide lets the sink pass its doubleword with REJECT or REPLY only for a
+        // SEND/RECV (SPG R6 p. 189). Kept deliberately.
         self.complete(key, true, 0, 0, p.use_dw);
         Rc::Ok
     }

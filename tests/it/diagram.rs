@@ -633,7 +633,10 @@ proptest! {
     #[test]
     fn any_text_gives_well_formed_svg_and_one_mermaid_line_a_step(
         texts in proptest::collection::vec(any::<String>(), 1..6),
-        user in "[A-Z#@$]{1,8}",
+        // This test's SVG reader tells columns apart by their heads, and a VM called CP heads
+        // its column as CP does: the model keeps the two apart, which
+        // `the_model_keeps_cp_and_a_vm_called_cp_apart` checks.
+        user in "[A-Z#@$]{1,8}".prop_filter("a head other than CP's", |u| u != "CP"),
     ) {
         let jsonl: Vec<String> = texts
             .iter()

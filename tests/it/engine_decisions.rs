@@ -356,7 +356,7 @@ fn decision_d6_check_order_for_starting_a_message() {
 
 #[test]
 fn decision_d6_check_order_for_answering_a_message() {
-    // 2, 4, 1, 5 (DECISION docs/decisions.md#d6 (revised): the source, before the lookup), 12, 13, 3, then 16
+    // 2, 4, 1, 5 (docs/decisions.md#d6, revised: the source, before the lookup), 12, 13, 3, then 16
     // before 17 as the data would move.
     let mut cp = cp_with(&["A", "B"]);
     authorize_all(&mut cp, &["A"]);

@@ -765,8 +765,8 @@ impl Run {
         );
         let i = found?;
         let m = &self.m.msgs[i];
-        // A message that ended before it was presented (its sink gone, docs/decisions.md#d5, or a SENDX
-        // too long for the sink's new buffer) is over, not out of step.
+        // A message that ended before it was presented (its sink gone, docs/decisions.md#d5,
+        // or a SENDX too long for the sink's new buffer) is over, not out of step.
         let early = !m.presented && m.expect.is_none();
         assert_eq!(rc == Rc::SynchronizationError, early, "RC 13: {m:?}");
         Some(i)

@@ -152,7 +152,8 @@ fn receive_rc_5_source_since_specific_for_other() {
     assert_quiet(&cp);
     assert_eq!(peek(&cp, "B", RECV, 5), [0xEE; 5]);
     assert_eq!(cp.messages_in_transit(), 1, "the message stays in transit");
-    // DECISION docs/decisions.md#d6 (revised): 5 comes before 12: the source is checked before the lookup.
+    // DECISION docs/decisions.md#d6 (revised): 5 comes before 12, the source is checked
+    // before the lookup.
     assert_eq!(receive(&mut cp, "B", "A", 2, RECV, 5), Rc::UserNotAvailable);
     // When A takes everyone again, the message can be RECEIVEd.
     assert_eq!(authorize(&mut cp, "A", 0, 200), Rc::Ok);
@@ -162,7 +163,8 @@ fn receive_rc_5_source_since_specific_for_other() {
 
 #[test]
 fn receive_rc_5_also_when_source_was_already_specific_when_sending() {
-    // DECISION docs/decisions.md#d6 (revised): the source is judged as it is now, as a SEND's target would be.
+    // DECISION docs/decisions.md#d6 (revised): the source is judged as it is now, as a SEND's
+    // target would be.
     // A, SPECIFIC for C, may SEND to B (SPECIFIC restricts who may send to A), but B cannot
     // RECEIVE or REPLY: A takes nothing from B. B can still REJECT (no 5 for REJECT).
     let mut cp = cp_with(&["A", "B", "C"]);

@@ -219,8 +219,8 @@ fn reply_rc_19_never_given() {
     assert_eq!(call(&mut cp, "B", p), Rc::Ok);
     assert_eq!(peek(&cp, "A", edge, 5), b"EDGE!");
     // ...and a source that shrinks its storage under its reply buffer is reset by DEFINE
-    // STORAGE, which purges its messages (DECISION docs/decisions.md#d5) and leaves it unauthorized: the REPLY
-    // gets RC 5 (DECISION docs/decisions.md#d6 (revised)), never 19.
+    // STORAGE, which purges its messages (docs/decisions.md#d5) and leaves it unauthorized: the REPLY
+    // gets RC 5 (docs/decisions.md#d6, revised), never 19.
     let p = with(SendRecv, "B", 2, |p| (p.vadb, p.lenb) = (edge, 5));
     assert_eq!(call(&mut cp, "A", p), Rc::Ok);
     cp.define_storage(uid("A"), 1 << 20).unwrap();

@@ -260,7 +260,7 @@ impl Model {
         0
     }
 
-    /// RECEIVE, REPLY and REJECT share (DECISION docs/decisions.md#d6 (revised)): for RECEIVE and REPLY first 5,
+    /// RECEIVE, REPLY and REJECT share (DECISION docs/decisions.md#d6, revised): for RECEIVE and REPLY first 5,
     /// the source as a SEND's target is judged (logged on, authorized, not SPECIFIC for
     /// another); then 12 (not found; a source not logged on has none), 13.
     fn answerable(&self, k: usize, s: usize, mid: u32, check_source: bool) -> Result<usize, u8> {
@@ -327,8 +327,9 @@ impl Model {
     }
 
     /// CANCEL by the source (docs/vmcf.md#cancel): 12 unknown, 3 when the caller is the message's
-    /// sink, 14 once ended, 11 when only the REPLY part is left, else 0; and (DECISION docs/decisions.md#d15) 0
-    /// for an IDENTIFY still queued, the oldest first, 12 once it was presented.
+    /// sink, 14 once ended, 11 when only the REPLY part is left, else 0; and
+    /// (docs/decisions.md#d15) 0 for an IDENTIFY still queued, the oldest first, 12 once it was
+    /// presented.
     fn cancel(&mut self, k: usize, t: usize, mid: u32) -> u8 {
         // DECISION docs/decisions.md#d15: the oldest IDENTIFY from k to t with this MID still queued is withdrawn.
         let identify = self.open().find(|&i| {
