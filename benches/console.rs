@@ -60,7 +60,6 @@ fn bench_parse(c: &mut Criterion) {
 fn replay(lines: &[&str], json: bool) -> usize {
     let mut session = Session::new(Box::new(FixedClock::standard()));
     let opts = TextOptions {
-        color: false,
         echo: true,
         source: Some("big.cp"),
         width: None,

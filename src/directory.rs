@@ -10,6 +10,7 @@ use std::collections::HashMap;
 /// One user's entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The userid.
     pub user: Userid,
     /// Upper case: CP folds what is typed, so passwords compare without case.
     pub password: String,

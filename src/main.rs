@@ -4,6 +4,7 @@
 
 mod cli;
 mod draw;
+mod palette;
 mod repl;
 mod run;
 mod serve;

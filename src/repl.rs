@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use owo_colors::{OwoColorize, Style};
 use rustyline::completion::Completer;
 use rustyline::config::{ColorMode, CompletionType, Config};
 use rustyline::error::ReadlineError;
@@ -23,10 +22,11 @@ use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::history::FileHistory;
 use rustyline::validate::Validator;
 use rustyline::{Context, Editor, Helper};
-use vmcfsim::console::{self, Highlight, Session, highlight};
+use vmcfsim::console::{self, Highlight, Lines, Session, Tone, highlight};
 use vmcfsim::cp::Clock;
 
 use crate::draw::{self, DiagramFile, Recorder};
+use crate::palette;
 use crate::run::{self, Failure, Output, Replay, Status};
 
 /// What the REPL was asked for.
@@ -133,7 +133,7 @@ fn welcome(settings: &Settings, width: Option<usize>) -> io::Result<()> {
         text.push('\n');
     });
     if settings.color {
-        text = text.replacen(online, &online.bold().to_string(), 1);
+        text = text.replacen(online, &palette::paint(Tone::Echo, online), 1);
     }
     if settings.json {
         io::stderr().write_all(text.as_bytes())
@@ -152,6 +152,7 @@ fn edit_loop(
 ) -> Result<Status, Failure> {
     let mut how = output(settings);
     let mut buf = String::new();
+    let mut lines = Lines::new();
     let mut line_no = 0;
     loop {
         let prompt = session.borrow().prompt();
@@ -185,7 +186,7 @@ fn edit_loop(
             let quit = {
                 let mut session = session.borrow_mut();
                 let outcome = session.feed(line_no, line.as_bytes());
-                how.render(&outcome, &mut buf);
+                how.render(&outcome, &mut lines, &mut buf);
                 recorder.record(&outcome);
                 outcome.quit()
             };
@@ -353,7 +354,7 @@ impl Highlighter for ConsoleHelper {
     ) -> Cow<'b, str> {
         match prompt.split_once('>') {
             Some((user, rest)) if self.color && !user.is_empty() => {
-                Cow::Owned(format!("{}>{rest}", user.style(style(Highlight::Userid))))
+                Cow::Owned(format!("{}>{rest}", palette::paint(Tone::Userid, user)))
             }
             _ => Cow::Borrowed(prompt),
         }
@@ -361,7 +362,7 @@ impl Highlighter for ConsoleHelper {
 
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
         if self.color {
-            Cow::Owned(hint.dimmed().to_string())
+            Cow::Owned(palette::paint(Tone::Dim, hint))
         } else {
             Cow::Borrowed(hint)
         }
@@ -377,19 +378,6 @@ impl Highlighter for ConsoleHelper {
 impl Validator for ConsoleHelper {}
 impl Helper for ConsoleHelper {}
 
-/// The colour of each kind of word the console's parser recognises.
-fn style(kind: Highlight) -> Style {
-    match kind {
-        Highlight::Comment => Style::new().dimmed(),
-        Highlight::Userid => Style::new().cyan().bold(),
-        Highlight::Verb => Style::new().bold(),
-        Highlight::Keyword => Style::new().blue(),
-        Highlight::Text | Highlight::Hex => Style::new().green(),
-        Highlight::Number => Style::new().yellow(),
-        Highlight::Error => Style::new().red().underline(),
-    }
-}
-
 /// `line` with each part wrapped in its colour; the visible text is unchanged.
 fn paint(line: &str, parts: &[(Range<usize>, Highlight)]) -> String {
     let mut out = String::with_capacity(line.len() * 2);
@@ -400,7 +388,7 @@ fn paint(line: &str, parts: &[(Range<usize>, Highlight)]) -> String {
             continue;
         };
         out.push_str(before);
-        out.push_str(&text.style(style(*part)).to_string());
+        out.push_str(&palette::paint(part.tone(), text));
         at = range.end;
     }
     out.push_str(line.get(at..).unwrap_or(""));

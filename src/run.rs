@@ -9,10 +9,11 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::Path;
 
-use vmcfsim::console::{self, LINE_MAX, Outcome, Session, TextOptions};
+use vmcfsim::console::{self, LINE_MAX, Lines, Outcome, Session, TextOptions};
 use vmcfsim::cp::Clock;
 
 use crate::draw::{self, DiagramFailure, DiagramFile, Recorder};
+use crate::palette;
 
 /// How a session ended, as far as its lines go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,17 +73,23 @@ pub struct Output<'a> {
 }
 
 impl Output<'_> {
-    /// Appends what `o` did to `buf`, as text or JSON.
-    pub fn render(&self, o: &Outcome, buf: &mut String) {
+    /// Appends what `o` did to `buf`, as text (coloured by the palette with `color`) or JSON.
+    /// `lines` is the line buffer the text is built in, kept by the caller for reuse.
+    pub fn render(&self, o: &Outcome, lines: &mut Lines, buf: &mut String) {
         if self.json {
             console::render_json(o, buf);
+            return;
+        }
+        let opts = TextOptions {
+            echo: self.echo,
+            source: self.source,
+            width: self.width,
+        };
+        if self.color {
+            lines.clear();
+            console::render_lines(o, &opts, lines);
+            palette::write_colored(lines, buf);
         } else {
-            let opts = TextOptions {
-                color: self.color,
-                echo: self.echo,
-                source: self.source,
-                width: self.width,
-            };
             console::render_text(o, &opts, buf);
         }
     }
@@ -144,6 +151,7 @@ pub fn replay(
     let mut status = Status::Accepted;
     let mut line = Vec::new();
     let mut buf = String::new();
+    let mut lines = Lines::new();
     let mut recorder = Recorder::titled(how.title.map(str::to_string));
     let recording = how.diagram.is_some() || how.diagram_command;
     let title = how.output.source.filter(|s| *s != STDIN_NAME);
@@ -160,7 +168,7 @@ pub fn replay(
             continue;
         }
         let outcome = session.feed(line_no, &line);
-        how.output.render(&outcome, &mut buf);
+        how.output.render(&outcome, &mut lines, &mut buf);
         if recording {
             recorder.record(&outcome);
         }

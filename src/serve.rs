@@ -21,8 +21,7 @@ use tokio::sync::mpsc;
 
 use vmcfsim::Userid;
 use vmcfsim::console::command::Command;
-use vmcfsim::console::messages::{ConsoleError, CpMsg};
-use vmcfsim::console::{self, Session, Terminal, TextOptions, parse};
+use vmcfsim::console::{self, ConsoleError, CpMsg, Lines, Session, Terminal, TextOptions, parse};
 use vmcfsim::cp::{Clock, FixedClock, SystemClock};
 use vmcfsim::directory::Directory;
 use vmcfsim::terminal::conn::{Input, NEGOTIATION_TIMEOUT_MS};
@@ -189,6 +188,9 @@ struct Cp {
     console: Option<ConsoleOut>,
     json: Option<io::BufWriter<std::fs::File>>,
     recorder: Option<Recorder>,
+    /// The last line's output.
+    lines: Lines,
+    /// The system console's text of it.
     text: String,
     json_buf: String,
     /// Terminals with lines batched.
@@ -279,6 +281,7 @@ async fn serve(args: ServeArgs) -> Result<run::Status, Failure> {
         console: None,
         json,
         recorder: args.diagram.as_ref().map(|_| Recorder::default()),
+        lines: Lines::new(),
         text: String::new(),
         json_buf: String::new(),
         dirty: Vec::new(),
@@ -848,9 +851,10 @@ impl Cp {
         if !self.session.cp().is_logged_on(u) {
             return;
         }
-        if !self.session.cp().is_disconnected(u) {
-            self.session.set_current(Some(u));
-            self.run_line(Source::Server, b"DISCONN");
+        if !self.session.is_disconnected(u) {
+            // The line Session::disconnect feeds, run here so its lines are routed and recorded.
+            let line = format!("{u}: DISCONN");
+            self.run_line(Source::Server, line.as_bytes());
         }
         self.keep_for_reconnection(u, lost);
     }
@@ -916,38 +920,35 @@ impl Cp {
         if let Some(r) = self.recorder.as_mut() {
             r.record(&outcome);
         }
-        self.text.clear();
-        console::render_text(
+        self.lines.clear();
+        console::render_lines(
             &outcome,
             &TextOptions {
-                color: false,
                 echo: false,
                 source: None,
                 // A 3270 row holds 79 characters of output (the last cell of the output area
                 // holds the input field's attribute).
                 width: Some(79),
             },
-            &mut self.text,
+            &mut self.lines,
         );
         drop(outcome);
         let now_current = self.session.current_user();
-        if let Some(c) = self.console.as_mut() {
-            let mut all = String::new();
-            for l in self.text.lines() {
-                all.push_str(l);
-                all.push('\n');
-            }
-            if !all.is_empty() {
-                all.pop();
-                c(all);
-            }
+        // The system console sees every line with its owner, as the REPL shows them.
+        if let Some(c) = self.console.as_mut()
+            && !self.lines.is_empty()
+        {
+            self.text.clear();
+            console::write_text(&self.lines, &mut self.text);
+            self.text.pop();
+            c(self.text.clone());
         }
-        let text = std::mem::take(&mut self.text);
-        for l in text.lines() {
-            let (owner, line) = owned_line(l);
-            self.route(from, owner, line);
+        // Each line to its VM's terminal, without the owner column.
+        let lines = std::mem::take(&mut self.lines);
+        for l in lines.iter() {
+            self.route(from, l.owner, l.text);
         }
-        self.text = text;
+        self.lines = lines;
         match from {
             Source::Console => self.console_user = now_current,
             Source::Terminal(id) => {
@@ -1059,17 +1060,4 @@ fn privileged(c: &Command) -> Option<&'static str> {
 /// `DMKLOG050E PASSWORD INCORRECT`.
 fn error_text(e: &ConsoleError) -> String {
     format!("{} {}", e.id(), e.text())
-}
-
-/// TEMPORARY adapter until the console renders `Lines`: the transcript's lines split at their
-/// owner column (`A: text`, `-: text` for nobody's terminal).
-fn owned_line(l: &str) -> (Option<Userid>, &str) {
-    match l.split_once(": ") {
-        Some(("-", rest)) => (None, rest),
-        Some((who, rest)) => match Userid::parse(who) {
-            Ok(u) => (Some(u), rest),
-            Err(_) => (None, l),
-        },
-        None => (None, l),
-    }
 }

@@ -9,8 +9,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use owo_colors::OwoColorize;
+use crate::palette;
 use similar::TextDiff;
+use vmcfsim::Tone;
 use vmcfsim::check::{self, Failure, FailureKind};
 
 use crate::run::{Failure as RunFailure, Status};
@@ -290,7 +291,8 @@ fn paint(color: bool, s: &str, how: fn(&str) -> String) -> String {
     if color { how(s) } else { s.to_string() }
 }
 
-/// The unified diff with `-` lines red, `+` lines green and hunk headers cyan.
+/// The unified diff with `-` lines red, `+` lines green and hunk headers cyan (the palette's
+/// error, return-code-ok and interrupt-title tones).
 fn paint_diff(diff: &str, color: bool) -> String {
     if !color {
         return diff.to_string();
@@ -299,13 +301,13 @@ fn paint_diff(diff: &str, color: bool) -> String {
     for line in diff.split_inclusive('\n') {
         let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
         let painted = if body.starts_with("---") || body.starts_with("+++") {
-            body.bold().to_string()
+            palette::paint(Tone::Echo, body)
         } else if body.starts_with("@@") {
-            body.cyan().to_string()
+            palette::paint(Tone::Interrupt, body)
         } else if body.starts_with('-') {
-            body.red().to_string()
+            palette::paint(Tone::Error, body)
         } else if body.starts_with('+') {
-            body.green().to_string()
+            palette::paint(Tone::RcOk, body)
         } else {
             body.to_string()
         };
@@ -319,9 +321,9 @@ fn text(results: &[Tested], color: bool) -> String {
     let mut s = String::new();
     for t in results {
         let verdict = if t.passed() {
-            paint(color, "ok", |x| x.green().to_string())
+            paint(color, "ok", |x| palette::paint(Tone::RcOk, x))
         } else {
-            paint(color, "FAILED", |x| x.red().to_string())
+            paint(color, "FAILED", |x| palette::paint(Tone::Error, x))
         };
         s.push_str(&format!("test {} ... {verdict}", t.name));
         if let Some(b) = &t.blessed {

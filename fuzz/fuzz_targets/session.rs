@@ -50,7 +50,6 @@ fuzz_target!(|data: &[u8]| {
         render_text(
             &outcome,
             &TextOptions {
-                color: i % 2 == 0,
                 echo: true,
                 source: Some("f.cp"),
                 // Every width, narrow ones too: HELP and error excerpts are fitted to it.

@@ -112,7 +112,6 @@ pub fn script(name: &str, input: &[u8]) -> Report {
     let mut report = Report::default();
     let mut session = Session::new(Box::new(FixedClock::standard()));
     let opts = TextOptions {
-        color: false,
         echo: true,
         source: Some(name),
         width: None,

@@ -7,10 +7,6 @@ use super::session::Session;
 use super::verbs::{self, Opt, Verb};
 use std::ops::Range;
 
-fn is_blank(c: char) -> bool {
-    c == ' ' || c == '\t'
-}
-
 /// Completion candidates for the REPL: `(start, words)` where `start` is the byte offset in
 /// `line` of the word being completed at `pos`. Verbs, VMCF subfunctions and options, userids.
 /// Candidates follow the case of what was typed.
@@ -19,27 +15,11 @@ pub fn complete(session: &Session, line: &str, pos: usize) -> (usize, Vec<String
     while !line.is_char_boundary(pos) {
         pos -= 1;
     }
-    let before = &line[..pos];
-    let mut start = before.rfind(is_blank).map_or(0, |i| i + 1);
-    // Inside quoted text or a comment there is nothing to complete.
-    if before.matches('\'').count() % 2 == 1 || before.trim_start().starts_with('*') {
+    // The parser's own reading of the line so far: its tokens, its prefix, its quotes.
+    let Some((words, start)) = parse::words_before(line, pos) else {
         return (pos, Vec::new());
-    }
-    let mut words: Vec<&str> = before[..start].split_whitespace().collect();
-    // A `userid:` prefix is not part of the command.
-    if let Some(first) = words.first().copied()
-        && let Some(i) = first.find(':')
-    {
-        if i + 1 < first.len() {
-            words[0] = &first[i + 1..];
-        } else {
-            words.remove(0);
-        }
-    } else if words.is_empty()
-        && let Some(i) = before[start..].find(':')
-    {
-        start += i + 1;
-    }
+    };
+    let before = &line[..pos];
     let word = &before[start..];
     let users: Vec<String> = session.users().iter().map(|u| u.to_string()).collect();
     let mut cands: Vec<String> = candidates(&words, &users);
@@ -199,6 +179,26 @@ mod tests {
         assert_eq!(words(&s, "DISC "), ["HOLD"]);
         assert!(words(&s, "SMSG BOB hel").is_empty() || words(&s, "SMSG BOB hel").len() < 3);
         assert!(words(&s, "VMCF SEND BOB DATA 'ab").is_empty());
+    }
+
+    #[test]
+    fn completion_reads_the_line_as_the_parser_does() {
+        let s = session(&["ALICE", "BOB"]);
+        // A quoted operand with blanks in it is one word: AT may follow it.
+        assert!(words(&s, "VMCF SEND BOB DATA 'a b c' ").contains(&"AT".to_string()));
+        assert!(words(&s, "VMCF SEND BOB DATA 'it''s' ").contains(&"AT".to_string()));
+        assert!(words(&s, "  * a comment ").is_empty());
+        assert!(words(&s, "BOB: * a comment ").is_empty());
+        assert!(
+            words(&s, "VMCF SEND BOB DATA X'C1").is_empty(),
+            "inside X'...'"
+        );
+        assert_eq!(
+            complete(&s, "BOB:", 4).0,
+            4,
+            "the command starts after the prefix"
+        );
+        assert!(words(&s, "TOOLONGNAME: Q").is_empty(), "a bad prefix");
     }
 
     #[test]

@@ -15,8 +15,9 @@ use crate::cp::Emsg;
 use crate::ebcdic;
 use std::fmt::{self, Display, Formatter, Write};
 
-/// The highest address a `-` range can name; a DISPLAY range past it is written as a count.
-const LAST_ADDRESS: u32 = 0xFF_FFFF;
+/// The highest address a `-` range can name (the parser's); a DISPLAY range past it is written
+/// as a count.
+use super::parse::LAST_ADDRESS;
 
 impl Display for Line {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
@@ -65,7 +66,7 @@ impl Display for DisplayRequest {
         match self.last {
             _ if self.single => Ok(()),
             None => f.write_str("-END"),
-            Some(last) if last <= LAST_ADDRESS => write!(f, "-{last:X}"),
+            Some(last) if last <= LAST_ADDRESS as u32 => write!(f, "-{last:X}"),
             // `first.count` reached past 16M: the count is what the user could have typed.
             Some(last) => write!(f, ".{:X}", last - self.first + 1),
         }

@@ -208,3 +208,19 @@ impl Command {
             .map(|d| d.name())
     }
 }
+
+/// The "needs a logged-on user" rule, in one place: the verb table's `before_logon`, and for
+/// QUERY its operand (before LOGON only NAMES, USERS, TIME and a userid are known, as CP knew
+/// them without a virtual machine).
+impl Command {
+    /// Whether the command runs only for a logged-on user.
+    pub fn needs_user(&self) -> bool {
+        match self {
+            Command::Query(q) => !matches!(
+                q,
+                Query::Names | Query::Users | Query::Time | Query::User(_)
+            ),
+            c => c.verb().is_some_and(|v| !verbs::verb_def(v).before_logon),
+        }
+    }
+}

@@ -2,20 +2,21 @@
 //! records what happened (engine events, CP responses, errors) in order. VMCF commands become a
 //! VMCPARM stored in the VM's storage and go through the same `diagnose_68` as `DIAG 68`.
 
-use super::command::*;
-use super::messages::{ConsoleError, CpMsg, hexloc};
-use super::session::{CP_LINE, DATA_AREA, PLIST_SLOT, Placed, Response, Session};
-use super::verbs;
-use crate::vmcf::{Subfunction, Userid, Vmcparm, vmcpflg1};
+use super::{CP_LINE, DATA_AREA, PLIST_SLOT, Placed, Response, Session};
+use crate::console::command::*;
+use crate::console::messages::{ConsoleError, CpMsg, hexloc};
+use crate::console::{parse, verbs};
+use crate::vmcf::{Subfunction, Userid, Vmcmhdr, Vmcparm, vmcpflg1};
 
 /// AUTHORIZE's defaults (docs/console.md#vmcf-commands): a 40-byte buffer at X'1000'.
 const DEFAULT_BUFFER: u32 = 0x1000;
-const DEFAULT_BUFFER_LEN: u32 = 40;
+const DEFAULT_BUFFER_LEN: u32 = Vmcmhdr::LEN as u32;
 
 impl Session {
     /// Runs a parsed line (`input` is the line as typed); returns whether it was QUIT.
+    /// The parser has read the line; an error that quotes a word as typed asks the parser for
+    /// it (`input` is the line the parser read).
     pub(crate) fn execute(&mut self, input: &str, line: Line) -> bool {
-        let verb_text = input[line.verb_span.clone()].to_ascii_uppercase();
         let acting = match &line.prefix {
             Some((u, span)) => {
                 if !self.cp.is_logged_on(*u) {
@@ -28,19 +29,10 @@ impl Session {
             }
             None => self.current,
         };
-        if let Some(def) = verbs::verb(&verb_text) {
-            self.module = def.module;
+        if let Some(v) = line.command.verb() {
+            self.module = verbs::verb_def(v).module;
         }
-        let needs_user = !matches!(
-            line.command,
-            Command::Empty
-                | Command::Comment
-                | Command::Quit
-                | Command::Shutdown
-                | Command::Help(_)
-                | Command::Logon(_)
-                | Command::Query(Query::Names | Query::Users | Query::Time | Query::User(_))
-        );
+        let needs_user = line.command.needs_user();
         let user = match acting {
             Some(u) => u,
             None if needs_user => {
@@ -52,8 +44,11 @@ impl Session {
                         "no current user: LOGON {u} makes {u} current, or {u}: command runs one"
                     ),
                 };
-                let e = ConsoleError::new("CFC", CpMsg::UnknownCommand(verb_text))
-                    .at(line.verb_span, why);
+                let e = ConsoleError::new(
+                    "CFC",
+                    CpMsg::UnknownCommand(parse::verb_as_typed(input, &line)),
+                )
+                .at(line.verb_span, why);
                 self.error(None, e);
                 return false;
             }
@@ -69,17 +64,9 @@ impl Session {
             }
             Command::Help(topic) => {
                 let words: Vec<&str> = topic.iter().map(String::as_str).collect();
-                match super::help::topic(&words) {
-                    Some(h) => self.respond(acting, Response::Help(h)),
-                    None => {
-                        let shown = topic.join(" ");
-                        let from = input.len() - input[line.verb_span.end..].trim_start().len();
-                        let e = ConsoleError::new("CFC", CpMsg::InvalidOperand(shown)).at(
-                            from..input.trim_end().len(),
-                            "no such command or subfunction",
-                        );
-                        self.error(acting, e);
-                    }
+                // The parser refused a topic HELP does not have.
+                if let Some(h) = crate::console::help::topic(&words) {
+                    self.respond(acting, Response::Help(h));
                 }
             }
             Command::Logon(u) => {
@@ -367,7 +354,7 @@ impl Session {
             at = at.saturating_add(bytes.len() as u32);
         }
         if let Some(span) = odd_digit {
-            let shown = input[span.clone()].to_string();
+            let shown = parse::word_as_typed(input, &span);
             let e = ConsoleError::new("CDS", CpMsg::InvalidHexdata(shown))
                 .at(span, "odd number of digits: the last one was not stored");
             self.error(Some(user), e);
@@ -422,7 +409,7 @@ impl Session {
             p.use_dw = dw;
         }
         let size = self.cp.vm(user).map_or(0, |vm| vm.storage().size());
-        if u64::from(PLIST_SLOT) + 40 > u64::from(size) {
+        if u64::from(PLIST_SLOT) + Vmcparm::LEN as u64 > u64::from(size) {
             let e = ConsoleError {
                 reason: Some(format!(
                     "the console's VMCPARM goes at X'{PLIST_SLOT:X}': DEFINE STORAGE 128K or more, \

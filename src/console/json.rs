@@ -11,8 +11,9 @@
 //! object for every return code, interrupt and message, and building each as a tree of
 //! `String`s first cost more than the rest of the replay.
 
+use super::line::Tone;
 use super::push;
-use super::render::{Lines, message_lines, response_lines};
+use super::render::{Sink, message_lines, response_lines};
 use super::session::{Outcome, Record, Response};
 use crate::cp::Event;
 use crate::vmcf::{Userid, Vmcmhdr};
@@ -139,11 +140,19 @@ impl<F: FnMut(&str)> Texts<F> {
     }
 }
 
-impl<F: FnMut(&str)> Lines for Texts<F> {
-    fn start(&mut self) -> &mut String {
+impl<F: FnMut(&str)> Sink for Texts<F> {
+    fn begin(&mut self, _: Tone) -> &mut String {
         self.buf.clear();
         &mut self.buf
     }
+
+    fn text(&mut self) -> &mut String {
+        &mut self.buf
+    }
+
+    // A message's text has no tones.
+    #[inline]
+    fn mark(&mut self, _: Tone, _: usize) {}
 
     fn end(&mut self) {
         (self.f)(&self.buf);

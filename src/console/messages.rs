@@ -39,7 +39,12 @@ pub enum CpMsg {
     NotInDirectory(Userid),
     /// 054E `ALREADY LOGGED ON GRAF 0C1` (`LINE` for a line-mode terminal): LOGON of a VM
     /// connected at another terminal.
-    AlreadyLoggedOn { graf: bool, address: u16 },
+    AlreadyLoggedOn {
+        /// The other terminal is a 3270 (GRAF), not a line-mode one (LINE).
+        graf: bool,
+        /// Its device address.
+        address: u16,
+    },
     /// Not a CP message (docs/decisions.md#d9): DIAGNOSE X'68' with a VMCPARM outside storage is an
     /// addressing exception for the program. CP reflects a program check to the guest and
     /// prints nothing, so the console reports it in vmcfsim's words, with no DMK id.
@@ -173,6 +178,7 @@ pub fn hexloc(a: u32) -> String {
 pub struct ConsoleError {
     /// The three letters after `DMK`.
     pub module: &'static str,
+    /// What went wrong: the message number and its text.
     pub msg: CpMsg,
     /// The offending bytes of the input line.
     pub span: Option<Span>,
@@ -181,6 +187,7 @@ pub struct ConsoleError {
 }
 
 impl ConsoleError {
+    /// The message `msg` of CP module `module`, pointing nowhere in the line.
     pub fn new(module: &'static str, msg: CpMsg) -> ConsoleError {
         ConsoleError {
             module,
@@ -234,6 +241,16 @@ impl ConsoleError {
     }
 }
 
+/// `DMKMSG045E B NOT LOGGED ON`: the message as CP writes it (the reason under the caret is
+/// the transcript's, not part of the message).
+impl std::fmt::Display for ConsoleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.id(), self.text())
+    }
+}
+
+impl std::error::Error for ConsoleError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,5 +295,9 @@ mod tests {
             ConsoleError::new("CQG", CpMsg::NotLoggedOn(b)).id(),
             "DMKCQG045W"
         );
+        let e = ConsoleError::new("CFC", CpMsg::UnknownCommand("FOO".into()));
+        assert_eq!(e.to_string(), "DMKCFC001E ?CP: FOO");
+        let boxed: Box<dyn std::error::Error> = Box::new(e);
+        assert_eq!(boxed.to_string(), "DMKCFC001E ?CP: FOO");
     }
 }

@@ -1,33 +1,40 @@
 //! The console: CP's command language over the engine. A [`Session`] takes one input line at a
-//! time and gives back an [`Outcome`]; [`render_text`] and [`render_json`] turn an outcome into
-//! a transcript or JSON Lines.
+//! time and gives back an [`Outcome`]; [`render_lines`] turns an outcome into [`Lines`] (each
+//! line on one terminal, in toned spans, no colour), [`render_text`] into the plain transcript
+//! (the same lines through [`write_text`]) and [`render_json`] into JSON Lines. How a tone looks
+//! is a front end's decision.
 //!
 //! A line flows one way: `parse` (nom; words from the `verbs` table) → `Command` → `exec` (engine
 //! calls as the acting user; VMCF commands store a VMCPARM and issue DIAGNOSE X'68') → records
-//! (engine events, CP responses, errors) → `render` / `json`. Only the renderers know layout,
+//! (engine events, CP responses, errors) → `render` (lines) / `json`. Only the parser and the
+//! verb table read command text; only the renderers know layout,
 //! and only `messages` knows CP's message ids and wording. `canonical` writes a `Command` back
 //! as the text that parses to it.
 
 mod assist;
 mod canonical;
+// The parser's data and the word tables are public for the tests and the fuzz targets, which
+// check the parser against them; they are not the library's API (hidden from its docs).
+#[doc(hidden)]
 pub mod command;
-mod exec;
 mod help;
 mod json;
 pub mod line;
-pub mod messages;
+mod messages;
 pub mod parse;
 mod push;
 mod render;
 mod session;
+#[doc(hidden)]
 pub mod verbs;
 
 pub use assist::{complete, highlight};
 pub use help::wrap;
 pub use json::render_json;
-pub use line::{Line, Lines, Span, Tone};
+pub use line::{Line, Lines, Span, Tone, owner_column, write_text};
+pub use messages::{ConsoleError, CpMsg};
 pub use parse::Highlight;
-pub use render::{TextOptions, WIDTH, cp_time, render_text};
+pub use render::{TextOptions, WIDTH, cp_time, render_lines, render_text};
 pub use session::{CP_LINE, DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session, Terminal};
 
 /// HELP's text, wrapped to `width` columns: the command list (`None`), or a command, `VMCF`,

@@ -12,7 +12,7 @@ use super::messages::{ConsoleError, CpMsg};
 use super::verbs::{self, Keyword, Opt, Verb};
 use crate::cp::Emsg;
 use crate::ebcdic;
-use crate::vmcf::{Subfunction, Userid, UseridError};
+use crate::vmcf::{Subfunction, Userid};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_till};
 use nom::character::complete::char;
@@ -23,18 +23,26 @@ use nom::{IResult, Parser};
 use std::borrow::Cow;
 
 /// The highest address of a 16M machine; a hexloc beyond it is invalid.
-const LAST_ADDRESS: u64 = 0xFF_FFFF;
+pub(crate) const LAST_ADDRESS: u64 = crate::cp::MAX_STORAGE as u64 - 1;
 
 /// What a span of the input is, for syntax highlighting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Highlight {
+    /// The command's verb.
     Verb,
+    /// A keyword operand or a VMCF option.
     Keyword,
+    /// A userid (or the `userid:` prefix).
     Userid,
+    /// A number.
     Number,
+    /// Hex: an address, hexdata, `X'...'`.
     Hex,
+    /// Quoted or free text.
     Text,
+    /// A comment line.
     Comment,
+    /// The word the parser refused.
     Error,
 }
 
@@ -56,10 +64,30 @@ pub fn logon_with_password(line: &str) -> Option<Result<(Userid, Option<String>)
     })
 }
 
+impl Highlight {
+    /// The tone of the line model this kind is shown in, so that input and output share one
+    /// palette.
+    pub fn tone(self) -> super::line::Tone {
+        use super::line::Tone;
+        match self {
+            Highlight::Verb => Tone::Verb,
+            Highlight::Keyword => Tone::Keyword,
+            Highlight::Userid => Tone::Userid,
+            Highlight::Number => Tone::Number,
+            Highlight::Hex => Tone::Hex,
+            Highlight::Text => Tone::Text,
+            Highlight::Comment => Tone::Comment,
+            Highlight::Error => Tone::Error,
+        }
+    }
+}
+
 /// The parser's answer: the line or the error, and the classified spans it read.
 #[derive(Debug)]
 pub struct Parsed {
+    /// The line, or why it is refused.
     pub result: Result<Line, ConsoleError>,
+    /// The spans read and what each is, in order (the refused word last marked as an error).
     pub marks: Vec<(Span, Highlight)>,
 }
 
@@ -425,13 +453,7 @@ fn userid_of(t: &Token) -> Result<Userid, String> {
     let Some(w) = t.word() else {
         return Err("a userid is not quoted".to_string());
     };
-    Userid::parse(w).map_err(|e| match e {
-        UseridError::Missing => "userid missing".to_string(),
-        UseridError::TooLong => "a userid has at most 8 characters".to_string(),
-        UseridError::BadCharacter(c) => {
-            format!("'{c}' is not allowed in a userid (A-Z 0-9 @ # $)")
-        }
-    })
+    Userid::parse(w).map_err(|e| e.to_string())
 }
 
 /// Hex digits as bytes; `Err` names what is wrong. Odd counts are refused.
@@ -463,6 +485,57 @@ fn ebcdic_text(text: &str, at: usize) -> Result<Vec<u8>, (Span, char)> {
         }
     }
     Ok(out)
+}
+
+// ---- words quoted in errors ----
+
+/// The verb of a parsed `line` of `text` as CP's `?CP:` message quotes it: as typed, in
+/// upper case (`LOGOF`, not `LOGOFF`).
+pub(crate) fn verb_as_typed(text: &str, line: &Line) -> String {
+    word_as_typed(text, &line.verb_span).to_ascii_uppercase()
+}
+
+/// The bytes `span` of `text` (a span the parser gave), as typed.
+pub(crate) fn word_as_typed(text: &str, span: &Span) -> String {
+    text.get(span.clone()).unwrap_or_default().to_string()
+}
+
+// ---- completion ----
+
+/// The line up to byte `pos` as the parser reads it, for the REPL's completion: the words of
+/// the command before the one at `pos` (after any `userid:` prefix; quoted operands whole),
+/// and where the word at `pos` starts. `None` where nothing can be completed: in a comment,
+/// inside quoted text or `X'...'`, in a word that is not a plain word, after a bad prefix.
+pub(crate) fn words_before(line: &str, pos: usize) -> Option<(Vec<&str>, usize)> {
+    let before = line.get(..pos)?;
+    let mut c = Cursor {
+        line: before,
+        pos: 0,
+        module: "CFC",
+        marks: Vec::new(),
+    };
+    c.skip_blanks();
+    if c.rest().starts_with('*') {
+        return None;
+    }
+    prefix(&mut c).ok()?;
+    c.skip_blanks();
+    if c.rest().starts_with('*') {
+        return None;
+    }
+    let mut words = Vec::new();
+    loop {
+        c.skip_blanks();
+        let start = c.pos;
+        let Some(t) = c.next().ok()? else {
+            return Some((words, start));
+        };
+        if t.span.end == before.len() {
+            // The token the cursor is in is the word being completed.
+            return matches!(t.tok, Tok::Word(_)).then_some((words, t.span.start));
+        }
+        words.push(t.raw);
+    }
 }
 
 // ---- the line ----
@@ -542,9 +615,20 @@ fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
         Verb::Disable => Command::Disable,
         Verb::Help => {
             let mut topic = Vec::new();
+            let mut span: Option<Span> = None;
             while let Some(w) = c.next()? {
                 c.mark(w.span.clone(), Highlight::Keyword);
                 topic.push(w.raw.to_ascii_uppercase());
+                span = Some(span.map_or(w.span.clone(), |s| s.start..w.span.end));
+            }
+            // The topic check lives here, with the words: HELP's text comes from the tables.
+            let words: Vec<&str> = topic.iter().map(String::as_str).collect();
+            if let Some(span) = span
+                && super::help::topic(&words).is_none()
+            {
+                return Err(c
+                    .err(CpMsg::InvalidOperand(topic.join(" ")))
+                    .at(span, "no such command or subfunction"));
             }
             Command::Help(topic)
         }

@@ -1,26 +1,27 @@
-//! The text transcript: the one place that knows how console output looks. Every line starts
-//! with the userid whose terminal shows it (`-` for the terminal nobody is logged on at). It
-//! writes CP's lines (LOGON AT, MSG FROM, DISPLAY's layout), return codes in words, interrupts
-//! as the 40 header bytes in DISPLAY's layout plus one line a field, data in hex and EBCDIC,
-//! and errors with a caret under the offending word. Colour is an argument, never global.
+//! The console's output as lines: the one place that knows how console output looks. It turns
+//! an [`Outcome`] into [`Lines`] (each line on one terminal, its text in toned spans): CP's
+//! lines (LOGON AT, MSG FROM, DISPLAY's layout), return codes in words, interrupts as the 40
+//! header bytes in DISPLAY's layout plus one line a field, data in hex and EBCDIC, and errors
+//! with a caret under the offending word. The transcript is [`write_text`] over those lines;
+//! colour is a front end's business (tones say what a span is, never how it looks).
 //!
-//! Lines are built in one reused buffer with the `push` helpers, not with `format!`, and handed
-//! to the writer (or to the JSON renderer) one at a time: a replay writes a dozen lines for each
-//! line it reads, and temporary strings were most of its cost.
+//! Lines are built in one reused buffer with the `push` helpers, not with `format!`: a replay
+//! writes a dozen lines for each line it reads, and temporary strings were most of its cost.
+//! The JSON renderer takes the same lines, one at a time, as the texts of its `"message"`s.
 
+#[cfg(doc)]
+use super::line::write_text;
+use super::line::{Lines, Tone, owner_column_of};
 use super::messages::ConsoleError;
 use super::push;
 use super::session::{Outcome, Placed, Record, Response, Terminal};
 use crate::cp::{CpMessage, Emsg, Event, Tod};
 use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcmhdr};
-use owo_colors::OwoColorize;
 use std::fmt::Write;
 
 /// How a transcript is written.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TextOptions<'a> {
-    /// ANSI colour (owo-colors); never on for pipes, files, `NO_COLOR` or `--color never`.
-    pub color: bool,
     /// Echo the input line after its prompt (`run` does; the REPL does not, the user typed it).
     pub echo: bool,
     /// The script's name, for `FILE:LINE` in error lines (`None` in the REPL).
@@ -33,157 +34,196 @@ pub struct TextOptions<'a> {
 /// The width HELP and error excerpts are fitted to when the front end gives none.
 pub const WIDTH: usize = 80;
 
-#[derive(Debug, Clone, Copy)]
-enum Tone {
-    Plain,
-    Error,
-    Good,
-    Warn,
-    Title,
-}
-
-/// Where the lines of an event or response go, one at a time: the transcript (after the owner
-/// column), or the JSON renderer (as the text of a `"message"`).
-pub(crate) trait Lines {
-    /// Starts a line: its text is appended to the string given, after what it holds already.
-    fn start(&mut self) -> &mut String;
-    /// Ends the line last started.
+/// Where the lines of an event or response go, one at a time: the line model (on one
+/// terminal), or the JSON renderer (as the text of a `"message"`). Offsets are lengths of the
+/// string [`Sink::text`] gives, taken after [`Sink::begin`].
+pub(crate) trait Sink {
+    /// Starts a line of `tone`: its text is appended to the string given.
+    fn begin(&mut self, tone: Tone) -> &mut String;
+    /// The string the line begun last is appended to.
+    fn text(&mut self) -> &mut String;
+    /// Marks what was appended since `from` as `tone`.
+    fn mark(&mut self, tone: Tone, from: usize);
+    /// Marks `from..to` of the line begun last as `tone` (in order, not overlapping the marks
+    /// before it).
+    fn mark_range(&mut self, _tone: Tone, _from: usize, _to: usize) {}
+    /// Ends the line begun last.
     fn end(&mut self);
 }
 
-struct Writer<'o> {
-    out: &'o mut String,
-    color: bool,
-    /// The owner column of the last line and whose it is: most lines of an outcome share it.
-    owner: (Option<Userid>, String),
-    /// A line's text before colour is put around it.
-    scratch: String,
+/// A stream of lines whose owner is set before each record's lines: the line model, or the
+/// text transcript written as the lines come.
+pub(crate) trait Terminals: Sink {
+    /// The terminal the next lines are on.
+    fn owner(&mut self, owner: Option<Userid>);
 }
 
-/// The lines of one terminal in one tone, written as they are built (without colour) or built
-/// and then coloured.
-struct To<'w, 'o> {
-    w: &'w mut Writer<'o>,
-    user: Option<Userid>,
-    tone: Tone,
+/// Lines into the line model.
+struct To<'l> {
+    lines: &'l mut Lines,
+    owner: Option<Userid>,
 }
 
-impl Lines for To<'_, '_> {
-    fn start(&mut self) -> &mut String {
-        if self.w.color {
-            self.w.scratch.clear();
-            return &mut self.w.scratch;
-        }
-        self.w.owner_column(self.user);
-        self.w.out
+impl Sink for To<'_> {
+    fn begin(&mut self, tone: Tone) -> &mut String {
+        self.lines.begin(self.owner, tone);
+        self.lines.text()
+    }
+
+    fn text(&mut self) -> &mut String {
+        self.lines.text()
+    }
+
+    #[inline]
+    fn mark(&mut self, tone: Tone, from: usize) {
+        self.lines.mark_from(tone, from);
+    }
+
+    fn mark_range(&mut self, tone: Tone, from: usize, to: usize) {
+        self.lines.mark_range(tone, from, to);
     }
 
     fn end(&mut self) {
-        if self.w.color {
-            let text = std::mem::take(&mut self.w.scratch);
-            self.w.line(self.user, self.tone, &text);
-            self.w.scratch = text;
-        } else {
-            self.w.out.push('\n');
-        }
+        self.lines.end();
     }
 }
 
-impl<'o> Writer<'o> {
-    /// Lines for `user`'s terminal in `tone`.
-    fn to(&mut self, user: Option<Userid>, tone: Tone) -> To<'_, 'o> {
-        To {
-            w: self,
-            user,
-            tone,
-        }
-    }
-
-    /// Writes the owner column, `A: ` (uncoloured).
-    fn owner_column(&mut self, user: Option<Userid>) {
-        if self.owner.0 != user || self.owner.1.is_empty() {
-            self.owner.1.clear();
-            owner_into(&mut self.owner.1, user);
-            self.owner.1.push_str(": ");
-            self.owner.0 = user;
-        }
-        self.out.push_str(&self.owner.1);
-    }
-
-    /// One line owned by `user`'s terminal.
-    fn line(&mut self, user: Option<Userid>, tone: Tone, text: &str) {
-        if !self.color {
-            self.owner_column(user);
-            self.out.push_str(text);
-            self.out.push('\n');
-            return;
-        }
-
-        let who = owner(user);
-        let _ = write!(self.out, "{}: ", who.dimmed());
-        let _ = match tone {
-            Tone::Plain => writeln!(self.out, "{text}"),
-            Tone::Error => writeln!(self.out, "{}", text.red()),
-            Tone::Good => writeln!(self.out, "{}", text.green()),
-            Tone::Warn => writeln!(self.out, "{}", text.yellow()),
-            Tone::Title => writeln!(self.out, "{}", text.cyan().bold()),
-        };
+impl Terminals for To<'_> {
+    fn owner(&mut self, owner: Option<Userid>) {
+        self.owner = owner;
     }
 }
 
-/// The owner column: the userid, or `-` for the terminal nobody is logged on at.
-pub(crate) fn owner(user: Option<Userid>) -> String {
-    let mut s = String::new();
-    owner_into(&mut s, user);
-    s
+/// The plain transcript written as the lines come: what [`write_text`] makes of the same lines
+/// once stored, without storing them. A replay writes a dozen lines for each line it reads,
+/// and storing them first made `vmcfsim run` 16% slower (instructions counted), so the plain
+/// transcript streams; the tests hold the two to the same bytes for every shipped script.
+struct TextOut<'o> {
+    out: &'o mut String,
+    owner: Option<Userid>,
+    /// The owner column of `owner` (built once for a run of lines).
+    column: String,
+    /// Whose column `column` is.
+    column_of: Option<Option<Userid>>,
 }
 
-fn owner_into(out: &mut String, user: Option<Userid>) {
-    match user {
-        Some(u) => push::userid(out, u),
-        None => out.push('-'),
+impl Sink for TextOut<'_> {
+    #[inline]
+    fn begin(&mut self, tone: Tone) -> &mut String {
+        if tone != Tone::Echo {
+            if self.column_of != Some(self.owner) {
+                self.column.clear();
+                owner_column_of(&mut self.column, self.owner);
+                self.column_of = Some(self.owner);
+            }
+            self.out.push_str(&self.column);
+        }
+        self.out
+    }
+
+    #[inline]
+    fn text(&mut self) -> &mut String {
+        self.out
+    }
+
+    #[inline]
+    fn mark(&mut self, _: Tone, _: usize) {}
+
+    #[inline]
+    fn end(&mut self) {
+        self.out.push('\n');
     }
 }
 
-/// Appends the transcript lines of `o` to `out`, each ending in `\n`.
+impl Terminals for TextOut<'_> {
+    fn owner(&mut self, owner: Option<Userid>) {
+        self.owner = owner;
+    }
+}
+
+/// Appends `s` to the line begun last as a run of `tone`.
+fn push_toned<S: Sink + ?Sized>(lines: &mut S, tone: Tone, s: &str) {
+    let from = lines.text().len();
+    lines.text().push_str(s);
+    lines.mark(tone, from);
+}
+
+/// Appends a userid to the line begun last, toned as one.
+fn userid_toned<S: Sink + ?Sized>(lines: &mut S, u: Userid) {
+    let from = lines.text().len();
+    push::userid(lines.text(), u);
+    lines.mark(Tone::Userid, from);
+}
+
+/// Appends the transcript lines of `o` to `out`, each ending in `\n`: the lines of
+/// [`render_lines`] as [`write_text`] writes them, the owner column and the text, no colour.
 pub fn render_text(o: &Outcome, opts: &TextOptions, out: &mut String) {
-    let mut w = Writer {
-        out,
-        color: opts.color,
-        owner: (None, String::new()),
-        scratch: String::new(),
-    };
+    render(
+        o,
+        opts,
+        &mut TextOut {
+            out,
+            owner: None,
+            column: String::new(),
+            column_of: None,
+        },
+    );
+}
+
+/// Appends the lines of `o` to `out`: the echo (with `opts.echo`), then every record's lines
+/// on the terminal it belongs to.
+pub fn render_lines(o: &Outcome, opts: &TextOptions, out: &mut Lines) {
+    render(
+        o,
+        opts,
+        &mut To {
+            lines: out,
+            owner: None,
+        },
+    );
+}
+
+fn render<T: Terminals>(o: &Outcome, opts: &TextOptions, t: &mut T) {
     if opts.echo {
-        let mut buf = String::with_capacity(128);
-        buf.push_str(o.prompt());
-        printable_into(&mut buf, o.text());
+        t.owner(o.user());
+        t.begin(Tone::Echo);
         // A blank line echoes as the bare prompt, without trailing blanks.
         if o.text().trim().is_empty() {
-            push::trim_end_from(&mut buf, 0);
-        }
-        if w.color {
-            let _ = writeln!(w.out, "{}", buf.bold());
+            push_toned(t, Tone::Prompt, o.prompt().trim_end());
         } else {
-            w.out.push_str(&buf);
-            w.out.push('\n');
+            push_toned(t, Tone::Prompt, o.prompt());
+            let from = t.text().len();
+            printable_into(t.text(), o.text());
+            // The parser's reading of the line tones it, as the REPL tones the line being typed
+            // (unless control characters changed its bytes).
+            if t.text().len() - from == o.text().len() {
+                for (span, kind) in o.marks() {
+                    let (start, end) = (from + span.start, from + span.end);
+                    t.mark_range(kind.tone(), start, end);
+                }
+            }
         }
+        t.end();
     }
     for r in o.records() {
         match r {
-            Record::Event(i) => event(&mut w, o, &o.events()[*i]),
+            Record::Event(i) => event(t, o, &o.events()[*i]),
             Record::Response { user, response } => {
                 if !matches!(response, Response::SystemReset { .. }) || o.imsg(*user) {
-                    let width = opts.width.unwrap_or(WIDTH);
-                    response_lines(o, *user, response, width, &mut w.to(*user, Tone::Plain));
+                    t.owner(*user);
+                    response_lines(o, *user, response, opts.width.unwrap_or(WIDTH), t);
                 }
             }
-            Record::Error { user, error } => error_lines(&mut w, *user, error, o, opts),
+            Record::Error { user, error } => {
+                t.owner(*user);
+                error_lines(t, *user, error, o, opts);
+            }
         }
     }
 }
 
-fn error_lines(
-    w: &mut Writer,
+fn error_lines<S: Sink>(
+    lines: &mut S,
     user: Option<Userid>,
     e: &ConsoleError,
     o: &Outcome,
@@ -194,33 +234,46 @@ fn error_lines(
     let Some(headline) = e.headline(o.emsg(user)) else {
         return;
     };
-    let at = opts
-        .source
-        .map_or_else(String::new, |s| format!("{s}:{}: ", o.line_no()));
-    w.line(user, Tone::Error, &format!("{at}{headline}"));
+    let s = lines.begin(Tone::Error);
+    if let Some(name) = opts.source {
+        let _ = write!(s, "{name}:{}: ", o.line_no());
+    }
+    s.push_str(&headline);
+    lines.end();
     // The excerpt and caret lines start after the owner column and two blanks.
     let room = opts
         .width
         .unwrap_or(WIDTH)
-        .saturating_sub(owner(user).len() + 4);
+        .saturating_sub(column_len(user) + 2);
+    let line = |lines: &mut S, tone: Tone, text: &str| {
+        lines.begin(tone).push_str(text);
+        lines.end();
+    };
     match (&e.span, &e.reason) {
         (Some(span), reason) => {
             let (shown, caret) = caret(o.text(), span.clone(), room);
-            w.line(user, Tone::Plain, &format!("  {shown}"));
+            line(lines, Tone::Plain, &format!("  {shown}"));
             let why = reason.as_deref().unwrap_or("");
             if why.is_empty() || caret.chars().count() + 1 + why.chars().count() <= room {
-                w.line(user, Tone::Error, format!("  {caret} {why}").trim_end());
+                line(lines, Tone::Caret, format!("  {caret} {why}").trim_end());
             } else {
                 // The reason does not fit after the caret: it goes under it.
-                w.line(user, Tone::Error, &format!("  {caret}"));
+                line(lines, Tone::Caret, &format!("  {caret}"));
                 super::help::wrap(&format!("  {why}"), room + 2, |l| {
-                    w.line(user, Tone::Error, l)
+                    line(lines, Tone::Caret, l)
                 });
             }
         }
-        (None, Some(reason)) => w.line(user, Tone::Plain, &format!("  {reason}")),
+        (None, Some(reason)) => line(lines, Tone::Plain, &format!("  {reason}")),
         (None, None) => {}
     }
+}
+
+/// The width of the owner column of `user`'s lines (`A: `; none for nobody's terminal).
+fn column_len(user: Option<Userid>) -> usize {
+    let mut s = String::new();
+    owner_column_of(&mut s, user);
+    s.len()
 }
 
 /// Input as the transcript shows it: a tab as a blank, other control characters as `?`, so a
@@ -309,7 +362,7 @@ pub(crate) fn caret(line: &str, span: std::ops::Range<usize>, width: usize) -> (
     (shown, caret)
 }
 
-fn event(w: &mut Writer, o: &Outcome, e: &Event) {
+fn event<T: Terminals>(t: &mut T, o: &Outcome, e: &Event) {
     match e {
         Event::ReturnCode {
             user,
@@ -320,39 +373,44 @@ fn event(w: &mut Writer, o: &Outcome, e: &Event) {
             ..
         } => {
             let tone = if *rc == ReturnCode::Ok {
-                Tone::Good
+                Tone::RcOk
             } else {
-                Tone::Warn
+                Tone::RcRefused
             };
-            let mut to = w.to(Some(*user), tone);
-            rc_line(to.start(), *func, *mid, *partner, *rc);
-            to.end();
+            t.owner(Some(*user));
+            t.begin(tone);
+            rc_line(t, *func, *mid, *partner, *rc);
+            t.end();
         }
         Event::Interrupt {
             user,
             buffer,
             header,
             data,
-        } => interrupt(w, *user, *buffer, header, o.bytes(*data)),
+        } => {
+            t.owner(Some(*user));
+            interrupt(t, *buffer, header, o.bytes(*data));
+        }
         Event::Data {
             user,
             address,
             data,
         } => {
             let bytes = o.bytes(*data);
-            let mut to = w.to(Some(*user), Tone::Plain);
-            let s = to.start();
+            t.owner(Some(*user));
+            let s = t.begin(Tone::Plain);
             s.push_str("DATA MOVED TO ");
             push::hexloc(s, *address);
             s.push_str(", ");
             push::count(s, bytes.len() as u64, "BYTE");
-            to.end();
-            dump(u64::from(*address), bytes, true, &mut to);
+            t.end();
+            dump(u64::from(*address), bytes, true, t);
         }
         Event::Message { user, message } => {
             // SET IMSG OFF: the user's terminal does not show CP's informational responses.
             if !informational(message) || o.imsg(Some(*user)) {
-                message_lines(message, &mut w.to(Some(*user), Tone::Plain));
+                t.owner(Some(*user));
+                message_lines(message, t);
             }
         }
         // Engine errors became records with CP's message before rendering.
@@ -361,9 +419,9 @@ fn event(w: &mut Writer, o: &Outcome, e: &Event) {
 }
 
 /// `SEND TO B MID 1: RC 0 (complete or successfully initiated)`; `REPLY TO B MID 1: ...` for
-/// A's REPLY to B's SEND/RECV.
-fn rc_line(out: &mut String, func: u16, mid: u32, partner: Userid, rc: ReturnCode) {
-    push::function_name(out, func);
+/// A's REPLY to B's SEND/RECV; on the line begun last.
+fn rc_line<S: Sink>(lines: &mut S, func: u16, mid: u32, partner: Userid, rc: ReturnCode) {
+    push::function_name(lines.text(), func);
     let sub = Subfunction::from_code(func);
     // The preposition says which way the call goes: RECEIVE takes B's data FROM B; a REPLY or
     // REJECT goes TO B, the source, as does a CANCEL of a message sent TO B. (`REPLY FROM B`
@@ -376,13 +434,15 @@ fn rc_line(out: &mut String, func: u16, mid: u32, partner: Userid, rc: ReturnCod
         _ => ("", false),
     };
     if !whom.is_empty() {
-        out.push_str(whom);
-        push::userid(out, partner);
+        lines.text().push_str(whom);
+        userid_toned(lines, partner);
         if with_mid {
+            let out = lines.text();
             out.push_str(" MID ");
             push::dec(out, u64::from(mid));
         }
     }
+    let out = lines.text();
     out.push_str(": RC ");
     push::dec(out, u64::from(rc.number()));
     out.push_str(" (");
@@ -416,36 +476,39 @@ pub(crate) fn kind(h: &Vmcmhdr) -> Kind {
     }
 }
 
-fn interrupt(w: &mut Writer, user: Userid, buffer: u32, h: &Vmcmhdr, data: &[u8]) {
-    let some = Some(user);
-    let mut title = w.to(some, Tone::Title);
-    let s = title.start();
+fn interrupt<S: Sink>(lines: &mut S, buffer: u32, h: &Vmcmhdr, data: &[u8]) {
+    let s = lines.begin(Tone::Interrupt);
     s.push_str("EXTERNAL INTERRUPT X'4001' AT ");
     push::hexloc(s, buffer);
     s.push_str(": ");
+    let mid = |lines: &mut S| {
+        let s = lines.text();
+        s.push_str(" MID ");
+        push::dec(s, u64::from(h.mid));
+    };
     match kind(h) {
         Kind::Send => {
             push::function_name(s, h.func);
             s.push_str(" FROM ");
-            push::userid(s, h.user);
-            s.push_str(" MID ");
-            push::dec(s, u64::from(h.mid));
+            userid_toned(lines, h.user);
+            mid(lines);
         }
         Kind::Smsg => {
             s.push_str("SMSG FROM ");
-            push::userid(s, Userid::from_ebcdic(h.use_dw));
+            userid_toned(lines, Userid::from_ebcdic(h.use_dw));
         }
         Kind::Identify => {
             s.push_str("IDENTIFY FROM ");
-            push::userid(s, h.user);
+            userid_toned(lines, h.user);
         }
         Kind::Response => {
             s.push_str("RESPONSE FROM ");
-            push::userid(s, h.user);
+            userid_toned(lines, h.user);
+            let s = lines.text();
             s.push_str(" TO ");
             push::function_name(s, h.func);
-            s.push_str(" MID ");
-            push::dec(s, u64::from(h.mid));
+            mid(lines);
+            let s = lines.text();
             if h.is_rejected() {
                 s.push_str(", REJECTED");
             }
@@ -457,19 +520,18 @@ fn interrupt(w: &mut Writer, user: Userid, buffer: u32, h: &Vmcmhdr, data: &[u8]
             }
         }
     }
-    title.end();
-    let mut to = w.to(some, Tone::Plain);
-    dump(u64::from(buffer), &h.encode(), false, &mut to);
-    field_lines(h, &mut to);
+    lines.end();
+    dump(u64::from(buffer), &h.encode(), false, lines);
+    field_lines(h, lines);
     if !data.is_empty() {
-        let at = buffer.wrapping_add(40);
-        let s = to.start();
+        let at = buffer.wrapping_add(Vmcmhdr::LEN as u32);
+        let s = lines.begin(Tone::Plain);
         s.push_str("  VMCMBUF AT ");
         push::hexloc(s, at);
         s.push_str(", ");
         push::count(s, data.len() as u64, "BYTE");
-        to.end();
-        dump(u64::from(at), data, true, &mut to);
+        lines.end();
+        dump(u64::from(at), data, true, lines);
     }
 }
 
@@ -477,36 +539,54 @@ fn eflg_meaning(eflg: u8) -> &'static str {
     TransferError::from_number(eflg).map_or("(no meaning known)", |t| t.meaning())
 }
 
+/// Starts a field's line: the name, then the value (`digits` hex digits of `value`, or the
+/// 8 bytes of `dw`) padded to the meaning's column. Returns where the line's text starts and
+/// where its meaning does.
+fn field<S: Sink>(
+    lines: &mut S,
+    name: &str,
+    value: u32,
+    digits: usize,
+    dw: Option<&[u8; 8]>,
+) -> (usize, usize) {
+    let s = lines.begin(Tone::Plain);
+    let start = s.len();
+    s.push_str("  ");
+    push_toned(lines, Tone::FieldName, name);
+    let s = lines.text();
+    push::blanks(s, 9 - name.len());
+    let hex = s.len();
+    match dw {
+        Some(b) => push::hex(s, b),
+        None => push::hex_u32(s, value, digits),
+    }
+    lines.mark(Tone::Hex, hex);
+    let s = lines.text();
+    push::blanks(s, 18 - dw.map_or(digits, |_| 16));
+    (start, s.len())
+}
+
+/// Ends a field's line: the meaning appended since `meaning` is dim, and no blanks trail.
+fn field_end<S: Sink>(lines: &mut S, (start, meaning): (usize, usize)) {
+    push::trim_end_from(lines.text(), start);
+    lines.mark(Tone::Dim, meaning);
+    lines.end();
+}
+
 /// One line a header field, `  {name:<9}{hex:<18}{meaning}` without trailing blanks: its
 /// name, hex value and meaning in words.
-fn field_lines(h: &Vmcmhdr, lines: &mut dyn Lines) {
+fn field_lines<S: Sink>(h: &Vmcmhdr, lines: &mut S) {
     let k = kind(h);
     let sendrecv = h.func == Subfunction::SendRecv.code();
-    // Starts a field's line: the name, then the value (`digits` hex digits of `value`, or the
-    // 8 bytes of `dw`) padded to the meaning's column. Returns where the line's text starts.
-    let field = |s: &mut String, name: &str, value: u32, digits: usize, dw: Option<&[u8; 8]>| {
-        let start = s.len();
-        s.push_str("  ");
-        s.push_str(name);
-        push::blanks(s, 9 - name.len());
-        match dw {
-            Some(b) => push::hex(s, b),
-            None => push::hex_u32(s, value, digits),
-        }
-        push::blanks(s, 18 - dw.map_or(digits, |_| 16));
-        start
-    };
     // A field whose value is a word; `meaning` may leave nothing, then no blanks trail.
-    let word = |lines: &mut dyn Lines, name: &str, v: u32, meaning: &dyn Fn(&mut String)| {
-        let s = lines.start();
-        let start = field(s, name, v, 8, None);
-        meaning(s);
-        push::trim_end_from(s, start);
-        lines.end();
+    let word = |lines: &mut S, name: &str, v: u32, meaning: &dyn Fn(&mut String)| {
+        let at = field(lines, name, v, 8, None);
+        meaning(lines.text());
+        field_end(lines, at);
     };
 
-    let s = lines.start();
-    field(s, "VMCMSTAT", u32::from(h.stat), 2, None);
+    let at = field(lines, "VMCMSTAT", u32::from(h.stat), 2, None);
+    let s = lines.text();
     let names = crate::vmcf::codes::status_names(h.stat);
     if names.is_empty() {
         s.push_str(match k {
@@ -521,10 +601,10 @@ fn field_lines(h: &Vmcmhdr, lines: &mut dyn Lines) {
             s.push_str(n);
         }
     }
-    lines.end();
+    field_end(lines, at);
 
-    let s = lines.start();
-    field(s, "VMCMEFLG", u32::from(h.eflg), 2, None);
+    let at = field(lines, "VMCMEFLG", u32::from(h.eflg), 2, None);
+    let s = lines.text();
     if h.eflg == 0 {
         s.push_str("0 no error");
     } else {
@@ -532,24 +612,23 @@ fn field_lines(h: &Vmcmhdr, lines: &mut dyn Lines) {
         s.push(' ');
         s.push_str(eflg_meaning(h.eflg));
     }
-    lines.end();
+    field_end(lines, at);
 
-    let s = lines.start();
-    field(s, "VMCMFUNC", u32::from(h.func), 4, None);
-    push::function_name(s, h.func);
-    lines.end();
+    let at = field(lines, "VMCMFUNC", u32::from(h.func), 4, None);
+    push::function_name(lines.text(), h.func);
+    field_end(lines, at);
 
     word(lines, "VMCMMID", h.mid, &|s| push::dec(s, u64::from(h.mid)));
 
-    let s = lines.start();
-    field(s, "VMCMUSER", 0, 16, Some(&h.user.ebcdic()));
+    let at = field(lines, "VMCMUSER", 0, 16, Some(&h.user.ebcdic()));
+    let s = lines.text();
     push::userid(s, h.user);
     s.push_str(match k {
         Kind::Send | Kind::Identify => " (source)",
         Kind::Smsg => " (CP)",
         Kind::Response => " (sink)",
     });
-    lines.end();
+    field_end(lines, at);
 
     word(lines, "VMCMVADA", h.vada, &|s| {
         s.push_str(match k {
@@ -590,8 +669,8 @@ fn field_lines(h: &Vmcmhdr, lines: &mut dyn Lines) {
         });
     });
 
-    let s = lines.start();
-    field(s, "VMCMUSE", 0, 16, Some(&h.use_dw));
+    let at = field(lines, "VMCMUSE", 0, 16, Some(&h.use_dw));
+    let s = lines.text();
     s.push('\'');
     push::ebcdic_text(s, &h.use_dw);
     s.push('\'');
@@ -599,14 +678,14 @@ fn field_lines(h: &Vmcmhdr, lines: &mut dyn Lines) {
         s.push_str(" issuer ");
         push::userid(s, Userid::from_ebcdic(h.use_dw));
     }
-    lines.end();
+    field_end(lines, at);
 }
 
 /// Storage lines in CP's DISPLAY layout, each indented by two blanks: address, words of 8
 /// hex digits (a line never crosses a 16-byte boundary), and with `translate` the EBCDIC
 /// between asterisks, unprintable as `.`. Two or more full lines equal to the one before are
 /// shown as one SUPPRESSED line.
-fn dump(address: u64, bytes: &[u8], translate: bool, lines: &mut dyn Lines) {
+fn dump<S: Sink>(address: u64, bytes: &[u8], translate: bool, lines: &mut S) {
     let mut d = Dump::new(translate, "  ");
     d.push(address, bytes, lines);
     d.finish(lines);
@@ -635,7 +714,7 @@ impl Dump {
     }
 
     /// Adds `bytes` found at `address`.
-    pub(crate) fn push(&mut self, address: u64, bytes: &[u8], lines: &mut dyn Lines) {
+    pub(crate) fn push<S: Sink>(&mut self, address: u64, bytes: &[u8], lines: &mut S) {
         let mut at = 0usize;
         while at < bytes.len() {
             let a = address + at as u64;
@@ -659,11 +738,12 @@ impl Dump {
     }
 
     /// One line: `{hexloc}  {hex}`, or `{hexloc}  {hex:<35}  *{ebcdic}*` translated.
-    fn line(&self, address: u64, bytes: &[u8], lines: &mut dyn Lines) {
-        let s = lines.start();
+    fn line<S: Sink>(&self, address: u64, bytes: &[u8], lines: &mut S) {
+        let s = lines.begin(Tone::Plain);
         s.push_str(self.indent);
         hexloc64(s, address);
         s.push_str("  ");
+        let from = s.len();
         // At most 16 bytes: 32 digits and 3 blanks, built here and appended at once.
         let mut hex = [b' '; 35];
         let mut n = 0;
@@ -675,24 +755,29 @@ impl Dump {
             hex[n + 1] = HEX[usize::from(b & 0xF)];
             n += 2;
         }
-        let width = if self.translate { 35 } else { n };
-        s.push_str(std::str::from_utf8(&hex[..width]).unwrap_or_default());
+        let s = lines.text();
+        s.push_str(std::str::from_utf8(&hex[..n]).unwrap_or_default());
+        lines.mark(Tone::Hex, from);
         if self.translate {
+            let s = lines.text();
+            push::blanks(s, 35 - n);
             s.push_str("  *");
+            let from = s.len();
             push::ebcdic_text(s, bytes);
-            s.push('*');
+            lines.mark(Tone::Ebcdic, from);
+            lines.text().push('*');
         }
         lines.end();
     }
 
     /// Shows the run of equal lines held back: as itself if it is one line, else as one
     /// SUPPRESSED line.
-    fn flush(&mut self, lines: &mut dyn Lines) {
+    fn flush<S: Sink>(&mut self, lines: &mut S) {
         let Some((from, to)) = self.same.take() else {
             return;
         };
         if to > from {
-            let s = lines.start();
+            let s = lines.begin(Tone::Plain);
             s.push_str(self.indent);
             hexloc64(s, from);
             s.push_str(" TO ");
@@ -704,19 +789,19 @@ impl Dump {
         }
     }
 
-    pub(crate) fn finish(mut self, lines: &mut dyn Lines) {
+    pub(crate) fn finish<S: Sink>(mut self, lines: &mut S) {
         self.flush(lines);
     }
 }
 
 /// DISPLAY's lines for `length` bytes of `user`'s storage from `address`, a page at a time.
-fn display(
+fn display<S: Sink>(
     o: &Outcome,
     user: Option<Userid>,
     address: u32,
     length: u32,
     translate: bool,
-    lines: &mut dyn Lines,
+    lines: &mut S,
 ) {
     const PAGE: u64 = 4096;
     let mut d = Dump::new(translate, "");
@@ -725,7 +810,7 @@ fn display(
     while at < end {
         let n = ((at / PAGE + 1) * PAGE).min(end) - at;
         let piece = &mut page[..n as usize];
-        let ok = user.is_some_and(|u| o.session.cp.fetch(u, at as u32, piece).is_ok());
+        let ok = user.is_some_and(|u| o.storage(u, at as u32, piece));
         if !ok {
             // The command checked the range; storage cannot change while the outcome lives.
             break;
@@ -763,17 +848,19 @@ fn cp_time_into(out: &mut String, t: Tod) {
     ];
     let c = t.civil();
     hms_into(out, t);
-    out.push_str(" GMT ");
-    out.push_str(DAYS[c.weekday as usize % 7]);
-    out.push(' ');
-    push::dec_pad(out, u64::from(c.month), 2);
-    out.push('/');
-    push::dec_pad(out, u64::from(c.day), 2);
-    out.push('/');
-    push::dec_pad(out, u64::from(c.year % 100), 2);
+    // Once a LOGON: `write!` into the line (it allocates nothing).
+    let day = DAYS[c.weekday as usize % 7];
+    let _ = write!(
+        out,
+        " GMT {day} {:02}/{:02}/{:02}",
+        c.month,
+        c.day,
+        c.year % 100
+    );
 }
 
-/// `hh:mm:ss`.
+/// `hh:mm:ss`. By hand, as the hot lines are: every MSG FROM line has one (a tenth of the
+/// replay benchmark's lines); the rarer lines use `write!`.
 fn hms_into(out: &mut String, t: Tod) {
     let c = t.civil();
     push::dec_pad(out, u64::from(c.hour), 2);
@@ -786,18 +873,16 @@ fn hms_into(out: &mut String, t: Tod) {
 /// The usage line CP writes at LOGOFF and QUERY TIME (no CPU is simulated: zero); `connect`
 /// as `hh:mm:ss`.
 fn usage_into(out: &mut String, connect: u64) {
-    out.push_str("CONNECT= ");
-    push::dec_pad(out, connect / 3600, 2);
-    out.push(':');
-    push::dec_pad(out, connect / 60 % 60, 2);
-    out.push(':');
-    push::dec_pad(out, connect % 60, 2);
-    out.push_str(" VIRTCPU= 000:00.00 TOTCPU= 000:00.00");
+    let (h, m, s) = (connect / 3600, connect / 60 % 60, connect % 60);
+    let _ = write!(
+        out,
+        "CONNECT= {h:02}:{m:02}:{s:02} VIRTCPU= 000:00.00 TOTCPU= 000:00.00"
+    );
 }
 
 /// The lines CP writes for an engine message.
-pub(crate) fn message_lines(m: &CpMessage, lines: &mut dyn Lines) {
-    let s = lines.start();
+pub(crate) fn message_lines<S: Sink>(m: &CpMessage, lines: &mut S) {
+    let s = lines.begin(Tone::CpMessage);
     match m {
         CpMessage::LogonAt(t) => {
             s.push_str("LOGON AT ");
@@ -810,14 +895,15 @@ pub(crate) fn message_lines(m: &CpMessage, lines: &mut dyn Lines) {
         CpMessage::LogoffAt { at, connect } => {
             usage_into(s, *connect);
             lines.end();
-            let s = lines.start();
+            let s = lines.begin(Tone::CpMessage);
             s.push_str("LOGOFF AT ");
             cp_time_into(s, *at);
         }
         CpMessage::MsgFrom { at, from, text } => {
             hms_into(s, *at);
             s.push_str(" MSG FROM ");
-            push::userid(s, *from);
+            userid_toned(lines, *from);
+            let s = lines.text();
             s.push_str(": ");
             s.push_str(text);
         }
@@ -836,7 +922,7 @@ pub(crate) fn message_lines(m: &CpMessage, lines: &mut dyn Lines) {
         CpMessage::ForcedOff { at, connect } => {
             usage_into(s, *connect);
             lines.end();
-            let s = lines.start();
+            let s = lines.begin(Tone::CpMessage);
             s.push_str("LOGOFF AT ");
             cp_time_into(s, *at);
             s.push_str(" BY SYSTEM");
@@ -867,9 +953,7 @@ pub(crate) fn informational(m: &CpMessage) -> bool {
 }
 
 fn storage_line(out: &mut String, size: u32) {
-    out.push_str("STORAGE = ");
-    push::dec_pad(out, u64::from(size / 1024), 5);
-    out.push('K');
+    let _ = write!(out, "STORAGE = {:05}K", size / 1024);
 }
 
 /// `{u:<8} - CONS`: the one simulated console, a device address (`- 0C1`) under `serve`, or
@@ -878,7 +962,7 @@ fn terminal(out: &mut String, o: &Outcome, u: Userid, disconnected: bool) {
     let at = out.len();
     push::userid(out, u);
     push::pad_from(out, at, 8);
-    match o.session.terminal(u) {
+    match o.terminal(u) {
         _ if disconnected => out.push_str(" - DSC"),
         Terminal::Console => out.push_str(" - CONS"),
         Terminal::Device(a) => {
@@ -894,15 +978,19 @@ fn on_off(on: bool) -> &'static str {
 
 /// The lines of a console response. DISPLAY reads the storage now: it cannot have changed
 /// since the command ran, as the outcome borrows the session.
-pub(crate) fn response_lines(
+pub(crate) fn response_lines<S: Sink>(
     o: &Outcome,
     user: Option<Userid>,
     r: &Response,
     width: usize,
-    lines: &mut dyn Lines,
+    lines: &mut S,
 ) {
-    let line = |lines: &mut dyn Lines, f: &dyn Fn(&mut String)| {
-        f(lines.start());
+    let line = |lines: &mut S, f: &dyn Fn(&mut String)| {
+        f(lines.begin(Tone::CpMessage));
+        lines.end();
+    };
+    let plain = |lines: &mut S, f: &dyn Fn(&mut String)| {
+        f(lines.begin(Tone::Plain));
         lines.end();
     };
     match r {
@@ -988,7 +1076,7 @@ pub(crate) fn response_lines(
             what,
             address,
             length,
-        } => line(lines, &|s| {
+        } => plain(lines, &|s| {
             s.push_str(match what {
                 Placed::Data => "DATA",
                 Placed::ReplyBuffer => "REPLY BUFFER",
@@ -1001,9 +1089,9 @@ pub(crate) fn response_lines(
         }),
         Response::Help(text) => {
             // The owner column (`USERID: `) comes before each line.
-            let room = width.saturating_sub(owner(user).len() + 2);
+            let room = width.saturating_sub(column_len(user));
             for l in text.lines() {
-                super::help::wrap(l, room, |w| line(lines, &|s| s.push_str(w)));
+                super::help::wrap(l, room, |w| plain(lines, &|s| s.push_str(w)));
             }
         }
     }
@@ -1015,11 +1103,23 @@ mod tests {
 
     use crate::ebcdic;
 
-    impl Lines for Vec<String> {
-        fn start(&mut self) -> &mut String {
+    fn cp_time(t: Tod) -> String {
+        let mut s = String::new();
+        cp_time_into(&mut s, t);
+        s
+    }
+
+    impl Sink for Vec<String> {
+        fn begin(&mut self, _: Tone) -> &mut String {
             self.push(String::new());
             self.last_mut().expect("just pushed")
         }
+
+        fn text(&mut self) -> &mut String {
+            self.last_mut().expect("a line was begun")
+        }
+
+        fn mark(&mut self, _: Tone, _: usize) {}
 
         fn end(&mut self) {}
     }

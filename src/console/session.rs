@@ -6,6 +6,11 @@
 use super::command::{Command, Line};
 use super::messages::{ConsoleError, CpMsg};
 use super::parse;
+
+// The command processor is the session's own code: a child module, so that it alone shares
+// the session's private state. (Its file stays beside this one.)
+#[path = "exec.rs"]
+mod exec;
 use crate::cp::{Clock, Cp, Emsg, Event, Tod};
 use crate::vmcf::Userid;
 use std::collections::{HashMap, VecDeque};
@@ -14,7 +19,7 @@ use std::collections::{HashMap, VecDeque};
 pub const DATA_AREA: u32 = 0x20000;
 /// Where console VMCF commands store their VMCPARM: the doubleword-aligned 40 bytes just below
 /// the data area, so that the parameter list never overwrites data the area handed out.
-pub const PLIST_SLOT: u32 = DATA_AREA - 40;
+pub const PLIST_SLOT: u32 = DATA_AREA - crate::vmcf::Vmcparm::LEN as u32;
 /// The characters of a line CP read from a terminal (a 3270 input area holds more, CP took
 /// 134). It shows only in SMSG, MSG and WARNING, whose text is cut where CP's line ends
 /// (docs/decisions.md#d16).
@@ -122,19 +127,24 @@ pub(crate) enum Record {
 }
 
 /// One console: a CP, the current user, the clock.
+///
+/// Its fields are private to this module and to the command processor (`exec.rs`, a child
+/// module of this one: it is the session's own code for carrying a command out).
 pub struct Session {
-    pub(crate) cp: Cp,
-    pub(crate) current: Option<Userid>,
-    pub(crate) vms: HashMap<Userid, VmConsole>,
-    pub(crate) records: Vec<Record>,
+    cp: Cp,
+    current: Option<Userid>,
+    vms: HashMap<Userid, VmConsole>,
+    records: Vec<Record>,
     /// Engine events already turned into records.
-    pub(crate) seen: usize,
+    seen: usize,
     /// The module whose messages engine errors become (the running command's).
-    pub(crate) module: &'static str,
+    module: &'static str,
+    /// What the parser made of the last line's spans, for the echo's tones.
+    marks: Vec<(super::command::Span, parse::Highlight)>,
     /// The last line was SHUTDOWN.
-    pub(crate) shutdown: bool,
+    shutdown: bool,
     /// Where each VM's terminal is, for QUERY NAMES (absent: the one console, `CONS`).
-    pub(crate) terminals: HashMap<Userid, Terminal>,
+    terminals: HashMap<Userid, Terminal>,
 }
 
 /// Where a logged-on VM's terminal is, as QUERY NAMES and QUERY userid show it.
@@ -209,14 +219,14 @@ impl Summary {
 
 /// What one input line did. It borrows the session: render it before feeding the next line.
 pub struct Outcome<'a> {
-    pub(crate) session: &'a Session,
-    pub(crate) prompt: String,
-    pub(crate) line_no: usize,
-    pub(crate) text: String,
-    pub(crate) user: Option<Userid>,
-    pub(crate) accepted: bool,
-    pub(crate) quit: bool,
-    pub(crate) summary: Summary,
+    session: &'a Session,
+    prompt: String,
+    line_no: usize,
+    text: String,
+    user: Option<Userid>,
+    accepted: bool,
+    quit: bool,
+    summary: Summary,
 }
 
 impl Session {
@@ -227,6 +237,7 @@ impl Session {
             current: None,
             vms: HashMap::new(),
             records: Vec::new(),
+            marks: Vec::new(),
             seen: 0,
             module: "CFC",
             shutdown: false,
@@ -330,6 +341,7 @@ impl Session {
     pub fn feed(&mut self, line_no: usize, line: &[u8]) -> Outcome<'_> {
         self.cp.clear_events();
         self.records.clear();
+        self.marks.clear();
         self.seen = 0;
         self.module = "CFC";
         self.shutdown = false;
@@ -347,6 +359,7 @@ impl Session {
         let text = match std::str::from_utf8(line) {
             Ok(s) => {
                 let parsed = parse::parse(s);
+                self.marks = parsed.marks;
                 match parsed.result {
                     Ok(l) => {
                         user = l.prefix.as_ref().map(|p| p.0).or(self.current);
@@ -570,6 +583,11 @@ impl Outcome<'_> {
         &self.prompt
     }
 
+    /// The spans of the line as typed and what the parser took each for.
+    pub(crate) fn marks(&self) -> &[(super::command::Span, parse::Highlight)] {
+        &self.session.marks
+    }
+
     /// `SET EMSG` of `user` (the default, ON, for the terminal nobody is logged on at): the
     /// renderer applies it; the JSON events are the same whatever it is.
     pub fn emsg(&self, user: Option<Userid>) -> Emsg {
@@ -583,6 +601,11 @@ impl Outcome<'_> {
             .is_none_or(|vm| vm.imsg())
     }
 
+    /// Where `user`'s terminal is (QUERY NAMES).
+    pub(crate) fn terminal(&self, user: Userid) -> Terminal {
+        self.session.terminal(user)
+    }
+
     pub(crate) fn records(&self) -> &[Record] {
         &self.session.records
     }
@@ -593,5 +616,12 @@ impl Outcome<'_> {
 
     pub(crate) fn bytes(&self, span: crate::cp::Span) -> &[u8] {
         self.session.cp.events().bytes(span)
+    }
+
+    /// Reads `out.len()` bytes of `user`'s storage at `address` as they are after the line
+    /// (what DISPLAY shows); false if they are not all there. Storage cannot change while the
+    /// outcome lives: it borrows the session.
+    pub(crate) fn storage(&self, user: Userid, address: u32, out: &mut [u8]) -> bool {
+        self.session.cp.fetch(user, address, out).is_ok()
     }
 }

@@ -378,7 +378,7 @@ pub const VERBS: &[VerbDef] = &[
         verb: Verb::Shutdown,
         names: &[Keyword::new("SHUTDOWN", 8)],
         module: "CFC",
-        before_logon: false,
+        before_logon: true,
         syntax: "",
         summary: "(operator) ends the system: every terminal is told and closed",
         details: &[

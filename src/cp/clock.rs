@@ -13,11 +13,17 @@ const EPOCH_1970: u64 = 2_208_988_800;
 /// A calendar date and time of day, as CP's messages show them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Civil {
+    /// The year, e.g. 1981.
     pub year: u32,
+    /// 1 to 12.
     pub month: u32,
+    /// 1 to 31.
     pub day: u32,
+    /// 0 to 23.
     pub hour: u32,
+    /// 0 to 59.
     pub minute: u32,
+    /// 0 to 59.
     pub second: u32,
     /// 0 = Sunday ... 6 = Saturday.
     pub weekday: u32,

@@ -76,8 +76,37 @@ pub enum CpError {
     AlreadyDisconnected(Userid),
 }
 
+/// A plain description for programs that embed the engine (logs, `?`); the console gives
+/// these errors CP's message ids and words instead (`console::messages`).
+impl std::fmt::Display for CpError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CpError::NotLoggedOn(u) => write!(f, "{u} is not logged on"),
+            CpError::NotReceiving(u, why) => write!(f, "{u} is not receiving: {why:?}"),
+            CpError::ExceedsStorage(a) => write!(f, "address {a:06X} exceeds storage"),
+            CpError::SpecificationException(a) => {
+                write!(
+                    f,
+                    "specification exception: VMCPARM at {a:06X} is not on a doubleword"
+                )
+            }
+            CpError::AddressingException(a) => {
+                write!(
+                    f,
+                    "addressing exception: VMCPARM at {a:06X} is outside storage"
+                )
+            }
+            CpError::StorageInvalid(size) => write!(f, "storage size {size} is invalid"),
+            CpError::AlreadyDisconnected(u) => write!(f, "{u} is already disconnected"),
+        }
+    }
+}
+
+impl std::error::Error for CpError {}
+
 /// A line CP writes on a user's terminal, as data.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // Each variant's doc names its fields.
 pub enum CpMessage {
     /// `LOGON AT hh:mm:ss ...` after a new logon.
     LogonAt(Tod),
@@ -104,8 +133,9 @@ pub enum CpMessage {
     },
 }
 
-/// One thing that happened, in the order it happened.
+/// One thing that happened, in the order it happened. (Each variant's doc names its fields.)
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)]
 pub enum Event {
     /// DIAGNOSE X'68' finished; `func`, `mid` and `partner` (VMCPUSER) are as the guest stored
     /// them in the parameter list at `plist`.

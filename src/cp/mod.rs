@@ -7,15 +7,15 @@
 //! act on a VM as a whole (DISCONN and reconnect, FORCE, SYSTEM RESET and CLEAR, IPL, the SET
 //! settings) in `control.rs`; presentation of interrupts in `present.rs`.
 
-pub mod clock;
+mod clock;
 mod control;
-pub mod event;
-pub mod machine;
+mod event;
+mod machine;
 mod message;
 mod moves;
 mod present;
 mod smsg;
-pub mod storage;
+mod storage;
 mod vmcf;
 
 pub use clock::{Civil, Clock, FixedClock, SystemClock, Tod};
@@ -57,6 +57,19 @@ impl Hasher for UseridHasher {
 type UseridMap = HashMap<Userid, usize, BuildHasherDefault<UseridHasher>>;
 
 /// The simulated Control Program.
+///
+/// # Errors: one refusal, reported twice on purpose
+///
+/// A command CP refuses returns `Err(CpError)` *and* logs the same error as
+/// [`Event::Error`], in its place among the other events. The two serve different readers: the
+/// return value lets a program that embeds the engine branch at once (`?`), and the event
+/// keeps the order of what happened for one that only reads the log (the console turns it
+/// into CP's message, after anything the command did before it failed). Neither is ever
+/// produced without the other, so a caller may ignore either one. Reads that change nothing
+/// ([`Cp::fetch`]) only return their error; DIAGNOSE X'68' answers with a [`ReturnCode`]
+/// (an `rc` event) and logs an error only for the program checks of DECISION docs/decisions.md#d9.
+///
+/// [`ReturnCode`]: crate::vmcf::ReturnCode
 pub struct Cp {
     clock: Box<dyn Clock>,
     /// The last TOD value handed out, so that every STCK-like value is unique (SMSG MIDs).

@@ -19,11 +19,13 @@ pub const RECORD_MAX: usize = 65536;
 /// What the terminal is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
+    /// Telnet negotiation is not settled yet.
     Negotiating,
     /// A 3270 with its terminal type.
     Tn3270(String),
     /// A line-mode terminal (telnet or not).
     Line {
+        /// The client spoke telnet.
         telnet: bool,
     },
 }
@@ -87,10 +89,12 @@ impl Connection {
         }
     }
 
+    /// What the terminal is.
     pub fn mode(&self) -> &Mode {
         &self.mode
     }
 
+    /// Whether it is a 3270.
     pub fn is_3270(&self) -> bool {
         self.screen.is_some()
     }

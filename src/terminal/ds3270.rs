@@ -3,20 +3,31 @@
 //! record a key press sends (AID, cursor address, the modified fields). Bytes only: text goes
 //! through [`CodePage`].
 
-/// Commands (the SNA codes TN3270 clients take).
+/// Write: changes what it addresses, keeps the rest.
 pub const WRITE: u8 = 0xF1;
+/// Erase/Write: clears the screen to the default size (24x80) first.
 pub const ERASE_WRITE: u8 = 0xF5;
+/// Erase/Write Alternate: clears the screen to the model's own size first.
 pub const ERASE_WRITE_ALTERNATE: u8 = 0x7E;
-/// Orders.
+/// Start Field: an attribute byte follows.
 pub const SF: u8 = 0x1D;
+/// Start Field Extended.
 pub const SFE: u8 = 0x29;
+/// Set Buffer Address: two address bytes follow.
 pub const SBA: u8 = 0x11;
+/// Insert Cursor: the cursor goes to the current address.
 pub const IC: u8 = 0x13;
+/// Repeat to Address: an address and a character follow.
 pub const RA: u8 = 0x3C;
+/// Set Attribute.
 pub const SA: u8 = 0x28;
+/// Modify Field.
 pub const MF: u8 = 0x2C;
+/// Erase Unprotected to Address.
 pub const EUA: u8 = 0x12;
+/// Program Tab.
 pub const PT: u8 = 0x05;
+/// Graphic Escape.
 pub const GE: u8 = 0x08;
 
 /// Write control characters, already through the code table.
@@ -70,7 +81,9 @@ pub fn decode_address(b: [u8; 2]) -> usize {
 /// An attention identifier: the key that sent the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Aid {
+    /// The Enter key.
     Enter,
+    /// The Clear key (the client blanked its screen).
     Clear,
     /// PA1 to PA3.
     Pa(u8),
@@ -107,16 +120,20 @@ impl Aid {
 /// nulls dropped by the client).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
+    /// Where the field's data starts.
     pub address: usize,
+    /// Its bytes.
     pub data: Vec<u8>,
 }
 
 /// An inbound record, decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inbound {
+    /// The key.
     pub aid: Aid,
     /// The cursor address, when the record had one.
     pub cursor: Option<usize>,
+    /// The modified fields, in order.
     pub fields: Vec<Field>,
 }
 
@@ -175,7 +192,9 @@ pub fn decode_inbound(record: &[u8], size: usize) -> Option<Inbound> {
 /// `¨`, and those two at X'BA' and X'BB', where 037 has the brackets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodePage {
+    /// Code page 037.
     Cp037,
+    /// The x3270 family's default.
     Bracket,
 }
 
@@ -229,6 +248,7 @@ impl CodePage {
 /// Builds one outbound record (without the telnet framing).
 #[derive(Debug, Default)]
 pub struct Writer {
+    /// The record so far.
     pub bytes: Vec<u8>,
 }
 
@@ -240,17 +260,20 @@ impl Writer {
         }
     }
 
+    /// Set Buffer Address.
     pub fn sba(&mut self, address: usize) -> &mut Self {
         self.bytes.push(SBA);
         self.bytes.extend_from_slice(&encode_address(address));
         self
     }
 
+    /// Start Field with this attribute.
     pub fn sf(&mut self, attribute: u8) -> &mut Self {
         self.bytes.extend_from_slice(&[SF, attribute]);
         self
     }
 
+    /// Insert Cursor here.
     pub fn ic(&mut self) -> &mut Self {
         self.bytes.push(IC);
         self

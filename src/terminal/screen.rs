@@ -21,15 +21,22 @@ const STATUS_WIDTH: usize = 20;
 /// The status area's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
+    /// CP waits for a command.
     CpRead,
+    /// The virtual machine waits for console input (no simulated guest reads it).
     VmRead,
+    /// The virtual machine runs (here: enabled for interrupts).
     Running,
+    /// The output area is full; more lines wait.
     More,
+    /// Held: Enter with nothing typed during MORE...; Clear or PA2 releases it.
     Holding,
+    /// The last key was not taken.
     NotAccepted,
 }
 
 impl Status {
+    /// The words, as the status area shows them.
     pub fn text(self) -> &'static str {
         match self {
             Status::CpRead => "CP READ",
@@ -59,6 +66,7 @@ pub struct Screen {
     rows: usize,
     cols: usize,
     alternate: bool,
+    /// The code page the client is taken to use.
     pub code_page: CodePage,
     /// The output area's rows shown so far, top first.
     output: Vec<String>,
@@ -152,6 +160,7 @@ impl Screen {
         }
     }
 
+    /// Whether the input field hides what is typed.
     pub fn is_hidden(&self) -> bool {
         self.hidden
     }

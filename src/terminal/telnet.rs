@@ -9,30 +9,51 @@
 
 /// Telnet commands and options used here.
 pub mod code {
+    /// Interpret As Command: every command starts with it.
     pub const IAC: u8 = 0xFF;
+    /// Refuse, or ask the other side to stop, an option.
     pub const DONT: u8 = 0xFE;
+    /// Ask the other side to use an option, or agree to it.
     pub const DO: u8 = 0xFD;
+    /// Refuse, or stop using, an option.
     pub const WONT: u8 = 0xFC;
+    /// Offer an option, or agree to use it.
     pub const WILL: u8 = 0xFB;
+    /// Start of a subnegotiation.
     pub const SB: u8 = 0xFA;
+    /// End of a subnegotiation.
     pub const SE: u8 = 0xF0;
+    /// End of record: ends each 3270 record.
     pub const EOR: u8 = 0xEF;
+    /// No operation.
     pub const NOP: u8 = 0xF1;
+    /// Break.
     pub const BRK: u8 = 0xF3;
+    /// Interrupt process.
     pub const IP: u8 = 0xF4;
+    /// Abort output.
     pub const AO: u8 = 0xF5;
+    /// Are you there.
     pub const AYT: u8 = 0xF6;
+    /// Erase character.
     pub const EC: u8 = 0xF7;
+    /// Erase line.
     pub const EL: u8 = 0xF8;
+    /// Go ahead.
     pub const GA: u8 = 0xF9;
-    /// Options.
+    /// BINARY option (RFC 856).
     pub const BINARY: u8 = 0;
+    /// ECHO option (RFC 857).
     pub const ECHO: u8 = 1;
+    /// TERMINAL-TYPE option (RFC 1091).
     pub const TTYPE: u8 = 24;
+    /// END-OF-RECORD option (RFC 885).
     pub const OPT_EOR: u8 = 25;
+    /// TN3270E option (RFC 2355), always refused.
     pub const TN3270E: u8 = 40;
-    /// TERMINAL-TYPE subnegotiation.
+    /// TERMINAL-TYPE IS: the client gives its type.
     pub const IS: u8 = 0;
+    /// TERMINAL-TYPE SEND: the server asks for the type.
     pub const SEND: u8 = 1;
 }
 use code::*;
@@ -182,7 +203,10 @@ pub enum Kind {
     Tn3270(String),
     /// Anything else: a line-mode terminal. `telnet` is whether the client speaks telnet at all
     /// (so the server may use WILL ECHO to hide a password).
-    Line { telnet: bool },
+    Line {
+        /// The client sent telnet commands.
+        telnet: bool,
+    },
 }
 
 /// The server side of option negotiation. Policy (after Hercules' console.c): ask `DO TTYPE`;

@@ -1,11 +1,11 @@
 //! The facility's data and nothing else: the parameter list (`Vmcparm`), the interrupt header
 //! (`Vmcmhdr`), userids, and the named codes. No behaviour: the engine in `cp` gives them meaning.
 
-pub mod codes;
-pub mod header;
+pub(crate) mod codes;
+mod header;
 mod layout;
-pub mod plist;
-pub mod userid;
+mod plist;
+mod userid;
 
 pub use codes::{ReturnCode, Subfunction, TransferError, function_name, vmcmstat, vmcpflg1};
 pub use header::Vmcmhdr;

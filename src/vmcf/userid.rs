@@ -19,6 +19,21 @@ pub enum UseridError {
     BadCharacter(char),
 }
 
+/// The console's words for each reason, shown under the caret.
+impl fmt::Display for UseridError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UseridError::Missing => f.write_str("userid missing"),
+            UseridError::TooLong => f.write_str("a userid has at most 8 characters"),
+            UseridError::BadCharacter(c) => {
+                write!(f, "'{c}' is not allowed in a userid (A-Z 0-9 @ # $)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for UseridError {}
+
 impl Userid {
     /// The userid CP puts in VMCMUSER of a special message.
     pub const SYSTEM: Userid = Userid(*b"\xE2\xE8\xE2\xE3\xC5\xD4\x40\x40");

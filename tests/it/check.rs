@@ -367,8 +367,8 @@ fn golden_transcripts_bless_diff_and_colour() {
     );
     let o = test_in(dir.path(), &["x.cp", "--color", "always"]);
     let out = stdout(&o);
-    assert!(out.contains("\x1b[31m-A> QUERY NAMES\x1b[39m"), "{out:?}");
-    assert!(out.contains("\x1b[32m+A> LOGON C\x1b[39m"), "{out:?}");
+    assert!(out.contains("\x1b[31m-A> QUERY NAMES\x1b[0m"), "{out:?}");
+    assert!(out.contains("\x1b[32m+A> LOGON C\x1b[0m"), "{out:?}");
     assert!(out.contains("FAILED"), "{out:?}");
     let o = vmcfsim()
         .current_dir(dir.path())

@@ -2,7 +2,9 @@
 //! `Session` interface the front ends use.
 
 use serde_json::Value;
-use vmcfsim::console::{PLIST_SLOT, Session, TextOptions, render_json, render_text};
+use vmcfsim::console::{
+    Lines, PLIST_SLOT, Session, TextOptions, render_json, render_lines, render_text, write_text,
+};
 use vmcfsim::cp::{Event, FixedClock};
 use vmcfsim::vmcf::{Subfunction, Userid, Vmcmhdr, Vmcparm};
 use vmcfsim::{ReturnCode, ebcdic};
@@ -33,7 +35,6 @@ impl Console {
         let o = self.s.feed(self.n, line.as_ref());
         let mut t = String::new();
         let opts = TextOptions {
-            color: false,
             echo: true,
             source: Some("test.cp"),
             width: None,
@@ -256,7 +257,8 @@ fn prefix_acts_without_changing_the_current_user() {
     assert_eq!(c.s.prompt(), "> ");
     assert!(c.s.users().is_empty());
     let t = c.line("Q NAMES");
-    assert!(t.contains("-: NO USERS LOGGED ON"), "{t}");
+    // A line on the terminal nobody is logged on at has no owner column.
+    assert!(t.lines().any(|l| l == "NO USERS LOGGED ON"), "{t}");
 }
 
 #[test]
@@ -577,25 +579,8 @@ fn the_console_builds_the_vmcparm_a_programmer_would() {
     assert_eq!(rc["meaning"], ReturnCode::Ok.meaning());
 }
 
-fn strip_ansi(s: &str) -> String {
-    let mut out = String::new();
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            for d in chars.by_ref() {
-                if d == 'm' {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[test]
-fn colour_is_only_decoration() {
+fn the_transcript_is_the_text_writer_over_the_lines_and_has_no_colour() {
     let mut s = Session::new(Box::new(FixedClock::standard()));
     let lines = [
         "LOGON A",
@@ -604,21 +589,29 @@ fn colour_is_only_decoration() {
         "VMCF SEND NOBODY",
         "VMCF BOGUS",
     ];
+    let opts = TextOptions {
+        echo: true,
+        source: None,
+        width: None,
+    };
     for (i, l) in lines.iter().enumerate() {
         let o = s.feed(i + 1, l.as_bytes());
-        let (mut plain, mut colour) = (String::new(), String::new());
-        let mut opts = TextOptions {
-            color: false,
-            echo: true,
-            source: None,
-            width: None,
-        };
-        render_text(&o, &opts, &mut plain);
-        opts.color = true;
-        render_text(&o, &opts, &mut colour);
-        assert!(colour.contains('\u{1b}'), "{l}: {colour}");
-        assert!(!plain.contains('\u{1b}'));
-        assert_eq!(strip_ansi(&colour), plain, "{l}");
+        let (mut text, mut written, mut model) = (String::new(), String::new(), Lines::new());
+        render_text(&o, &opts, &mut text);
+        render_lines(&o, &opts, &mut model);
+        write_text(&model, &mut written);
+        assert_eq!(text, written, "{l}");
+        assert!(
+            !text.contains('\u{1b}'),
+            "the library writes no ANSI: {text}"
+        );
+        assert_eq!(model.len(), text.lines().count(), "{l}");
+        for (line, shown) in model.iter().zip(text.lines()) {
+            assert!(shown.ends_with(line.text), "{shown:?}");
+            if line.is_echo() {
+                assert!(shown.starts_with(o.prompt().trim_end()), "{shown:?}");
+            }
+        }
     }
 }
 
@@ -666,7 +659,7 @@ fn help_and_highlight_for_the_repl() {
     assert_eq!(highlight("* note"), [(0..6, Highlight::Comment)]);
     let mut c = Console::new();
     let t = c.line("HELP VMCF");
-    assert!(t.contains("-: VMCF subfunction"), "{t}");
+    assert!(t.lines().any(|l| l.starts_with("VMCF subfunction")), "{t}");
 }
 
 /// The transcript of a short SEND/RECV exchange, pinned: scripts and readers depend on its layout.
@@ -736,6 +729,38 @@ fn send_recv_transcript_is_stable() {
     A:   VMCMLENB 0000000B          11 bytes of reply buffer unused
     A:   VMCMUSE  0000000000000000  '........'
     ");
+}
+
+/// The library decides no colour: no module under the console, the engine, the facility's data
+/// or the diagrams uses owo-colors or writes an escape; the one palette is the front ends'.
+#[test]
+fn no_palette_in_the_library() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut stack: Vec<_> = ["console", "cp", "vmcf", "diagram"]
+        .iter()
+        .map(|d| root.join(d))
+        .collect();
+    let mut files = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                files += 1;
+                for bad in ["owo_colors", "\\x1b[", "\\u{1b}["] {
+                    assert!(!text.contains(bad), "{} has {bad}", path.display());
+                }
+            }
+        }
+    }
+    assert!(files > 20, "{files} files read");
+    let palette = std::fs::read_to_string(root.join("palette.rs")).unwrap();
+    assert!(
+        palette.contains("owo_colors"),
+        "the palette is in src/palette.rs"
+    );
 }
 
 /// `partner` keeps its old values (the contract never changes a value's type); `peer` is null

@@ -391,6 +391,65 @@ fn the_scripts_table_lists_every_script() {
     }
 }
 
+/// The line model against the pinned transcripts: every shipped script replayed in-process,
+/// each outcome rendered into `Lines` and written by the plain text writer, gives its
+/// snapshot's transcript byte for byte; and every line is well formed (spans in order, inside
+/// the text, on character boundaries, the runs together the whole text).
+#[test]
+fn the_text_writer_over_the_lines_reproduces_every_transcript() {
+    use vmcfsim::console::{Lines, Session, TextOptions, render_lines, write_text};
+    use vmcfsim::cp::FixedClock;
+    for name in script_names() {
+        let source = format!("scripts/{name}.cp");
+        let script = fs::read(root().join(&source)).expect("the script is readable");
+        let mut session = Session::new(Box::new(FixedClock::standard()));
+        let opts = TextOptions {
+            echo: true,
+            source: Some(&source),
+            width: None,
+        };
+        let (mut lines, mut text) = (Lines::new(), String::new());
+        let mut input: &[u8] = &script;
+        let mut line_no = 0;
+        while !input.is_empty() {
+            let end = input.iter().position(|&b| b == b'\n');
+            let (line, rest) = match end {
+                Some(i) => (&input[..i], &input[i + 1..]),
+                None => (input, &input[input.len()..]),
+            };
+            input = rest;
+            line_no += 1;
+            let o = session.feed(line_no, line.strip_suffix(b"\r").unwrap_or(line));
+            lines.clear();
+            render_lines(&o, &opts, &mut lines);
+            for l in lines.iter() {
+                let mut at = 0;
+                for s in l.spans {
+                    assert!(s.start as usize >= at && s.end > s.start, "{name}: {l:?}");
+                    assert!(l.text.get(s.range()).is_some(), "{name}: {l:?}");
+                    at = s.end as usize;
+                }
+                assert_eq!(l.runs().map(|r| r.1).collect::<String>(), l.text);
+                assert!(!l.text.contains('\n'), "{name}: {l:?}");
+            }
+            write_text(&lines, &mut text);
+            if o.quit() {
+                break;
+            }
+        }
+        let snap = fs::read_to_string(root().join(format!("snapshots/transcript__{name}.snap")))
+            .expect("every script has its transcript snapshot");
+        // The snapshot's body follows its second `---` line.
+        let body = snap.splitn(3, "---\n").nth(2).expect("an insta snapshot");
+        assert_eq!(text.trim_end(), body.trim_end(), "{name}");
+        assert_eq!(
+            text,
+            corpus()[&name].transcript,
+            "{name}: as `vmcfsim run` writes it"
+        );
+    }
+}
+
 /// On a fresh clone `fuzz/corpus/` does not exist (git ignores it) and cargo-fuzz refuses a
 /// corpus directory that is not there: the README's commands make each one before its run,
 /// for every target the fuzz workspace builds.

@@ -168,7 +168,6 @@ fn a_long_script_runs_in_constant_memory() {
     }
     let (mut text, mut json, mut line) = (String::new(), String::new(), String::new());
     let opts = TextOptions {
-        color: false,
         echo: true,
         source: Some("long.cp"),
         width: None,

@@ -332,7 +332,6 @@ fn vmcf() -> impl Strategy<Value = VmcfCommand> {
 }
 
 fn command() -> impl Strategy<Value = Command> {
-    let words = prop::collection::vec("[A-Z0-9]{1,9}", 0..4);
     prop_oneof![
         1 => Just(Command::Comment),
         1 => userid().prop_map(Command::Logon),
@@ -364,7 +363,8 @@ fn command() -> impl Strategy<Value = Command> {
         1 => (0u32..=LAST).prop_map(Command::Diag68),
         1 => Just(Command::Enable),
         1 => Just(Command::Disable),
-        1 => words.prop_map(Command::Help),
+        // Only topics HELP has: the parser refuses the others (tested in console_errors).
+        1 => help_topic().prop_map(Command::Help),
         1 => Just(Command::Quit),
         1 => Just(Command::Shutdown),
     ]
@@ -430,4 +430,19 @@ fn canonical_text_is_one_spelling() {
             .unwrap_or_else(|e| panic!("{typed}: {e:?}"));
         assert_eq!(l.to_string(), canonical, "{typed}");
     }
+}
+
+/// A topic HELP has: none, a command, or VMCF and a subfunction.
+fn help_topic() -> impl Strategy<Value = Vec<String>> {
+    use vmcfsim::console::verbs::{SUBFUNCTIONS, VERBS};
+    let verbs: Vec<String> = VERBS.iter().map(|v| v.name().to_string()).collect();
+    let subs: Vec<String> = SUBFUNCTIONS
+        .iter()
+        .map(|s| s.names[0].name.to_string())
+        .collect();
+    prop_oneof![
+        Just(Vec::new()),
+        prop::sample::select(verbs).prop_map(|v| vec![v]),
+        prop::sample::select(subs).prop_map(|s| vec!["VMCF".to_string(), s]),
+    ]
 }
