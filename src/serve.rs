@@ -1041,8 +1041,9 @@ impl Cp {
             self.send(id, Out::Close(vec![SHUTDOWN_LINE.to_string()]));
         }
         self.terms.clear();
-        if let Some(c) = self.console.as_mut() {
-            c(SHUTDOWN_LINE.to_string());
+        // Straight to the terminal: the line editor may have ended already (Ctrl-D).
+        if self.console.take().is_some() {
+            println!("{SHUTDOWN_LINE}");
         }
     }
 }
