@@ -21,6 +21,7 @@ Examples:
   vmcfsim run hello.cp --diagram hello.svg    also draw the session (hello.mmd: Mermaid)
   vmcfsim test                            check the scripts in scripts/ (their *= lines)
   vmcfsim test my.cp --bless              also write my.out, the golden transcript
+  vmcfsim serve                           terminals: c3270 127.0.0.1:3270, telnet 127.0.0.1 3270
 
 In the REPL, DIAGRAM FILE.svg (or FILE.mmd) draws the session so far.
 
@@ -61,6 +62,9 @@ pub enum Command {
     Repl(ReplArgs),
     /// Replays a script: each line after its prompt, then what it did.
     Run(RunArgs),
+    /// Serves TN3270 and line-mode terminals, one simulated CP for all (`vmcfsim serve --help`;
+    /// its options go after `serve`).
+    Serve,
     /// Checks scripts: their `*=` expectation lines, and their golden transcripts (NAME.out
     /// beside NAME.cp) where kept. Prints `ok` or `FAILED` a script, then `N passed, N failed`.
     Test(TestArgs),
@@ -188,7 +192,8 @@ impl Cli {
     /// `vmcfsim < script` replays.
     pub fn mode(&self, stdin_is_terminal: bool) -> Mode {
         match &self.command {
-            Some(Command::Repl(_)) => Mode::Repl,
+            // `serve` is taken before clap sees the arguments; options before it end in main.
+            Some(Command::Repl(_) | Command::Serve) => Mode::Repl,
             Some(Command::Run(r)) if r.file.as_os_str() == "-" => Mode::Run(None),
             Some(Command::Run(r)) => Mode::Run(Some(r.file.clone())),
             Some(Command::Test(t)) => Mode::Test {

@@ -66,7 +66,9 @@ pub mod cp;
 // Being rebuilt from structured events (issue 12's diagram items); documented there.
 #[allow(missing_docs)]
 pub mod diagram;
+pub mod directory;
 pub mod ebcdic;
+pub mod terminal;
 pub mod vmcf;
 
 // What a program embedding vmcfsim needs, at the top: the engine and its data, the clock, and

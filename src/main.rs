@@ -7,6 +7,7 @@ mod draw;
 mod palette;
 mod repl;
 mod run;
+mod serve;
 mod test_cmd;
 
 use std::ffi::OsString;
@@ -22,7 +23,17 @@ fn main() -> ExitCode {
 
 /// Runs what the arguments ask for.
 fn try_main(args: impl IntoIterator<Item = OsString>) -> Result<Status, Failure> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    // `serve` has options of its own (`--json FILE` among them), so it parses its own.
+    if args.get(1).is_some_and(|a| a == "serve") {
+        return serve::main(args[1..].to_vec());
+    }
     let cli = Cli::parse_from_args(args).map_err(Failure::Usage)?;
+    if matches!(cli.command, Some(cli::Command::Serve)) {
+        return Err(Failure::Server(
+            "serve takes its own options, after the word serve (vmcfsim serve --help)".into(),
+        ));
+    }
     let mode = cli.mode(io::stdin().is_terminal());
     let clock = cli.clock(&mode);
     let color = cli.color();

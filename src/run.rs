@@ -40,6 +40,8 @@ pub enum Failure {
     Terminal(rustyline::error::ReadlineError),
     /// The diagram asked for with `--diagram` could not be drawn or written.
     Diagram(DiagramFailure),
+    /// `serve` could not start (an address in use, a refused configuration).
+    Server(String),
 }
 
 impl fmt::Display for Failure {
@@ -50,6 +52,7 @@ impl fmt::Display for Failure {
             Failure::Output(e) => write!(f, "cannot write the output: {e}"),
             Failure::Terminal(e) => write!(f, "the terminal failed: {e}"),
             Failure::Diagram(e) => write!(f, "{e}"),
+            Failure::Server(e) => write!(f, "{e}"),
         }
     }
 }

@@ -144,6 +144,7 @@ impl Display for Command {
                 Ok(())
             }
             Command::Quit => f.write_str("QUIT"),
+            Command::Shutdown => f.write_str("SHUTDOWN"),
         }
     }
 }

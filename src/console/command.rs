@@ -162,6 +162,8 @@ pub enum Command {
     /// HELP and its topic words, upper case.
     Help(Vec<String>),
     Quit,
+    /// SHUTDOWN (class A): ends the system.
+    Shutdown,
 }
 
 impl Command {
@@ -192,6 +194,7 @@ impl Command {
             Command::Disable => Verb::Disable,
             Command::Help(_) => Verb::Help,
             Command::Quit => Verb::Quit,
+            Command::Shutdown => Verb::Shutdown,
             Command::Empty | Command::Comment => return None,
         })
     }

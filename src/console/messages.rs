@@ -33,6 +33,18 @@ pub enum CpMsg {
     NotReceiving(Userid, NotReceiving),
     /// 160E `HEXLOC hexloc EXCEEDS STORAGE`.
     ExceedsStorage(u32),
+    /// 050E `PASSWORD INCORRECT` (LOGON at a terminal with a directory).
+    PasswordIncorrect,
+    /// 053E `userid NOT IN CP DIRECTORY`.
+    NotInDirectory(Userid),
+    /// 054E `ALREADY LOGGED ON GRAF 0C1` (`LINE` for a line-mode terminal): LOGON of a VM
+    /// connected at another terminal.
+    AlreadyLoggedOn {
+        /// The other terminal is a 3270 (GRAF), not a line-mode one (LINE).
+        graf: bool,
+        /// Its device address.
+        address: u16,
+    },
     /// Not a CP message (docs/decisions.md#d9): DIAGNOSE X'68' with a VMCPARM outside storage is an
     /// addressing exception for the program. CP reflects a program check to the guest and
     /// prints nothing, so the console reports it in vmcfsim's words, with no DMK id.
@@ -72,6 +84,9 @@ impl CpMsg {
             CpMsg::NotLoggedOn(_) => 45,
             CpMsg::NotReceiving(..) => 57,
             CpMsg::ExceedsStorage(_) => 160,
+            CpMsg::PasswordIncorrect => 50,
+            CpMsg::NotInDirectory(_) => 53,
+            CpMsg::AlreadyLoggedOn { .. } => 54,
         }
     }
 
@@ -100,6 +115,12 @@ impl CpMsg {
             CpMsg::NotLoggedOn(u) => format!("{u} NOT LOGGED ON"),
             CpMsg::NotReceiving(u, why) => format!("{u} NOT RECEIVING; {}", reason(*why)),
             CpMsg::ExceedsStorage(a) => format!("HEXLOC {} EXCEEDS STORAGE", hexloc(*a)),
+            CpMsg::PasswordIncorrect => "PASSWORD INCORRECT".to_string(),
+            CpMsg::NotInDirectory(u) => format!("{u} NOT IN CP DIRECTORY"),
+            CpMsg::AlreadyLoggedOn { graf, address } => format!(
+                "ALREADY LOGGED ON {} {address:03X}",
+                if *graf { "GRAF" } else { "LINE" }
+            ),
             CpMsg::Addressing(a) => format!(
                 "PROGRAM CHECK: ADDRESSING EXCEPTION, DIAGNOSE X'68' VMCPARM AT {} OUTSIDE STORAGE",
                 hexloc(*a)

@@ -141,6 +141,20 @@ pub struct Session {
     module: &'static str,
     /// What the parser made of the last line's spans, for the echo's tones.
     marks: Vec<(super::command::Span, parse::Highlight)>,
+    /// The last line was SHUTDOWN.
+    shutdown: bool,
+    /// Where each VM's terminal is, for QUERY NAMES (absent: the one console, `CONS`).
+    terminals: HashMap<Userid, Terminal>,
+}
+
+/// Where a logged-on VM's terminal is, as QUERY NAMES and QUERY userid show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Terminal {
+    /// The one simulated console (`CONS`).
+    Console,
+    /// A terminal at this device address (`0C1`). Whether the VM is disconnected is the
+    /// engine's (`DSC` then, whatever this says).
+    Device(u16),
 }
 
 /// What the parser made of a line, for the JSON `command` event and for diagrams, so that no
@@ -226,6 +240,8 @@ impl Session {
             marks: Vec::new(),
             seen: 0,
             module: "CFC",
+            shutdown: false,
+            terminals: HashMap::new(),
         }
     }
 
@@ -248,6 +264,42 @@ impl Session {
     /// The logged-on users, in logon order.
     pub fn users(&self) -> Vec<Userid> {
         self.cp.users()
+    }
+
+    /// Makes `user` current (or nobody): a front end with a terminal for each VM feeds each
+    /// terminal's line as its own VM.
+    pub fn set_current(&mut self, user: Option<Userid>) {
+        self.current = user.filter(|u| self.cp.is_logged_on(*u));
+    }
+
+    /// Says where `user`'s terminal is, for QUERY NAMES and QUERY userid.
+    pub fn set_terminal(&mut self, user: Userid, terminal: Terminal) {
+        if terminal == Terminal::Console {
+            self.terminals.remove(&user);
+        } else {
+            self.terminals.insert(user, terminal);
+        }
+    }
+
+    /// Where `user`'s terminal is.
+    pub fn terminal(&self, user: Userid) -> Terminal {
+        self.terminals
+            .get(&user)
+            .copied()
+            .unwrap_or(Terminal::Console)
+    }
+
+    /// DEFINE STORAGE for a logged-on VM without a command line (a directory's storage size at
+    /// LOGON); `false` if the size is not one CP takes or the VM is not logged on.
+    pub fn define_storage(&mut self, user: Userid, size: u32) -> bool {
+        let ok = self.cp.define_storage(user, size).is_ok();
+        if ok {
+            let vm = self.vm_console(user);
+            vm.area = DATA_AREA;
+            vm.announced.clear();
+        }
+        self.cp.clear_events();
+        ok
     }
 
     /// The engine, for reading state (tests, tools).
@@ -292,6 +344,7 @@ impl Session {
         self.marks.clear();
         self.seen = 0;
         self.module = "CFC";
+        self.shutdown = false;
         // The fixed clock moves one second a line, before the line runs.
         self.cp.tick();
         let line = line.strip_suffix(b"\n").unwrap_or(line);
@@ -402,6 +455,7 @@ impl Session {
 
     pub(crate) fn forget(&mut self, user: Userid) {
         self.vms.remove(&user);
+        self.terminals.remove(&user);
     }
 
     pub(crate) fn fresh(&mut self, user: Userid) {
@@ -467,6 +521,11 @@ impl Outcome<'_> {
     /// The line asked to end the session (`QUIT`).
     pub fn quit(&self) -> bool {
         self.quit
+    }
+
+    /// The line was SHUTDOWN (it also ends the session, as [`Outcome::quit`]).
+    pub fn shutdown(&self) -> bool {
+        self.session.shutdown
     }
 
     /// The 1-based line number it was fed with.
@@ -540,6 +599,11 @@ impl Outcome<'_> {
     pub fn imsg(&self, user: Option<Userid>) -> bool {
         user.and_then(|u| self.session.cp.vm(u))
             .is_none_or(|vm| vm.imsg())
+    }
+
+    /// Where `user`'s terminal is (QUERY NAMES).
+    pub(crate) fn terminal(&self, user: Userid) -> Terminal {
+        self.session.terminal(user)
     }
 
     pub(crate) fn records(&self) -> &[Record] {

@@ -69,6 +69,7 @@ pub enum Verb {
     Disable,
     Help,
     Quit,
+    Shutdown,
     Diagram,
 }
 
@@ -371,6 +372,17 @@ pub const VERBS: &[VerbDef] = &[
             "HELP VMCF subfunction: what it does, the VMCPARM fields it reads, its return",
             "codes and the rule newcomers trip on. HELP RC n: a DIAGNOSE X'68' return code;",
             "HELP EFLG n: a data-transfer code from a RESPONSE's VMCMEFLG.",
+        ],
+    },
+    VerbDef {
+        verb: Verb::Shutdown,
+        names: &[Keyword::new("SHUTDOWN", 8)],
+        module: "CFC",
+        before_logon: true,
+        syntax: "",
+        summary: "(operator) ends the system: every terminal is told and closed",
+        details: &[
+            "Class A. Under vmcfsim serve it ends the server; elsewhere it ends the console.",
         ],
     },
     VerbDef {

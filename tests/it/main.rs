@@ -3,7 +3,7 @@
 //! public API, as a program would drive it), `console` (the command language, its transcript and
 //! JSON, the shipped scripts and the documents' citations), `properties` (random sequences
 //! against models and invariants) and `frontends` (the `vmcfsim` binary: arguments, the REPL,
-//! `vmcfsim test`, diagrams, limits).
+//! `vmcfsim test`, diagrams, limits, `vmcfsim serve`).
 
 mod console;
 mod engine;

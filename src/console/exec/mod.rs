@@ -60,6 +60,10 @@ impl Session {
         match line.command {
             Command::Empty | Command::Comment => {}
             Command::Quit => return true,
+            Command::Shutdown => {
+                self.shutdown = true;
+                return true;
+            }
             Command::Help(topic) => {
                 let words: Vec<&str> = topic.iter().map(String::as_str).collect();
                 // The parser refused a topic HELP does not have.

@@ -106,6 +106,7 @@ pub(super) fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
             Command::Help(topic)
         }
         Verb::Quit => Command::Quit,
+        Verb::Shutdown => Command::Shutdown,
         Verb::Diagram => {
             return Err(c.err(CpMsg::UnknownCommand(t.shown().to_ascii_uppercase())).at(
                 t.span.clone(),

@@ -20,6 +20,8 @@ mod vmcf;
 
 use super::command::*;
 use super::messages::{ConsoleError, CpMsg};
+use super::verbs::{self, Verb};
+use crate::vmcf::Userid;
 use commands::{parse_line, prefix};
 use tokens::{Cursor, Tok};
 
@@ -45,6 +47,24 @@ pub enum Highlight {
     Comment,
     /// The word the parser refused.
     Error,
+}
+
+/// A LOGON typed at a terminal: `LOGON userid [password]` (CP's form; vmcfsim's console
+/// takes no password, so [`parse`] refuses the second operand). `None` when the line is not
+/// a LOGON at all; `Some(Err(..))` when it is one with a bad or missing userid or operands
+/// beyond the password, for the caller to hand to [`parse`] and so get the console's error.
+pub fn logon_with_password(line: &str) -> Option<Result<(Userid, Option<String>), ()>> {
+    let mut words = line.split_ascii_whitespace();
+    let verb = words.next()?.to_ascii_uppercase();
+    if verbs::verb(&verb).map(|d| d.verb) != Some(Verb::Logon) {
+        return None;
+    }
+    let user = words.next().and_then(|w| Userid::parse(w).ok());
+    let password = words.next().map(str::to_string);
+    Some(match (user, words.next()) {
+        (Some(u), None) => Ok((u, password)),
+        _ => Err(()),
+    })
 }
 
 impl Highlight {

@@ -6,12 +6,20 @@ use super::errors::column_len;
 use super::{Sink, userid_toned};
 use crate::console::line::Tone;
 use crate::console::push;
-use crate::console::session::{Outcome, Placed, Response};
+use crate::console::session::{Outcome, Placed, Response, Terminal};
 use crate::cp::{CpMessage, Emsg, Tod};
 use crate::vmcf::Userid;
 use std::fmt::Write;
 
 /// CP's date and time: `09:00:00 GMT WEDNESDAY 04/01/81`. The engine's clock runs in UTC.
+/// A time as CP's LOGON AT line writes it (`09:00:06 GMT WEDNESDAY 04/01/81`), for front ends
+/// that write CP lines of their own.
+pub fn cp_time(t: Tod) -> String {
+    let mut s = String::new();
+    cp_time_into(&mut s, t);
+    s
+}
+
 pub(super) fn cp_time_into(out: &mut String, t: Tod) {
     const DAYS: [&str; 7] = [
         "SUNDAY",
@@ -132,12 +140,20 @@ pub(super) fn storage_line(out: &mut String, size: u32) {
     let _ = write!(out, "STORAGE = {:05}K", size / 1024);
 }
 
-/// `{u:<8} - CONS`: every VM is at the one simulated console; `- DSC` when disconnected.
-pub(super) fn terminal(out: &mut String, u: Userid, disconnected: bool) {
+/// `{u:<8} - CONS`: the one simulated console, a device address (`- 0C1`) under `serve`, or
+/// `- DSC` when disconnected.
+pub(super) fn terminal(out: &mut String, o: &Outcome, u: Userid, disconnected: bool) {
     let at = out.len();
     push::userid(out, u);
     push::pad_from(out, at, 8);
-    out.push_str(if disconnected { " - DSC" } else { " - CONS" });
+    match o.terminal(u) {
+        _ if disconnected => out.push_str(" - DSC"),
+        Terminal::Console => out.push_str(" - CONS"),
+        Terminal::Device(a) => {
+            out.push_str(" - ");
+            push::hex_u32(out, u32::from(a), 3);
+        }
+    }
 }
 
 pub(super) fn on_off(on: bool) -> &'static str {
@@ -172,12 +188,12 @@ pub(crate) fn response_lines<S: Sink>(
                         if i > 0 {
                             s.push_str(" , ");
                         }
-                        terminal(s, *u, *dsc);
+                        terminal(s, o, *u, *dsc);
                     }
                 });
             }
         }
-        Response::User(u, dsc) => line(lines, &|s| terminal(s, *u, *dsc)),
+        Response::User(u, dsc) => line(lines, &|s| terminal(s, o, *u, *dsc)),
         Response::Users(n) => line(lines, &|s| {
             push::dec_pad(s, *n as u64, 3);
             s.push_str(" USERS, 000 DIALED");

@@ -1,7 +1,8 @@
 //! The front ends, through the real `vmcfsim` binary: `cli` (arguments, exit status, replay,
 //! colour), `repl` (the interactive console in a pseudo-terminal), `check` (`vmcfsim test` and
 //! the `*=` expectations), `diagram` (sequence diagrams and `--diagram`), `limits` (every
-//! resource limit, and the heap a long session holds).
+//! resource limit, and the heap a long session holds), `serve` (`vmcfsim serve` over telnet,
+//! TN3270 and line mode).
 
 mod check;
 mod cli;
@@ -9,3 +10,4 @@ mod diagram;
 mod limits;
 #[cfg(unix)]
 mod repl;
+mod serve;

@@ -366,6 +366,7 @@ fn command() -> impl Strategy<Value = Command> {
         // Only topics HELP has: the parser refuses the others (tested in console_errors).
         1 => help_topic().prop_map(Command::Help),
         1 => Just(Command::Quit),
+        1 => Just(Command::Shutdown),
     ]
 }
 
