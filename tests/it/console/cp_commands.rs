@@ -2,7 +2,7 @@
 //! commands around messages: DISCONN and reconnect, WARNING, SET WNG/EMSG/IMSG, QUERY SET,
 //! SYSTEM RESET/CLEAR, IPL and FORCE, with every kind of bad input.
 
-use crate::console::session::Console;
+use crate::support::console::Console;
 use serde_json::Value;
 
 /// The bytes of text the SMSG interrupts of the console's last line delivered.

@@ -2,7 +2,8 @@
 //! rejected, and the session goes on with nothing already delivered lost. Also a long replay
 //! whose data area wraps many times.
 
-use crate::console::session::{Console, uid};
+use crate::support::console::Console;
+use crate::support::uid;
 use vmcfsim::ebcdic;
 
 /// A session where A has a SEND/RECV in transit to B, RECEIVEd but not yet answered, and an SMSG

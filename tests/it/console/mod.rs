@@ -7,4 +7,4 @@ mod corpus;
 mod cp_commands;
 mod docs;
 mod errors;
-pub mod session;
+mod session;

@@ -2,7 +2,7 @@
 //! length of an input line, a script of many lines, and many logged-on users. Every limit ends
 //! in CP's kind of answer (an error or a refusal), never in a panic or unbounded memory.
 
-use crate::console::session::Console;
+use crate::support::console::Console;
 use crate::support::heap;
 use crate::support::{authorize, cp_with, interrupts, uid};
 use vmcfsim::cp::{CpError, NotReceiving, SMSG_PENDING_MAX};

@@ -1,10 +1,12 @@
 //! Helpers that build situations through the engine's public API: VMs issue DIAGNOSE X'68' with
 //! parameter lists stored in their own storage, exactly as a program would. `bin` runs the real
-//! `vmcfsim` binary; `heap` counts each thread's heap for the memory limits.
+//! `vmcfsim` binary; `console` drives a `Session` line by line and keeps what it wrote; `heap`
+//! counts each thread's heap for the memory limits.
 
 #![allow(dead_code)]
 
 pub mod bin;
+pub mod console;
 pub mod heap;
 
 use vmcfsim::cp::{Event, FixedClock, Span};
