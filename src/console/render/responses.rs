@@ -11,7 +11,6 @@ use crate::cp::{CpMessage, Emsg, Tod};
 use crate::vmcf::Userid;
 use std::fmt::Write;
 
-/// CP's date and time: `09:00:00 GMT WEDNESDAY 04/01/81`. The engine's clock runs in UTC.
 /// A time as CP's LOGON AT line writes it (`09:00:06 GMT WEDNESDAY 04/01/81`), for front ends
 /// that write CP lines of their own.
 pub fn cp_time(t: Tod) -> String {
@@ -20,6 +19,7 @@ pub fn cp_time(t: Tod) -> String {
     s
 }
 
+/// CP's date and time: `09:00:00 GMT WEDNESDAY 04/01/81`. The engine's clock runs in UTC.
 pub(super) fn cp_time_into(out: &mut String, t: Tod) {
     const DAYS: [&str; 7] = [
         "SUNDAY",

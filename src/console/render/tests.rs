@@ -8,12 +8,6 @@ use crate::console::line::Tone;
 use crate::cp::Tod;
 use crate::ebcdic;
 
-fn cp_time(t: Tod) -> String {
-    let mut s = String::new();
-    cp_time_into(&mut s, t);
-    s
-}
-
 impl Sink for Vec<String> {
     fn begin(&mut self, _: Tone) -> &mut String {
         self.push(String::new());
