@@ -2,9 +2,8 @@
 //! operands (VMCF's are in `vmcf`).
 
 use super::Highlight;
-use super::operands::{
-    display_request, ebcdic_text, hex_bytes, hexloc, hexword, storage_size, userid_of,
-};
+use super::operands::{ebcdic_text, storage_size, userid_of};
+use super::storage::{display, store};
 use super::tokens::{Cursor, Tok, Token, is_blank};
 use super::vmcf::vmcf;
 use crate::console::command::*;
@@ -351,103 +350,6 @@ pub(super) fn define(c: &mut Cursor) -> Result<Command, ConsoleError> {
         storage_size(s.raw).map_err(|why| c.err(CpMsg::StorageMissing).at(s.span.clone(), why))?;
     c.mark(s.span, Highlight::Number);
     Ok(Command::DefineStorage(size))
-}
-
-pub(super) fn display(c: &mut Cursor) -> Result<Command, ConsoleError> {
-    let mut requests = Vec::new();
-    while let Some(t) = c.next()? {
-        let r = display_request(&t).map_err(|(msg, why)| c.err(msg).at(t.span.clone(), why))?;
-        c.mark(t.span.clone(), Highlight::Hex);
-        requests.push(r);
-    }
-    if requests.is_empty() {
-        return Err(c.missing(CpMsg::OperandMissing, "what to display: Lhex or Thex"));
-    }
-    Ok(Command::Display(requests))
-}
-
-pub(super) fn store(c: &mut Cursor) -> Result<Command, ConsoleError> {
-    let Some(t) = c.next()? else {
-        return Err(c.missing(CpMsg::OperandMissing, "where to store: Lhex or Shex"));
-    };
-    let bad_loc = |c: &Cursor, why: &str| {
-        c.err(CpMsg::InvalidHexloc(t.shown()))
-            .at(t.span.clone(), why.to_string())
-    };
-    let Some(w) = t.word() else {
-        return Err(bad_loc(c, "expected [L|S]hexloc"));
-    };
-    let (bytes_form, digits) = match w.as_bytes()[0] {
-        b'S' | b's' => (true, &w[1..]),
-        b'L' | b'l' => (false, &w[1..]),
-        _ => (false, w),
-    };
-    let mut address = hexloc(digits).map_err(|why| bad_loc(c, why))?;
-    c.mark(t.span.clone(), Highlight::Hex);
-    let mut items = Vec::new();
-    let mut odd_digit = None;
-    if bytes_form {
-        let Some(d) = c.next()? else {
-            return Err(c.missing(CpMsg::OperandMissing, "hexdata missing"));
-        };
-        let digits = d
-            .word()
-            .filter(|w| w.bytes().all(|b| b.is_ascii_hexdigit()));
-        let Some(digits) = digits.filter(|w| w.len() >= 2) else {
-            return Err(c
-                .err(CpMsg::InvalidHexdata(d.shown()))
-                .at(d.span, "expected at least two hex digits"));
-        };
-        let even = digits.len() & !1;
-        if even < digits.len() {
-            odd_digit = Some(d.span.clone());
-        }
-        items.push(StoreItem::Bytes(
-            hex_bytes(&digits[..even]).expect("even count of hex digits"),
-        ));
-        c.mark(d.span, Highlight::Hex);
-    } else {
-        while let Some(d) = c.next()? {
-            let item = match &d.tok {
-                Tok::Word(w) => StoreItem::Word(hexword(w).ok_or_else(|| {
-                    c.err(CpMsg::InvalidHexdata(d.shown()))
-                        .at(d.span.clone(), "a hexword is 1 to 16 hex digits")
-                })?),
-                Tok::Quoted(s) => {
-                    let at = d.span.start + 1;
-                    StoreItem::Bytes(ebcdic_text(s, at).map_err(|(_, ch)| {
-                        c.err(CpMsg::InvalidOperand(d.shown())).at(
-                            d.span.clone(),
-                            format!("'{ch}' has no EBCDIC code (code page 037)"),
-                        )
-                    })?)
-                }
-                Tok::Hex(digits) => StoreItem::Bytes(hex_bytes(digits).map_err(|why| {
-                    c.err(CpMsg::InvalidHexdata(d.shown()))
-                        .at(d.span.clone(), why)
-                })?),
-            };
-            let h = if matches!(d.tok, Tok::Quoted(_)) {
-                Highlight::Text
-            } else {
-                Highlight::Hex
-            };
-            c.mark(d.span.clone(), h);
-            items.push(item);
-        }
-        if items.is_empty() {
-            return Err(c.missing(CpMsg::OperandMissing, "data missing: hexwords or 'text'"));
-        }
-        // CP stores words on fullwords: the address is rounded down when a word comes first.
-        if matches!(items[0], StoreItem::Word(_)) {
-            address &= !3;
-        }
-    }
-    Ok(Command::Store {
-        address,
-        items,
-        odd_digit,
-    })
 }
 
 pub(super) fn diag(c: &mut Cursor, verb: &Token) -> Result<Command, ConsoleError> {

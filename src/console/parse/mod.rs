@@ -7,12 +7,14 @@
 //! quoted text (`''` is one quote), `X'...'` is hex. MSG and SMSG take the rest of the line as
 //! typed instead, so the line cannot be split up front.
 //!
-//! `tokens` holds the tokens and the cursor that reads them, `operands` the operands that are more
-//! than a word, `commands` the line and each CP command, `vmcf` the VMCF operands; this module
-//! is the entry (`parse`) and what the REPL asks of the parser.
+//! `tokens` holds the tokens and the cursor that reads them, `operands` the operands that are
+//! more than a word, `commands` the line and each CP command, `storage` DISPLAY's and STORE's
+//! operands, `vmcf` the VMCF operands; this module is the entry (`parse`) and what the REPL
+//! asks of the parser.
 
 mod commands;
 mod operands;
+mod storage;
 #[cfg(test)]
 mod tests;
 mod tokens;

@@ -1,11 +1,9 @@
 //! Operands that are more than a word: hex addresses (`hexloc`), userids, hex data, text in
-//! EBCDIC, storage sizes, the DISPLAY request. Each answers what is wrong in words an error
-//! message can quote.
+//! EBCDIC, storage sizes. Each answers what is wrong in words an error message can quote.
 
 use super::LAST_ADDRESS;
 use super::tokens::Token;
 use crate::console::command::*;
-use crate::console::messages::CpMsg;
 use crate::ebcdic;
 use crate::vmcf::Userid;
 
@@ -84,76 +82,4 @@ pub(super) fn storage_size(w: &str) -> Result<u32, &'static str> {
         return Err("storage grows in steps of 4K");
     }
     Ok(bytes as u32)
-}
-
-pub(super) fn display_request(t: &Token) -> Result<DisplayRequest, (CpMsg, &'static str)> {
-    let hexloc_err = |why| (CpMsg::InvalidHexloc(t.shown()), why);
-    let Some(w) = t.word() else {
-        return Err(hexloc_err("expected [L|T]hexloc"));
-    };
-    let upper = w.to_ascii_uppercase();
-    if matches!(upper.as_str(), "PSW" | "CAW" | "CSW") || upper.starts_with(['G', 'X', 'Y', 'K']) {
-        return Err((
-            CpMsg::InvalidOperand(t.shown()),
-            "registers, PSW and storage keys are not simulated",
-        ));
-    }
-    let (translate, body) = match upper.as_bytes()[0] {
-        b'L' => (false, &upper[1..]),
-        b'T' => (true, &upper[1..]),
-        _ => (false, &upper[..]),
-    };
-    let mut r = DisplayRequest {
-        translate,
-        first: 0,
-        last: None,
-        single: false,
-        span: t.span.clone(),
-    };
-    if body.is_empty() {
-        return Ok(r);
-    }
-    let split = body.find(['-', ':', '.']);
-    let (start, sep, end) = match split {
-        Some(i) => (&body[..i], Some(body.as_bytes()[i]), &body[i + 1..]),
-        None => (body, None, ""),
-    };
-    r.first = if start.is_empty() && sep == Some(b'-') {
-        0
-    } else {
-        hexloc(start).map_err(hexloc_err)?
-    };
-    let range_err = |why| (CpMsg::InvalidRange(t.shown()), why);
-    match sep {
-        None => r.single = true,
-        Some(_) if end == "END" => {}
-        Some(b'.') => {
-            let n = hexloc(end).map_err(|_| range_err("expected a hex byte count or END"))?;
-            if n == 0 {
-                return Err(range_err("a byte count of zero shows nothing"));
-            }
-            r.last = Some(r.first.saturating_add(n - 1));
-        }
-        Some(_) => {
-            let last = hexloc(end).map_err(hexloc_err)?;
-            if last < r.first {
-                return Err(range_err("the range ends before it starts"));
-            }
-            r.last = Some(last);
-        }
-    }
-    Ok(r)
-}
-
-/// A hexword: up to 8 digits fill a word, 9 to 16 a doubleword, right-justified.
-pub(super) fn hexword(w: &str) -> Option<Vec<u8>> {
-    if w.is_empty() || w.len() > 16 || !w.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let v = u64::from_str_radix(w, 16).ok()?;
-    Some(if w.len() <= 8 {
-        (v as u32).to_be_bytes().to_vec()
-    } else {
-        v.to_be_bytes().to_vec()
-    })
 }
