@@ -198,7 +198,7 @@ pub(super) fn message(c: &mut Cursor, verb: Verb) -> Result<Command, ConsoleErro
 }
 
 /// WARNING: a userid (never `*`: a warning goes to someone else), then the text as for MSG.
-pub(super) fn warning(c: &mut Cursor) -> Result<Command, ConsoleError> {
+fn warning(c: &mut Cursor) -> Result<Command, ConsoleError> {
     let Some(t) = c.next()? else {
         return Err(c.missing(CpMsg::UseridMissing, "userid missing"));
     };
@@ -288,7 +288,7 @@ pub(super) fn ipl(c: &mut Cursor) -> Result<Command, ConsoleError> {
     Ok(Command::Ipl { device, clear })
 }
 
-pub(super) fn query(c: &mut Cursor) -> Result<Command, ConsoleError> {
+fn query(c: &mut Cursor) -> Result<Command, ConsoleError> {
     use verbs::QueryWord as Q;
     let Some(t) = c.next()? else {
         return Err(c.missing(
@@ -352,7 +352,7 @@ pub(super) fn define(c: &mut Cursor) -> Result<Command, ConsoleError> {
     Ok(Command::DefineStorage(size))
 }
 
-pub(super) fn diag(c: &mut Cursor, verb: &Token) -> Result<Command, ConsoleError> {
+fn diag(c: &mut Cursor, verb: &Token) -> Result<Command, ConsoleError> {
     let Some(code) = c.next()? else {
         return Err(c
             .err(CpMsg::OperandMissing)

@@ -23,7 +23,7 @@ pub(super) fn is_blank(c: char) -> bool {
 
 /// Text up to the next quote (at least one character). `str::find` with one char is a memchr,
 /// so long DATA literals cost little even in debug builds.
-pub(super) fn unquoted_run(i: &str) -> IResult<&str, &str> {
+fn unquoted_run(i: &str) -> IResult<&str, &str> {
     match i.find('\'').unwrap_or(i.len()) {
         0 => Err(nom::Err::Error(nom::error::Error::new(
             i,
@@ -57,7 +57,7 @@ pub(super) fn quoted(i: &str) -> IResult<&str, Cow<'_, str>> {
     .parse(i)
 }
 
-pub(super) fn hex_literal(i: &str) -> IResult<&str, &str> {
+fn hex_literal(i: &str) -> IResult<&str, &str> {
     delimited(
         tag_no_case("X'"),
         take_till(|ch| ch == '\'' || is_blank(ch)),

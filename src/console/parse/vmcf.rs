@@ -109,7 +109,7 @@ pub(super) fn vmcf(c: &mut Cursor, verb: &Token) -> Result<VmcfCommand, ConsoleE
 }
 
 /// `AT Lhex` right after DATA or REPLYBUF, if there.
-pub(super) fn at_after(c: &mut Cursor) -> Result<Option<u32>, ConsoleError> {
+fn at_after(c: &mut Cursor) -> Result<Option<u32>, ConsoleError> {
     match c.peek()? {
         Some(t)
             if t.word()
@@ -124,7 +124,7 @@ pub(super) fn at_after(c: &mut Cursor) -> Result<Option<u32>, ConsoleError> {
 }
 
 /// `'text'` (EBCDIC) or `X'hex'` bytes.
-pub(super) fn literal(c: &mut Cursor, after: &Token) -> Result<Vec<u8>, ConsoleError> {
+fn literal(c: &mut Cursor, after: &Token) -> Result<Vec<u8>, ConsoleError> {
     let Some(t) = c.next()? else {
         return Err(c
             .err(CpMsg::OperandMissing)
@@ -157,7 +157,7 @@ pub(super) fn literal(c: &mut Cursor, after: &Token) -> Result<Vec<u8>, ConsoleE
 }
 
 /// `USE X'hex'` (right-justified, as DC XL8) or `USE 'text'` (blank-padded, as DC CL8).
-pub(super) fn use_doubleword(c: &mut Cursor, after: &Token) -> Result<[u8; 8], ConsoleError> {
+fn use_doubleword(c: &mut Cursor, after: &Token) -> Result<[u8; 8], ConsoleError> {
     let Some(t) = c.next()? else {
         return Err(c
             .err(CpMsg::OperandMissing)

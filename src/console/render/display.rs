@@ -98,7 +98,7 @@ impl Dump {
 
     /// Shows the run of equal lines held back: as itself if it is one line, else as one
     /// SUPPRESSED line.
-    pub(super) fn flush<S: Sink>(&mut self, lines: &mut S) {
+    fn flush<S: Sink>(&mut self, lines: &mut S) {
         let Some((from, to)) = self.same.take() else {
             return;
         };
@@ -147,8 +147,8 @@ pub(super) fn display<S: Sink>(
     d.finish(lines);
 }
 
-pub(super) const HEX: &[u8; 16] = b"0123456789ABCDEF";
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
-pub(super) fn hexloc64(out: &mut String, a: u64) {
+fn hexloc64(out: &mut String, a: u64) {
     push::hexloc(out, a.min(u64::from(u32::MAX)) as u32);
 }

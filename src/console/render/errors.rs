@@ -64,7 +64,7 @@ pub(super) fn column_len(user: Option<Userid>) -> usize {
 
 /// Input as the transcript shows it: a tab as a blank, other control characters as `?`, so a
 /// script cannot send escape sequences to the reader's terminal.
-pub(super) fn printable(text: &str) -> String {
+fn printable(text: &str) -> String {
     let mut s = String::new();
     printable_into(&mut s, text);
     s

@@ -20,7 +20,7 @@ pub fn cp_time(t: Tod) -> String {
 }
 
 /// CP's date and time: `09:00:00 GMT WEDNESDAY 04/01/81`. The engine's clock runs in UTC.
-pub(super) fn cp_time_into(out: &mut String, t: Tod) {
+fn cp_time_into(out: &mut String, t: Tod) {
     const DAYS: [&str; 7] = [
         "SUNDAY",
         "MONDAY",
@@ -45,7 +45,7 @@ pub(super) fn cp_time_into(out: &mut String, t: Tod) {
 
 /// `hh:mm:ss`. By hand, as the hot lines are: every MSG FROM line has one (a tenth of the
 /// replay benchmark's lines); the rarer lines use `write!`.
-pub(super) fn hms_into(out: &mut String, t: Tod) {
+fn hms_into(out: &mut String, t: Tod) {
     let c = t.civil();
     push::dec_pad(out, u64::from(c.hour), 2);
     out.push(':');
@@ -56,7 +56,7 @@ pub(super) fn hms_into(out: &mut String, t: Tod) {
 
 /// The usage line CP writes at LOGOFF and QUERY TIME (no CPU is simulated: zero); `connect`
 /// as `hh:mm:ss`.
-pub(super) fn usage_into(out: &mut String, connect: u64) {
+fn usage_into(out: &mut String, connect: u64) {
     let (h, m, s) = (connect / 3600, connect / 60 % 60, connect % 60);
     let _ = write!(
         out,
@@ -136,7 +136,7 @@ pub(crate) fn informational(m: &CpMessage) -> bool {
     matches!(m, CpMessage::StorageDefined(_) | CpMessage::Forced { .. })
 }
 
-pub(super) fn storage_line(out: &mut String, size: u32) {
+fn storage_line(out: &mut String, size: u32) {
     let _ = write!(out, "STORAGE = {:05}K", size / 1024);
 }
 
@@ -156,7 +156,7 @@ pub(super) fn terminal(out: &mut String, o: &Outcome, u: Userid, disconnected: b
     }
 }
 
-pub(super) fn on_off(on: bool) -> &'static str {
+fn on_off(on: bool) -> &'static str {
     if on { "ON  " } else { "OFF " }
 }
 

@@ -130,7 +130,7 @@ pub(super) fn interrupt<S: Sink>(lines: &mut S, buffer: u32, h: &Vmcmhdr, data: 
     }
 }
 
-pub(super) fn eflg_meaning(eflg: u8) -> &'static str {
+fn eflg_meaning(eflg: u8) -> &'static str {
     TransferError::from_number(eflg).map_or("(no meaning known)", |t| t.meaning())
 }
 
@@ -162,7 +162,7 @@ pub(super) fn field<S: Sink>(
 }
 
 /// Ends a field's line: the meaning appended since `meaning` is dim, and no blanks trail.
-pub(super) fn field_end<S: Sink>(lines: &mut S, (start, meaning): (usize, usize)) {
+fn field_end<S: Sink>(lines: &mut S, (start, meaning): (usize, usize)) {
     push::trim_end_from(lines.text(), start);
     lines.mark(Tone::Dim, meaning);
     lines.end();
@@ -170,7 +170,7 @@ pub(super) fn field_end<S: Sink>(lines: &mut S, (start, meaning): (usize, usize)
 
 /// One line a header field, `  {name:<9}{hex:<18}{meaning}` without trailing blanks: its
 /// name, hex value and meaning in words.
-pub(super) fn field_lines<S: Sink>(h: &Vmcmhdr, lines: &mut S) {
+fn field_lines<S: Sink>(h: &Vmcmhdr, lines: &mut S) {
     let k = kind(h);
     let sendrecv = h.func == Subfunction::SendRecv.code();
     // A field whose value is a word; `meaning` may leave nothing, then no blanks trail.
