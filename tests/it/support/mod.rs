@@ -3,8 +3,6 @@
 //! `vmcfsim` binary; `console` drives a `Session` line by line and keeps what it wrote; `heap`
 //! counts each thread's heap for the memory limits.
 
-#![allow(dead_code)]
-
 pub mod bin;
 pub mod console;
 pub mod heap;
