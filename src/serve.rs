@@ -4,20 +4,21 @@
 //! and talks to the console task through channels. Each terminal has a bounded queue of output:
 //! when it overflows (a client that does not read), that terminal is dropped and its VM runs on
 //! disconnected; the console never waits for a terminal. The starting terminal, when it is
-//! one, is the system console: it sees every line with its owner, as the REPL does.
+//! one, is the system console: the REPL's line editor (its prompt, completion, hints,
+//! highlighting, history and colours) in a thread of its own, seeing every line with its owner.
 
 use std::collections::{HashMap, VecDeque};
 use std::io::{self, IsTerminal, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 use vmcfsim::Userid;
 use vmcfsim::console::command::Command;
@@ -27,8 +28,10 @@ use vmcfsim::directory::Directory;
 use vmcfsim::terminal::conn::{Input, NEGOTIATION_TIMEOUT_MS};
 use vmcfsim::terminal::{Connection, Mode, Status};
 
+use crate::cli::{self, ColorChoice};
 use crate::draw::{DiagramFile, Recorder};
 use crate::run::{self, Failure};
+use crate::{palette, repl};
 
 /// The options of `vmcfsim serve`.
 #[derive(Debug, Parser)]
@@ -75,6 +78,14 @@ pub struct ServeArgs {
     /// The clock: `real` (default) or `fixed` (the replay clock, a second a line: for tests).
     #[arg(long, value_name = "CLOCK", default_value = "real", value_parser = ["real", "fixed"])]
     pub clock: String,
+    /// Colour the system console: `auto` colours only a terminal, and not when NO_COLOR is
+    /// set. Network terminals are never coloured.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The system console neither reads nor writes the history file (the REPL's:
+    /// VMCFSIM_HISTORY, else the state directory).
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 /// Messages (each the lines one input line gave a terminal) queued for one terminal before it
@@ -143,8 +154,9 @@ enum Request {
     Closed {
         id: u64,
     },
-    /// A line from the system console.
-    Console(String),
+    /// A line from the system console, and where to send its prompt once its output is
+    /// written (the editor waits for it, so output and prompt come in order).
+    Console(String, oneshot::Sender<String>),
     /// The system console ended (Ctrl-D), or SIGTERM: shut down.
     Shutdown,
     /// Once a second: the lost-terminal logoff timeout.
@@ -186,6 +198,10 @@ struct Cp {
     /// The system console's current user (the REPL's), when there is a console.
     console_user: Option<Userid>,
     console: Option<ConsoleOut>,
+    /// The system console's output in colour (the palette's).
+    color: bool,
+    /// The logged-on users, for the system console's completion; refreshed when they change.
+    console_users: Option<Arc<Mutex<Vec<String>>>>,
     json: Option<io::BufWriter<std::fs::File>>,
     recorder: Option<Recorder>,
     /// The last line's output.
@@ -279,6 +295,12 @@ async fn serve(args: ServeArgs) -> Result<run::Status, Failure> {
         line_no: 0,
         console_user: None,
         console: None,
+        color: cli::use_color(
+            args.color,
+            std::env::var_os("NO_COLOR").is_some(),
+            io::stdout().is_terminal(),
+        ),
+        console_users: None,
         json,
         recorder: args.diagram.as_ref().map(|_| Recorder::default()),
         lines: Lines::new(),
@@ -306,7 +328,18 @@ async fn serve(args: ServeArgs) -> Result<run::Status, Failure> {
 
     // The system console: the starting terminal, when it is one.
     if io::stdin().is_terminal() {
-        cp.console = Some(start_console(req_tx.clone()));
+        let users = Arc::new(Mutex::new(Vec::new()));
+        cp.console_users = Some(Arc::clone(&users));
+        cp.refresh_users();
+        let history = repl::history_path(args.no_history);
+        let prompt = cp.console_prompt();
+        cp.console = Some(start_console(
+            req_tx.clone(),
+            cp.color,
+            history,
+            users,
+            prompt,
+        ));
     }
     // SIGTERM ends the server as SHUTDOWN does.
     #[cfg(unix)]
@@ -365,23 +398,54 @@ async fn serve(args: ServeArgs) -> Result<run::Status, Failure> {
     Ok(run::Status::Accepted)
 }
 
-/// The system console in a thread of its own: a line editor whose lines go to the console
-/// task, and a printer for every line the system writes.
-fn start_console(tx: mpsc::Sender<Request>) -> ConsoleOut {
-    let mut editor = match rustyline::DefaultEditor::new() {
+/// The system console in a thread of its own: the REPL's line editor (its helper, history and
+/// colours), whose lines go to the console task, which answers each with the next prompt; and
+/// a printer for every line the system writes, which rustyline shows above the line being
+/// typed. Each string it is given ends in `\n`.
+fn start_console(
+    tx: mpsc::Sender<Request>,
+    color: bool,
+    history: Option<PathBuf>,
+    users: Arc<Mutex<Vec<String>>>,
+    prompt: String,
+) -> ConsoleOut {
+    let plain = || -> ConsoleOut {
+        Box::new(|s: String| {
+            let mut out = io::stdout().lock();
+            let _ = out.write_all(s.as_bytes()).and_then(|()| out.flush());
+        })
+    };
+    let mut editor = match repl::editor(users, color, history.as_deref()) {
         Ok(e) => e,
-        Err(_) => return Box::new(|s: String| println!("{s}")),
+        Err(e) => {
+            eprintln!("vmcfsim: no line editor for the system console: {e}");
+            return plain();
+        }
     };
     let printer = editor.create_external_printer().ok();
     std::thread::spawn(move || {
+        let mut prompt = prompt;
         loop {
-            match editor.readline("") {
-                Ok(line) => {
-                    let _ = editor.add_history_entry(line.as_str());
-                    if tx.blocking_send(Request::Console(line)).is_err() {
-                        break;
+            match editor.readline(&prompt) {
+                Ok(input) => {
+                    // A pasted block is one console line a line, as in the REPL.
+                    for line in repl::console_lines(&input) {
+                        repl::remember(&mut editor, line, history.as_deref());
+                        let (reply, next) = oneshot::channel();
+                        if tx
+                            .blocking_send(Request::Console(line.to_string(), reply))
+                            .is_err()
+                        {
+                            return;
+                        }
+                        match next.blocking_recv() {
+                            Ok(p) => prompt = p,
+                            // The console task has ended (SHUTDOWN).
+                            Err(_) => return,
+                        }
                     }
                 }
+                // Ctrl-C drops the line being typed; the console goes on.
                 Err(rustyline::error::ReadlineError::Interrupted) => continue,
                 Err(_) => {
                     let _ = tx.blocking_send(Request::Shutdown);
@@ -397,7 +461,7 @@ fn start_console(tx: mpsc::Sender<Request>) -> ConsoleOut {
                 let _ = p.print(s);
             })
         }
-        None => Box::new(|s: String| println!("{s}")),
+        None => plain(),
     }
 }
 
@@ -594,15 +658,36 @@ impl Cp {
                     self.disconnect(u, true);
                 }
             }
-            Request::Console(line) => {
+            Request::Console(line, reply) => {
                 let shutdown = self.run_line(Source::Console, line.as_bytes());
                 self.flush();
+                if !shutdown {
+                    // Its output is written: the editor may prompt again.
+                    let _ = reply.send(self.console_prompt());
+                }
                 return shutdown;
             }
             Request::Shutdown => return true,
             Request::Tick => self.logoff_lost(),
         }
         false
+    }
+
+    /// The system console's prompt: its current user's, as the REPL's (`A> `, or `> `).
+    fn console_prompt(&mut self) -> String {
+        // Each line sets the session's current user from its source first, so this is safe.
+        self.session.set_current(self.console_user);
+        self.session.prompt()
+    }
+
+    /// The logged-on users the system console completes, after a line that changed them.
+    fn refresh_users(&mut self) {
+        if let Some(shared) = &self.console_users {
+            let users = self.session.users().iter().map(|u| u.to_string()).collect();
+            if let Ok(mut s) = shared.lock() {
+                *s = users;
+            }
+        }
     }
 
     /// The lowest device address no terminal has.
@@ -939,8 +1024,11 @@ impl Cp {
             && !self.lines.is_empty()
         {
             self.text.clear();
-            console::write_text(&self.lines, &mut self.text);
-            self.text.pop();
+            if self.color {
+                palette::write_colored(&self.lines, &mut self.text);
+            } else {
+                console::write_text(&self.lines, &mut self.text);
+            }
             c(self.text.clone());
         }
         // Each line to its VM's terminal, without the owner column.
@@ -975,7 +1063,11 @@ impl Cp {
         // A VM logged off by anyone leaves no terminal or backlog behind.
         // Only a line that logged someone off (LOGOFF, FORCE) needs the look through every
         // terminal below: most lines log nobody off.
-        if self.session.cp().user_count() >= users_before {
+        let users_after = self.session.cp().user_count();
+        if users_after != users_before {
+            self.refresh_users();
+        }
+        if users_after >= users_before {
             return shutdown;
         }
         let gone: Vec<Userid> = self

@@ -666,3 +666,76 @@ fn a_vm_whose_terminal_was_lost_is_logged_off_after_the_timeout() {
         std::thread::sleep(Duration::from_millis(200));
     }
 }
+
+/// The starting terminal is the system console, with the REPL's line editor: the prompt follows
+/// its user, completion knows the words and the users logged on at other terminals, the lines
+/// typed go to the REPL's history file, every VM's lines come with their owner, and SHUTDOWN
+/// ends the server. In a real pseudo-terminal (rexpect), killed on drop.
+#[cfg(unix)]
+#[test]
+fn the_starting_terminal_is_the_system_console_with_the_repls_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("history");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
+    cmd.args(["serve", "--listen", "127.0.0.1:0", "--clock", "fixed"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("VMCFSIM_HISTORY", &history);
+    let ms = WAIT.as_millis() as u64;
+    let mut p = rexpect::session::spawn_command(cmd, Some(ms)).unwrap();
+    let (_, said) = p.exp_regex(r"serving terminals on [0-9.:]+").unwrap();
+    let addr = said.rsplit(' ').next().unwrap().to_string();
+    p.exp_string("> ").unwrap();
+    let enter = |p: &mut rexpect::session::PtySession, line: &str| {
+        p.send(line).unwrap();
+        p.send("\r").unwrap();
+        p.flush().unwrap();
+    };
+    enter(&mut p, "LOGON OPER");
+    p.exp_string("OPER> ").unwrap();
+    // The word completes from the console's own table.
+    p.send("VMCF AUTH\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("AUTHORIZE").unwrap();
+    enter(&mut p, "");
+    p.exp_string("OPER: ").unwrap();
+    p.exp_string("OPER> ").unwrap();
+
+    // A user at another terminal: completed at the console, its lines shown with their owner.
+    let stream = TcpStream::connect(&addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    let mut b = Line {
+        stream,
+        got: String::new(),
+    };
+    b.wait_for("VM/370 ONLINE");
+    b.send("LOGON BRUNO");
+    b.wait_for("LOGON AT");
+    p.exp_string("BRUNO: ").unwrap();
+    p.send("MSG BRU\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("BRUNO").unwrap();
+    enter(&mut p, " HELLO");
+    b.wait_for("HELLO");
+    p.exp_string("OPER> ").unwrap();
+
+    enter(&mut p, "SHUTDOWN");
+    p.exp_string("SYSTEM SHUTDOWN").unwrap();
+    b.wait_for("SYSTEM SHUTDOWN");
+    p.exp_eof().unwrap();
+    match p.process().wait().unwrap() {
+        rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("did not exit: {other:?}"),
+    }
+    let kept = std::fs::read_to_string(&history).expect("the history file is written");
+    for line in [
+        "LOGON OPER",
+        "VMCF AUTHORIZE",
+        "MSG BRUNO HELLO",
+        "SHUTDOWN",
+    ] {
+        assert!(kept.contains(line), "{line:?} not in the history:\n{kept}");
+    }
+}
