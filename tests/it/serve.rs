@@ -739,3 +739,35 @@ fn the_starting_terminal_is_the_system_console_with_the_repls_editor() {
         assert!(kept.contains(line), "{line:?} not in the history:\n{kept}");
     }
 }
+
+#[test]
+fn a_terminal_that_never_logs_on_is_told_and_closed_after_the_logon_timeout() {
+    let server = Server::start(&["--logon-timeout", "2"]);
+    let mut a = Line::connect(&server);
+    a.send("LOGON A");
+    a.wait_for("LOGON AT");
+    let started = Instant::now();
+    let mut idle = Line::connect(&server);
+    idle.wait_for("NO LOGON WITHIN 2 SECONDS - CONNECTION CLOSED");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "closed before its timeout"
+    );
+    // Then the server closes it.
+    let until = Instant::now() + WAIT;
+    let mut buf = [0u8; 256];
+    loop {
+        if let Ok(0) = idle.stream.read(&mut buf) {
+            break;
+        }
+        assert!(
+            Instant::now() < until,
+            "the idle connection was never closed"
+        );
+    }
+    // A terminal that is logged on is not idle however quiet it is.
+    std::thread::sleep(Duration::from_millis(2500));
+    a.send("QUERY NAMES");
+    a.wait_for("A ");
+    assert!(!a.got.contains("CONNECTION CLOSED"), "{}", a.got);
+}
