@@ -11,7 +11,7 @@ use std::collections::{HashMap, VecDeque};
 use std::io::{self, IsTerminal, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -221,6 +221,10 @@ struct Cp {
     dirty: Vec<u64>,
 }
 
+/// The system console's editor is in the middle of a read (its prompt on the screen, the
+/// terminal in raw mode).
+static READING: AtomicBool = AtomicBool::new(false);
+
 /// Where the system console's lines go (stdout, or the line editor's printer).
 type ConsoleOut = Box<dyn FnMut(String) + Send>;
 
@@ -336,6 +340,13 @@ async fn serve(args: ServeArgs) -> Result<run::Status, Failure> {
     eprintln!("vmcfsim: serving terminals on {local} (3270 or line mode)");
 
     // The system console: the starting terminal, when it is one.
+    // The terminal's modes before the line editor sets raw ones, put back at the end: SHUTDOWN
+    // from another terminal, or SIGTERM, ends the server while the editor is reading.
+    #[cfg(unix)]
+    let modes = io::stdin()
+        .is_terminal()
+        .then(|| nix::sys::termios::tcgetattr(io::stdin()).ok())
+        .flatten();
     if io::stdin().is_terminal() {
         let users = Arc::new(Mutex::new(Vec::new()));
         cp.console_users = Some(Arc::clone(&users));
@@ -390,6 +401,10 @@ async fn serve(args: ServeArgs) -> Result<run::Status, Failure> {
         }
     }
     accept.abort();
+    #[cfg(unix)]
+    if let Some(m) = &modes {
+        let _ = nix::sys::termios::tcsetattr(io::stdin(), nix::sys::termios::SetArg::TCSANOW, m);
+    }
     cp.shutdown();
     // Give the connection tasks a moment to write the shutdown line and close.
     let until = Instant::now() + Duration::from_secs(2);
@@ -435,7 +450,10 @@ fn start_console(
     std::thread::spawn(move || {
         let mut prompt = prompt;
         loop {
-            match editor.readline(&prompt) {
+            READING.store(true, Ordering::SeqCst);
+            let read = editor.readline(&prompt);
+            READING.store(false, Ordering::SeqCst);
+            match read {
                 Ok(input) => {
                     // A pasted block is one console line a line, as in the REPL.
                     for line in repl::console_lines(&input) {
@@ -1175,6 +1193,10 @@ impl Cp {
         self.terms.clear();
         // Straight to the terminal: the line editor may have ended already (Ctrl-D).
         if self.console.take().is_some() {
+            // Below the prompt, when the editor was reading.
+            if READING.load(Ordering::SeqCst) {
+                println!();
+            }
             println!("{SHUTDOWN_LINE}");
         }
     }

@@ -771,3 +771,44 @@ fn a_terminal_that_never_logs_on_is_told_and_closed_after_the_logon_timeout() {
     a.wait_for("A ");
     assert!(!a.got.contains("CONNECTION CLOSED"), "{}", a.got);
 }
+
+/// SIGTERM (or SHUTDOWN from another terminal) while the system console's editor is reading
+/// leaves the terminal as it was, not in the editor's raw mode.
+#[cfg(unix)]
+#[test]
+fn the_system_console_gets_its_terminal_modes_back_when_the_server_ends_mid_read() {
+    use nix::sys::termios::{LocalFlags, tcgetattr};
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
+    cmd.args(["serve", "--listen", "127.0.0.1:0", "--no-history"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let ms = WAIT.as_millis() as u64;
+    let mut p = rexpect::session::spawn_command(cmd, Some(ms)).unwrap();
+    p.exp_string("> ").unwrap();
+    p.send("LOGON A\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("A> ").unwrap();
+    // rexpect's pty starts without ECHO; raw mode also clears ICANON and ISIG.
+    p.send("QUERY NAM").unwrap();
+    p.flush().unwrap();
+    p.exp_string("QUERY NAM").unwrap();
+    let pty = p.process().get_file_handle().unwrap();
+    let raw = tcgetattr(&pty).unwrap();
+    assert!(
+        !raw.local_flags.contains(LocalFlags::ICANON),
+        "the editor reads in raw mode"
+    );
+    p.process_mut()
+        .signal(nix::sys::signal::Signal::SIGTERM)
+        .unwrap();
+    p.exp_string("SYSTEM SHUTDOWN").unwrap();
+    p.exp_eof().unwrap();
+    let after = tcgetattr(&pty).unwrap();
+    assert!(
+        after
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ISIG),
+        "the terminal is left raw: {:?}",
+        after.local_flags
+    );
+}
