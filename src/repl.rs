@@ -112,8 +112,10 @@ pub(crate) fn editor<U: Users>(
         .auto_add_history(false)
         .history_ignore_space(true)
         .completion_type(CompletionType::List)
+        // Forced: `color` is already the rule's answer (flag, NO_COLOR, terminal); rustyline's
+        // Enabled would let NO_COLOR beat `--color always`.
         .color_mode(if color {
-            ColorMode::Enabled
+            ColorMode::Forced
         } else {
             ColorMode::Disabled
         });

@@ -812,3 +812,38 @@ fn the_system_console_gets_its_terminal_modes_back_when_the_server_ends_mid_read
         after.local_flags
     );
 }
+
+/// The system console's output in the palette's colours by the usual rule (here the flag wins
+/// over NO_COLOR), the owner column included; the prompt's userid coloured as in the REPL.
+#[cfg(unix)]
+#[test]
+fn the_system_console_is_coloured_by_the_usual_rule() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
+    cmd.args([
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--no-history",
+        "--color",
+        "always",
+    ])
+    .env("TERM", "xterm")
+    .env("NO_COLOR", "1");
+    let ms = WAIT.as_millis() as u64;
+    let mut p = rexpect::session::spawn_command(cmd, Some(ms)).unwrap();
+    p.exp_string("> ").unwrap();
+    p.send("LOGON A\r").unwrap();
+    p.flush().unwrap();
+    // The input line in the REPL's highlighting, the owner column and the prompt's userid in
+    // the palette's colours.
+    const SGR: &str = r"\x1b\[[0-9;]*m";
+    p.exp_regex(&format!("{SGR}LOGON{SGR}")).unwrap();
+    p.exp_regex(&format!("{SGR}A: {SGR}(?:{SGR})*LOGON AT"))
+        .unwrap();
+    p.exp_regex(&format!("{SGR}A{SGR}> ")).unwrap();
+    p.send("SHUTDOWN").unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("SYSTEM SHUTDOWN").unwrap();
+    p.exp_eof().unwrap();
+}
