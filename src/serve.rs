@@ -1050,7 +1050,8 @@ impl Cp {
             Source::Console | Source::Server => "CONS".to_string(),
         };
         let outcome = self.session.feed(self.line_no, line);
-        let shutdown = outcome.shutdown();
+        // QUIT at the system console ends the server as Ctrl-D there does, as it ends the REPL.
+        let shutdown = outcome.shutdown() || (from == Source::Console && outcome.quit());
         // JSON and the diagram: every event of the system, naming the terminal.
         if let Some(j) = self.json.as_mut() {
             self.json_buf.clear();

@@ -772,6 +772,40 @@ fn a_terminal_that_never_logs_on_is_told_and_closed_after_the_logon_timeout() {
     assert!(!a.got.contains("CONNECTION CLOSED"), "{}", a.got);
 }
 
+/// QUIT at the system console ends the server, as it ends the REPL; every terminal is told.
+#[cfg(unix)]
+#[test]
+fn quit_at_the_system_console_ends_the_server() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
+    cmd.args(["serve", "--listen", "127.0.0.1:0", "--no-history"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let ms = WAIT.as_millis() as u64;
+    let mut p = rexpect::session::spawn_command(cmd, Some(ms)).unwrap();
+    let (_, said) = p.exp_regex(r"serving terminals on [0-9.:]+").unwrap();
+    let addr = said.rsplit(' ').next().unwrap().to_string();
+    p.exp_string("> ").unwrap();
+    let stream = TcpStream::connect(&addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    let mut b = Line {
+        stream,
+        got: String::new(),
+    };
+    b.wait_for("VM/370 ONLINE");
+    p.send("QUIT").unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("SYSTEM SHUTDOWN").unwrap();
+    b.wait_for("SYSTEM SHUTDOWN");
+    p.exp_eof().unwrap();
+    match p.process().wait().unwrap() {
+        rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("did not exit: {other:?}"),
+    }
+}
+
 /// SIGTERM (or SHUTDOWN from another terminal) while the system console's editor is reading
 /// leaves the terminal as it was, not in the editor's raw mode.
 #[cfg(unix)]
