@@ -156,6 +156,19 @@ pub(crate) fn remember<U: Users>(
 /// Says what this is and how to get help, wrapped to the terminal's `width`; on stderr with
 /// `--json`, so stdout stays events.
 fn welcome(settings: &Settings, width: Option<usize>) -> io::Result<()> {
+    let text = welcome_text(settings.color, width);
+    if settings.json {
+        io::stderr().write_all(text.as_bytes())
+    } else {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()
+    }
+}
+
+/// The welcome lines, wrapped to `width`, `VM/370 ONLINE` coloured with `color`; the REPL's
+/// and `vmcfsim serve`'s system console's.
+pub(crate) fn welcome_text(color: bool, width: Option<usize>) -> String {
     let online = "VM/370 ONLINE";
     let plain = format!(
         "{online}  vmcfsim {}: LOGON userid to begin, HELP for the commands, QUIT or Ctrl-D \
@@ -167,16 +180,10 @@ fn welcome(settings: &Settings, width: Option<usize>) -> io::Result<()> {
         text.push_str(l);
         text.push('\n');
     });
-    if settings.color {
+    if color {
         text = text.replacen(online, &palette::paint(Tone::Echo, online), 1);
     }
-    if settings.json {
-        io::stderr().write_all(text.as_bytes())
-    } else {
-        let mut out = io::stdout().lock();
-        out.write_all(text.as_bytes())?;
-        out.flush()
-    }
+    text
 }
 
 fn edit_loop(

@@ -353,6 +353,7 @@ async fn serve(args: ServeArgs) -> Result<run::Status, Failure> {
         cp.refresh_users();
         let history = repl::history_path(args.no_history);
         let prompt = cp.console_prompt();
+        print!("{}", repl::welcome_text(cp.color, None));
         cp.console = Some(start_console(
             req_tx.clone(),
             cp.color,

@@ -685,6 +685,8 @@ fn the_starting_terminal_is_the_system_console_with_the_repls_editor() {
     let mut p = rexpect::session::spawn_command(cmd, Some(ms)).unwrap();
     let (_, said) = p.exp_regex(r"serving terminals on [0-9.:]+").unwrap();
     let addr = said.rsplit(' ').next().unwrap().to_string();
+    // The REPL's welcome, then its prompt.
+    p.exp_string("LOGON userid to begin").unwrap();
     p.exp_string("> ").unwrap();
     let enter = |p: &mut rexpect::session::PtySession, line: &str| {
         p.send(line).unwrap();
