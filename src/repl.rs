@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rustyline::completion::Completer;
 use rustyline::config::{ColorMode, CompletionType, Config};
@@ -83,32 +84,11 @@ fn output(settings: &Settings) -> Output<'static> {
 
 fn interactive(session: Session, settings: &Settings) -> Result<Status, Failure> {
     let session = Rc::new(RefCell::new(session));
-    let config = Config::builder()
-        .auto_add_history(false)
-        .history_ignore_space(true)
-        .completion_type(CompletionType::List)
-        .color_mode(if settings.color {
-            ColorMode::Enabled
-        } else {
-            ColorMode::Disabled
-        });
-    let config = config
-        .history_ignore_dups(true)
-        .and_then(|c| c.max_history_size(1000))
-        .map_err(Failure::Terminal)?
-        .build();
-    let mut editor: Editor<ConsoleHelper, FileHistory> =
-        Editor::with_config(config).map_err(Failure::Terminal)?;
-    editor.set_helper(Some(ConsoleHelper {
-        session: Rc::clone(&session),
-        color: settings.color,
-        history_hinter: HistoryHinter::new(),
-    }));
-    if let Some(path) = &settings.history {
-        // A missing file is the first session, not a problem.
-        let _ = editor.load_history(path);
-    }
-
+    let mut editor = editor(
+        Rc::clone(&session),
+        settings.color,
+        settings.history.as_deref(),
+    )?;
     welcome(settings, terminal_width(&mut editor)).map_err(Failure::Output)?;
     let mut recorder = Recorder::titled(settings.title.clone());
     let status = edit_loop(&mut editor, &session, settings, &mut recorder)?;
@@ -118,9 +98,77 @@ fn interactive(session: Session, settings: &Settings) -> Result<Status, Failure>
     Ok(status)
 }
 
+/// The console's line editor: rustyline with the console's helper.
+pub(crate) type ConsoleEditor<U> = Editor<ConsoleHelper<U>, FileHistory>;
+
+/// The console's line editor over `users` (completion of userids), coloured when `color`, with
+/// the history in `history` loaded. The REPL's, and `vmcfsim serve`'s system console's.
+pub(crate) fn editor<U: Users>(
+    users: U,
+    color: bool,
+    history: Option<&Path>,
+) -> Result<ConsoleEditor<U>, Failure> {
+    let config = Config::builder()
+        .auto_add_history(false)
+        .history_ignore_space(true)
+        .completion_type(CompletionType::List)
+        // Forced: `color` is already the rule's answer (flag, NO_COLOR, terminal); rustyline's
+        // Enabled would let NO_COLOR beat `--color always`.
+        .color_mode(if color {
+            ColorMode::Forced
+        } else {
+            ColorMode::Disabled
+        });
+    let config = config
+        .history_ignore_dups(true)
+        .and_then(|c| c.max_history_size(1000))
+        .map_err(Failure::Terminal)?
+        .build();
+    let mut editor: ConsoleEditor<U> = Editor::with_config(config).map_err(Failure::Terminal)?;
+    editor.set_helper(Some(ConsoleHelper {
+        users,
+        color,
+        history_hinter: HistoryHinter::new(),
+    }));
+    if let Some(path) = history {
+        // A missing file is the first session, not a problem.
+        let _ = editor.load_history(path);
+    }
+    Ok(editor)
+}
+
+/// Keeps a typed `line` in the editor's history and appends it to the file at once, so a
+/// terminal closed without QUIT loses nothing. Blank lines are not kept.
+pub(crate) fn remember<U: Users>(
+    editor: &mut ConsoleEditor<U>,
+    line: &str,
+    history: Option<&Path>,
+) {
+    // Refused only for blank-led or repeated lines, which history skips on purpose.
+    if !line.trim().is_empty()
+        && editor.add_history_entry(line).unwrap_or(false)
+        && let Some(path) = history
+    {
+        save_history(editor, path);
+    }
+}
+
 /// Says what this is and how to get help, wrapped to the terminal's `width`; on stderr with
 /// `--json`, so stdout stays events.
 fn welcome(settings: &Settings, width: Option<usize>) -> io::Result<()> {
+    let text = welcome_text(settings.color, width);
+    if settings.json {
+        io::stderr().write_all(text.as_bytes())
+    } else {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()
+    }
+}
+
+/// The welcome lines, wrapped to `width`, `VM/370 ONLINE` coloured with `color`; the REPL's
+/// and `vmcfsim serve`'s system console's.
+pub(crate) fn welcome_text(color: bool, width: Option<usize>) -> String {
     let online = "VM/370 ONLINE";
     let plain = format!(
         "{online}  vmcfsim {}: LOGON userid to begin, HELP for the commands, QUIT or Ctrl-D \
@@ -132,20 +180,14 @@ fn welcome(settings: &Settings, width: Option<usize>) -> io::Result<()> {
         text.push_str(l);
         text.push('\n');
     });
-    if settings.color {
+    if color {
         text = text.replacen(online, &palette::paint(Tone::Echo, online), 1);
     }
-    if settings.json {
-        io::stderr().write_all(text.as_bytes())
-    } else {
-        let mut out = io::stdout().lock();
-        out.write_all(text.as_bytes())?;
-        out.flush()
-    }
+    text
 }
 
 fn edit_loop(
-    editor: &mut Editor<ConsoleHelper, FileHistory>,
+    editor: &mut ConsoleEditor<Rc<RefCell<Session>>>,
     session: &RefCell<Session>,
     settings: &Settings,
     recorder: &mut Recorder,
@@ -164,15 +206,7 @@ fn edit_loop(
             Err(e) => return Err(Failure::Terminal(e)),
         };
         for line in console_lines(&input) {
-            if !line.trim().is_empty() {
-                // Refused only for blank-led or repeated lines, which history skips on purpose.
-                // Kept on disk at once, so a terminal closed without QUIT loses nothing.
-                if editor.add_history_entry(line).unwrap_or(false)
-                    && let Some(path) = &settings.history
-                {
-                    save_history(editor, path);
-                }
-            }
+            remember(editor, line, settings.history.as_deref());
             line_no += 1;
             buf.clear();
             if let Some(file) = draw::diagram_command(line) {
@@ -202,7 +236,7 @@ fn edit_loop(
 }
 
 /// The terminal's columns, which HELP and error excerpts are fitted to (`None`: not a terminal).
-fn terminal_width(editor: &mut Editor<ConsoleHelper, FileHistory>) -> Option<usize> {
+fn terminal_width<U: Users>(editor: &mut ConsoleEditor<U>) -> Option<usize> {
     editor
         .dimensions()
         .map(|(columns, _)| usize::from(columns))
@@ -211,7 +245,7 @@ fn terminal_width(editor: &mut Editor<ConsoleHelper, FileHistory>) -> Option<usi
 
 /// The console lines in what the editor returns: one, or several when a block of lines was
 /// pasted (the terminal's bracketed paste hands it over whole).
-fn console_lines(input: &str) -> Vec<&str> {
+pub(crate) fn console_lines(input: &str) -> Vec<&str> {
     if input.is_empty() {
         vec![""]
     } else {
@@ -221,7 +255,7 @@ fn console_lines(input: &str) -> Vec<&str> {
 
 /// Appends the lines entered since the last call to the history file, creating its directory.
 /// A history that cannot be kept is worth a warning (once), not a failed session.
-fn save_history(editor: &mut Editor<ConsoleHelper, FileHistory>, path: &Path) {
+fn save_history<U: Users>(editor: &mut ConsoleEditor<U>, path: &Path) {
     let saved = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir)
             .map_err(ReadlineError::Io)
@@ -264,22 +298,41 @@ fn choose_history(
     }
 }
 
+/// Where the editor's helper finds the logged-on users it completes.
+pub(crate) trait Users {
+    /// Their userids; none when they cannot be read just now.
+    fn users(&self) -> Vec<String>;
+}
+
+/// The REPL's own session, shared with the loop, which feeds it between reads.
+impl Users for Rc<RefCell<Session>> {
+    fn users(&self) -> Vec<String> {
+        self.try_borrow()
+            .map(|s| s.users().iter().map(|u| u.to_string()).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// A snapshot kept by whoever owns the session (the server's console task).
+impl Users for Arc<Mutex<Vec<String>>> {
+    fn users(&self) -> Vec<String> {
+        self.lock().map(|u| u.clone()).unwrap_or_default()
+    }
+}
+
 /// rustyline's helper: completion and hints from the console, colours from the front end.
-struct ConsoleHelper {
-    /// Shared with the loop, which feeds it between reads; the editor only reads it.
-    session: Rc<RefCell<Session>>,
+pub(crate) struct ConsoleHelper<U> {
+    /// The logged-on users, for completion; the editor only reads them.
+    users: U,
     color: bool,
     history_hinter: HistoryHinter,
 }
 
-impl ConsoleHelper {
+impl<U: Users> ConsoleHelper<U> {
     /// The console's candidates for the word at `pos`, in the case the user types in.
     fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
-        let Ok(session) = self.session.try_borrow() else {
-            return (pos, Vec::new());
-        };
         // DIAGRAM, the REPL's own command, is in the console's table, so it is offered too.
-        let (start, words) = console::complete(&session, line, pos);
+        let (start, words) = console::complete_among(&self.users.users(), line, pos);
         let typed = line.get(start..pos).unwrap_or("");
         (
             start,
@@ -300,7 +353,7 @@ fn in_case_of(typed: &str, word: String) -> String {
     }
 }
 
-impl Completer for ConsoleHelper {
+impl<U: Users> Completer for ConsoleHelper<U> {
     type Candidate = String;
 
     fn complete(
@@ -313,7 +366,7 @@ impl Completer for ConsoleHelper {
     }
 }
 
-impl Hinter for ConsoleHelper {
+impl<U: Users> Hinter for ConsoleHelper<U> {
     type Hint = String;
 
     /// At the end of the line: the rest of the word when only one word fits, else the rest
@@ -337,7 +390,7 @@ impl Hinter for ConsoleHelper {
     }
 }
 
-impl Highlighter for ConsoleHelper {
+impl<U: Users> Highlighter for ConsoleHelper<U> {
     fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
         if self.color {
             Cow::Owned(paint(line, &highlight(line)))
@@ -375,8 +428,8 @@ impl Highlighter for ConsoleHelper {
     }
 }
 
-impl Validator for ConsoleHelper {}
-impl Helper for ConsoleHelper {}
+impl<U: Users> Validator for ConsoleHelper<U> {}
+impl<U: Users> Helper for ConsoleHelper<U> {}
 
 /// `line` with each part wrapped in its colour; the visible text is unchanged.
 fn paint(line: &str, parts: &[(Range<usize>, Highlight)]) -> String {

@@ -4,20 +4,21 @@
 //! and talks to the console task through channels. Each terminal has a bounded queue of output:
 //! when it overflows (a client that does not read), that terminal is dropped and its VM runs on
 //! disconnected; the console never waits for a terminal. The starting terminal, when it is
-//! one, is the system console: it sees every line with its owner, as the REPL does.
+//! one, is the system console: the REPL's line editor (its prompt, completion, hints,
+//! highlighting, history and colours) in a thread of its own, seeing every line with its owner.
 
 use std::collections::{HashMap, VecDeque};
 use std::io::{self, IsTerminal, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 use vmcfsim::Userid;
 use vmcfsim::console::command::Command;
@@ -27,8 +28,10 @@ use vmcfsim::directory::Directory;
 use vmcfsim::terminal::conn::{Input, NEGOTIATION_TIMEOUT_MS};
 use vmcfsim::terminal::{Connection, Mode, Status};
 
+use crate::cli::{self, ColorChoice};
 use crate::draw::{DiagramFile, Recorder};
 use crate::run::{self, Failure};
+use crate::{palette, repl};
 
 /// The options of `vmcfsim serve`.
 #[derive(Debug, Parser)]
@@ -65,6 +68,10 @@ pub struct ServeArgs {
     /// minutes). A VM disconnected with DISCONN is never logged off.
     #[arg(long, value_name = "SECONDS", default_value_t = 900)]
     pub logoff_after: u64,
+    /// Close a terminal that has not logged on after this many seconds without input (0:
+    /// never), so that connections left at the logo do not hold device addresses.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub logon_timeout: u64,
     /// The most terminals connected at once; one more is told so and closed.
     #[arg(long, value_name = "N", default_value_t = 2048)]
     pub max_terminals: usize,
@@ -75,6 +82,14 @@ pub struct ServeArgs {
     /// The clock: `real` (default) or `fixed` (the replay clock, a second a line: for tests).
     #[arg(long, value_name = "CLOCK", default_value = "real", value_parser = ["real", "fixed"])]
     pub clock: String,
+    /// Colour the system console: `auto` colours only a terminal, and not when NO_COLOR is
+    /// set. Network terminals are never coloured.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The system console neither reads nor writes the history file (the REPL's:
+    /// VMCFSIM_HISTORY, else the state directory).
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 /// Messages (each the lines one input line gave a terminal) queued for one terminal before it
@@ -143,8 +158,9 @@ enum Request {
     Closed {
         id: u64,
     },
-    /// A line from the system console.
-    Console(String),
+    /// A line from the system console, and where to send its prompt once its output is
+    /// written (the editor waits for it, so output and prompt come in order).
+    Console(String, oneshot::Sender<String>),
     /// The system console ended (Ctrl-D), or SIGTERM: shut down.
     Shutdown,
     /// Once a second: the lost-terminal logoff timeout.
@@ -159,6 +175,8 @@ struct Term {
     user: Option<Userid>,
     /// LOGON asked for this user's password.
     awaiting: Option<Userid>,
+    /// When it last sent a line (or opened): the logon timeout counts from here.
+    last_input: Instant,
     /// Lines for this terminal from the outcome being routed, each ending in `\n` (one
     /// string, not one a line: a round trip writes dozens of lines).
     batch: String,
@@ -182,10 +200,16 @@ struct Cp {
     by_user: HashMap<Userid, u64>,
     disconnected: HashMap<Userid, Disconnected>,
     logoff_after: Duration,
+    /// Terminals not logged on are closed after this long without input (`None`: never).
+    logon_timeout: Option<Duration>,
     line_no: usize,
     /// The system console's current user (the REPL's), when there is a console.
     console_user: Option<Userid>,
     console: Option<ConsoleOut>,
+    /// The system console's output in colour (the palette's).
+    color: bool,
+    /// The logged-on users, for the system console's completion; refreshed when they change.
+    console_users: Option<Arc<Mutex<Vec<String>>>>,
     json: Option<io::BufWriter<std::fs::File>>,
     recorder: Option<Recorder>,
     /// The last line's output.
@@ -196,6 +220,10 @@ struct Cp {
     /// Terminals with lines batched.
     dirty: Vec<u64>,
 }
+
+/// The system console's editor is in the middle of a read (its prompt on the screen, the
+/// terminal in raw mode).
+static READING: AtomicBool = AtomicBool::new(false);
 
 /// Where the system console's lines go (stdout, or the line editor's printer).
 type ConsoleOut = Box<dyn FnMut(String) + Send>;
@@ -276,9 +304,16 @@ async fn serve(args: ServeArgs) -> Result<run::Status, Failure> {
         by_user: HashMap::new(),
         disconnected: HashMap::new(),
         logoff_after: Duration::from_secs(args.logoff_after),
+        logon_timeout: (args.logon_timeout > 0).then(|| Duration::from_secs(args.logon_timeout)),
         line_no: 0,
         console_user: None,
         console: None,
+        color: cli::use_color(
+            args.color,
+            std::env::var_os("NO_COLOR").is_some(),
+            io::stdout().is_terminal(),
+        ),
+        console_users: None,
         json,
         recorder: args.diagram.as_ref().map(|_| Recorder::default()),
         lines: Lines::new(),
@@ -305,8 +340,27 @@ async fn serve(args: ServeArgs) -> Result<run::Status, Failure> {
     eprintln!("vmcfsim: serving terminals on {local} (3270 or line mode)");
 
     // The system console: the starting terminal, when it is one.
+    // The terminal's modes before the line editor sets raw ones, put back at the end: SHUTDOWN
+    // from another terminal, or SIGTERM, ends the server while the editor is reading.
+    #[cfg(unix)]
+    let modes = io::stdin()
+        .is_terminal()
+        .then(|| nix::sys::termios::tcgetattr(io::stdin()).ok())
+        .flatten();
     if io::stdin().is_terminal() {
-        cp.console = Some(start_console(req_tx.clone()));
+        let users = Arc::new(Mutex::new(Vec::new()));
+        cp.console_users = Some(Arc::clone(&users));
+        cp.refresh_users();
+        let history = repl::history_path(args.no_history);
+        let prompt = cp.console_prompt();
+        print!("{}", repl::welcome_text(cp.color, None));
+        cp.console = Some(start_console(
+            req_tx.clone(),
+            cp.color,
+            history,
+            users,
+            prompt,
+        ));
     }
     // SIGTERM ends the server as SHUTDOWN does.
     #[cfg(unix)]
@@ -348,6 +402,10 @@ async fn serve(args: ServeArgs) -> Result<run::Status, Failure> {
         }
     }
     accept.abort();
+    #[cfg(unix)]
+    if let Some(m) = &modes {
+        let _ = nix::sys::termios::tcsetattr(io::stdin(), nix::sys::termios::SetArg::TCSANOW, m);
+    }
     cp.shutdown();
     // Give the connection tasks a moment to write the shutdown line and close.
     let until = Instant::now() + Duration::from_secs(2);
@@ -365,23 +423,57 @@ async fn serve(args: ServeArgs) -> Result<run::Status, Failure> {
     Ok(run::Status::Accepted)
 }
 
-/// The system console in a thread of its own: a line editor whose lines go to the console
-/// task, and a printer for every line the system writes.
-fn start_console(tx: mpsc::Sender<Request>) -> ConsoleOut {
-    let mut editor = match rustyline::DefaultEditor::new() {
+/// The system console in a thread of its own: the REPL's line editor (its helper, history and
+/// colours), whose lines go to the console task, which answers each with the next prompt; and
+/// a printer for every line the system writes, which rustyline shows above the line being
+/// typed. Each string it is given ends in `\n`.
+fn start_console(
+    tx: mpsc::Sender<Request>,
+    color: bool,
+    history: Option<PathBuf>,
+    users: Arc<Mutex<Vec<String>>>,
+    prompt: String,
+) -> ConsoleOut {
+    let plain = || -> ConsoleOut {
+        Box::new(|s: String| {
+            let mut out = io::stdout().lock();
+            let _ = out.write_all(s.as_bytes()).and_then(|()| out.flush());
+        })
+    };
+    let mut editor = match repl::editor(users, color, history.as_deref()) {
         Ok(e) => e,
-        Err(_) => return Box::new(|s: String| println!("{s}")),
+        Err(e) => {
+            eprintln!("vmcfsim: no line editor for the system console: {e}");
+            return plain();
+        }
     };
     let printer = editor.create_external_printer().ok();
     std::thread::spawn(move || {
+        let mut prompt = prompt;
         loop {
-            match editor.readline("") {
-                Ok(line) => {
-                    let _ = editor.add_history_entry(line.as_str());
-                    if tx.blocking_send(Request::Console(line)).is_err() {
-                        break;
+            READING.store(true, Ordering::SeqCst);
+            let read = editor.readline(&prompt);
+            READING.store(false, Ordering::SeqCst);
+            match read {
+                Ok(input) => {
+                    // A pasted block is one console line a line, as in the REPL.
+                    for line in repl::console_lines(&input) {
+                        repl::remember(&mut editor, line, history.as_deref());
+                        let (reply, next) = oneshot::channel();
+                        if tx
+                            .blocking_send(Request::Console(line.to_string(), reply))
+                            .is_err()
+                        {
+                            return;
+                        }
+                        match next.blocking_recv() {
+                            Ok(p) => prompt = p,
+                            // The console task has ended (SHUTDOWN).
+                            Err(_) => return,
+                        }
                     }
                 }
+                // Ctrl-C drops the line being typed; the console goes on.
                 Err(rustyline::error::ReadlineError::Interrupted) => continue,
                 Err(_) => {
                     let _ = tx.blocking_send(Request::Shutdown);
@@ -397,7 +489,7 @@ fn start_console(tx: mpsc::Sender<Request>) -> ConsoleOut {
                 let _ = p.print(s);
             })
         }
-        None => Box::new(|s: String| println!("{s}")),
+        None => plain(),
     }
 }
 
@@ -564,6 +656,7 @@ impl Cp {
                         graf,
                         user: None,
                         awaiting: None,
+                        last_input: Instant::now(),
                         batch: String::new(),
                     },
                 );
@@ -571,6 +664,9 @@ impl Cp {
                 self.flush();
             }
             Request::Line { id, text } => {
+                if let Some(t) = self.terms.get_mut(&id) {
+                    t.last_input = Instant::now();
+                }
                 let shutdown = self.terminal_line(id, &text);
                 self.flush();
                 return shutdown;
@@ -594,15 +690,39 @@ impl Cp {
                     self.disconnect(u, true);
                 }
             }
-            Request::Console(line) => {
+            Request::Console(line, reply) => {
                 let shutdown = self.run_line(Source::Console, line.as_bytes());
                 self.flush();
+                if !shutdown {
+                    // Its output is written: the editor may prompt again.
+                    let _ = reply.send(self.console_prompt());
+                }
                 return shutdown;
             }
             Request::Shutdown => return true,
-            Request::Tick => self.logoff_lost(),
+            Request::Tick => {
+                self.logoff_lost();
+                self.close_idle();
+            }
         }
         false
+    }
+
+    /// The system console's prompt: its current user's, as the REPL's (`A> `, or `> `).
+    fn console_prompt(&mut self) -> String {
+        // Each line sets the session's current user from its source first, so this is safe.
+        self.session.set_current(self.console_user);
+        self.session.prompt()
+    }
+
+    /// The logged-on users the system console completes, after a line that changed them.
+    fn refresh_users(&mut self) {
+        if let Some(shared) = &self.console_users {
+            let users = self.session.users().iter().map(|u| u.to_string()).collect();
+            if let Ok(mut s) = shared.lock() {
+                *s = users;
+            }
+        }
     }
 
     /// The lowest device address no terminal has.
@@ -888,6 +1008,30 @@ impl Cp {
         self.flush();
     }
 
+    /// Closes the terminals that were left without a logon for longer than the timeout, telling
+    /// them why first. UNCONFIRMED: VM/370 is not known to time out its logo screen, and the
+    /// words are vmcfsim's, in CP's style.
+    fn close_idle(&mut self) {
+        let Some(after) = self.logon_timeout else {
+            return;
+        };
+        let due: Vec<u64> = self
+            .terms
+            .iter()
+            .filter(|(_, t)| t.user.is_none() && t.last_input.elapsed() >= after)
+            .map(|(&id, _)| id)
+            .collect();
+        for id in due {
+            let line = format!(
+                "NO LOGON WITHIN {} SECONDS - CONNECTION CLOSED",
+                after.as_secs()
+            );
+            self.send(id, Out::Close(vec![line]));
+            // Its address is free again at once; the connection's Closed finds nothing.
+            self.terms.remove(&id);
+        }
+    }
+
     /// Runs one line as the user of whoever typed it and routes what it printed; `true` for
     /// SHUTDOWN.
     fn run_line(&mut self, from: Source, line: &[u8]) -> bool {
@@ -907,7 +1051,8 @@ impl Cp {
             Source::Console | Source::Server => "CONS".to_string(),
         };
         let outcome = self.session.feed(self.line_no, line);
-        let shutdown = outcome.shutdown();
+        // QUIT at the system console ends the server as Ctrl-D there does, as it ends the REPL.
+        let shutdown = outcome.shutdown() || (from == Source::Console && outcome.quit());
         // JSON and the diagram: every event of the system, naming the terminal.
         if let Some(j) = self.json.as_mut() {
             self.json_buf.clear();
@@ -939,8 +1084,11 @@ impl Cp {
             && !self.lines.is_empty()
         {
             self.text.clear();
-            console::write_text(&self.lines, &mut self.text);
-            self.text.pop();
+            if self.color {
+                palette::write_colored(&self.lines, &mut self.text);
+            } else {
+                console::write_text(&self.lines, &mut self.text);
+            }
             c(self.text.clone());
         }
         // Each line to its VM's terminal, without the owner column.
@@ -975,7 +1123,11 @@ impl Cp {
         // A VM logged off by anyone leaves no terminal or backlog behind.
         // Only a line that logged someone off (LOGOFF, FORCE) needs the look through every
         // terminal below: most lines log nobody off.
-        if self.session.cp().user_count() >= users_before {
+        let users_after = self.session.cp().user_count();
+        if users_after != users_before {
+            self.refresh_users();
+        }
+        if users_after >= users_before {
             return shutdown;
         }
         let gone: Vec<Userid> = self
@@ -1043,6 +1195,10 @@ impl Cp {
         self.terms.clear();
         // Straight to the terminal: the line editor may have ended already (Ctrl-D).
         if self.console.take().is_some() {
+            // Below the prompt, when the editor was reading.
+            if READING.load(Ordering::SeqCst) {
+                println!();
+            }
             println!("{SHUTDOWN_LINE}");
         }
     }

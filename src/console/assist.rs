@@ -11,6 +11,13 @@ use std::ops::Range;
 /// `line` of the word being completed at `pos`. Verbs, VMCF subfunctions and options, userids.
 /// Candidates follow the case of what was typed.
 pub fn complete(session: &Session, line: &str, pos: usize) -> (usize, Vec<String>) {
+    let users: Vec<String> = session.users().iter().map(|u| u.to_string()).collect();
+    complete_among(&users, line, pos)
+}
+
+/// [`complete`] with the logged-on `users` given, for a front end whose session is elsewhere
+/// (`vmcfsim serve`'s system console, whose session lives in another task).
+pub fn complete_among(users: &[String], line: &str, pos: usize) -> (usize, Vec<String>) {
     let mut pos = pos.min(line.len());
     while !line.is_char_boundary(pos) {
         pos -= 1;
@@ -21,8 +28,7 @@ pub fn complete(session: &Session, line: &str, pos: usize) -> (usize, Vec<String
     };
     let before = &line[..pos];
     let word = &before[start..];
-    let users: Vec<String> = session.users().iter().map(|u| u.to_string()).collect();
-    let mut cands: Vec<String> = candidates(&words, &users);
+    let mut cands: Vec<String> = candidates(&words, users);
     cands.retain(|c| c.len() >= word.len() && c[..word.len()].eq_ignore_ascii_case(word));
     if !word.is_empty() && word.chars().all(|c| !c.is_ascii_uppercase()) {
         for c in &mut cands {

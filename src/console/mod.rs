@@ -28,7 +28,7 @@ mod session;
 #[doc(hidden)]
 pub mod verbs;
 
-pub use assist::{complete, highlight};
+pub use assist::{complete, complete_among, highlight};
 pub use help::wrap;
 pub use json::render_json;
 pub use line::{Line, Lines, Span, Tone, owner_column, write_text};

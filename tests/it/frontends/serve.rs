@@ -667,3 +667,220 @@ fn a_vm_whose_terminal_was_lost_is_logged_off_after_the_timeout() {
         std::thread::sleep(Duration::from_millis(200));
     }
 }
+
+/// The starting terminal is the system console, with the REPL's line editor: the prompt follows
+/// its user, completion knows the words and the users logged on at other terminals, the lines
+/// typed go to the REPL's history file, every VM's lines come with their owner, and SHUTDOWN
+/// ends the server. In a real pseudo-terminal (rexpect), killed on drop.
+#[cfg(unix)]
+#[test]
+fn the_starting_terminal_is_the_system_console_with_the_repls_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("history");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
+    cmd.args(["serve", "--listen", "127.0.0.1:0", "--clock", "fixed"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("VMCFSIM_HISTORY", &history);
+    let ms = WAIT.as_millis() as u64;
+    let mut p = rexpect::session::spawn_command(cmd, Some(ms)).unwrap();
+    let (_, said) = p.exp_regex(r"serving terminals on [0-9.:]+").unwrap();
+    let addr = said.rsplit(' ').next().unwrap().to_string();
+    // The REPL's welcome, then its prompt.
+    p.exp_string("LOGON userid to begin").unwrap();
+    p.exp_string("> ").unwrap();
+    let enter = |p: &mut rexpect::session::PtySession, line: &str| {
+        p.send(line).unwrap();
+        p.send("\r").unwrap();
+        p.flush().unwrap();
+    };
+    enter(&mut p, "LOGON OPER");
+    p.exp_string("OPER> ").unwrap();
+    // The word completes from the console's own table.
+    p.send("VMCF AUTH\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("AUTHORIZE").unwrap();
+    enter(&mut p, "");
+    p.exp_string("OPER: ").unwrap();
+    p.exp_string("OPER> ").unwrap();
+
+    // A user at another terminal: completed at the console, its lines shown with their owner.
+    let stream = TcpStream::connect(&addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    let mut b = Line {
+        stream,
+        got: String::new(),
+    };
+    b.wait_for("VM/370 ONLINE");
+    b.send("LOGON BRUNO");
+    b.wait_for("LOGON AT");
+    p.exp_string("BRUNO: ").unwrap();
+    p.send("MSG BRU\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("BRUNO").unwrap();
+    enter(&mut p, " HELLO");
+    b.wait_for("HELLO");
+    p.exp_string("OPER> ").unwrap();
+
+    enter(&mut p, "SHUTDOWN");
+    p.exp_string("SYSTEM SHUTDOWN").unwrap();
+    b.wait_for("SYSTEM SHUTDOWN");
+    p.exp_eof().unwrap();
+    match p.process().wait().unwrap() {
+        rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("did not exit: {other:?}"),
+    }
+    let kept = std::fs::read_to_string(&history).expect("the history file is written");
+    for line in [
+        "LOGON OPER",
+        "VMCF AUTHORIZE",
+        "MSG BRUNO HELLO",
+        "SHUTDOWN",
+    ] {
+        assert!(kept.contains(line), "{line:?} not in the history:\n{kept}");
+    }
+}
+
+#[test]
+fn a_terminal_that_never_logs_on_is_told_and_closed_after_the_logon_timeout() {
+    let server = Server::start(&["--logon-timeout", "2"]);
+    let mut a = Line::connect(&server);
+    a.send("LOGON A");
+    a.wait_for("LOGON AT");
+    let started = Instant::now();
+    let mut idle = Line::connect(&server);
+    idle.wait_for("NO LOGON WITHIN 2 SECONDS - CONNECTION CLOSED");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "closed before its timeout"
+    );
+    // Then the server closes it.
+    let until = Instant::now() + WAIT;
+    let mut buf = [0u8; 256];
+    loop {
+        if let Ok(0) = idle.stream.read(&mut buf) {
+            break;
+        }
+        assert!(
+            Instant::now() < until,
+            "the idle connection was never closed"
+        );
+    }
+    // A terminal that is logged on is not idle however quiet it is.
+    std::thread::sleep(Duration::from_millis(2500));
+    a.send("QUERY NAMES");
+    a.wait_for("A ");
+    assert!(!a.got.contains("CONNECTION CLOSED"), "{}", a.got);
+}
+
+/// QUIT at the system console ends the server, as it ends the REPL; every terminal is told.
+#[cfg(unix)]
+#[test]
+fn quit_at_the_system_console_ends_the_server() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
+    cmd.args(["serve", "--listen", "127.0.0.1:0", "--no-history"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let ms = WAIT.as_millis() as u64;
+    let mut p = rexpect::session::spawn_command(cmd, Some(ms)).unwrap();
+    let (_, said) = p.exp_regex(r"serving terminals on [0-9.:]+").unwrap();
+    let addr = said.rsplit(' ').next().unwrap().to_string();
+    p.exp_string("> ").unwrap();
+    let stream = TcpStream::connect(&addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    let mut b = Line {
+        stream,
+        got: String::new(),
+    };
+    b.wait_for("VM/370 ONLINE");
+    p.send("QUIT").unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("SYSTEM SHUTDOWN").unwrap();
+    b.wait_for("SYSTEM SHUTDOWN");
+    p.exp_eof().unwrap();
+    match p.process().wait().unwrap() {
+        rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("did not exit: {other:?}"),
+    }
+}
+
+/// SIGTERM (or SHUTDOWN from another terminal) while the system console's editor is reading
+/// leaves the terminal as it was, not in the editor's raw mode.
+#[cfg(unix)]
+#[test]
+fn the_system_console_gets_its_terminal_modes_back_when_the_server_ends_mid_read() {
+    use nix::sys::termios::{LocalFlags, tcgetattr};
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
+    cmd.args(["serve", "--listen", "127.0.0.1:0", "--no-history"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let ms = WAIT.as_millis() as u64;
+    let mut p = rexpect::session::spawn_command(cmd, Some(ms)).unwrap();
+    p.exp_string("> ").unwrap();
+    p.send("LOGON A\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("A> ").unwrap();
+    // rexpect's pty starts without ECHO; raw mode also clears ICANON and ISIG.
+    p.send("QUERY NAM").unwrap();
+    p.flush().unwrap();
+    p.exp_string("QUERY NAM").unwrap();
+    let pty = p.process().get_file_handle().unwrap();
+    let raw = tcgetattr(&pty).unwrap();
+    assert!(
+        !raw.local_flags.contains(LocalFlags::ICANON),
+        "the editor reads in raw mode"
+    );
+    p.process_mut()
+        .signal(nix::sys::signal::Signal::SIGTERM)
+        .unwrap();
+    p.exp_string("SYSTEM SHUTDOWN").unwrap();
+    p.exp_eof().unwrap();
+    let after = tcgetattr(&pty).unwrap();
+    assert!(
+        after
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ISIG),
+        "the terminal is left raw: {:?}",
+        after.local_flags
+    );
+}
+
+/// The system console's output in the palette's colours by the usual rule (here the flag wins
+/// over NO_COLOR), the owner column included; the prompt's userid coloured as in the REPL.
+#[cfg(unix)]
+#[test]
+fn the_system_console_is_coloured_by_the_usual_rule() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmcfsim"));
+    cmd.args([
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--no-history",
+        "--color",
+        "always",
+    ])
+    .env("TERM", "xterm")
+    .env("NO_COLOR", "1");
+    let ms = WAIT.as_millis() as u64;
+    let mut p = rexpect::session::spawn_command(cmd, Some(ms)).unwrap();
+    p.exp_string("> ").unwrap();
+    p.send("LOGON A\r").unwrap();
+    p.flush().unwrap();
+    // The input line in the REPL's highlighting, the owner column and the prompt's userid in
+    // the palette's colours.
+    const SGR: &str = r"\x1b\[[0-9;]*m";
+    p.exp_regex(&format!("{SGR}LOGON{SGR}")).unwrap();
+    p.exp_regex(&format!("{SGR}A: {SGR}(?:{SGR})*LOGON AT"))
+        .unwrap();
+    p.exp_regex(&format!("{SGR}A{SGR}> ")).unwrap();
+    p.send("SHUTDOWN").unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("SYSTEM SHUTDOWN").unwrap();
+    p.exp_eof().unwrap();
+}
