@@ -128,6 +128,24 @@ fn a_hundred_thousand_users_cost_under_1k_each_and_their_slots_are_reused() {
     }
 }
 
+/// Two VMs with 132K each (so the console's data area wraps every few thousand messages), A
+/// taking SMSGs: the set-up of the long sessions below.
+const LONG_SETUP: [&str; 6] = [
+    "LOGON A",
+    "DEF STOR 132K",
+    "VMCF AUTH SMSG BUF 169",
+    "LOGON B",
+    "DEF STOR 132K",
+    "VMCF AUTH",
+];
+
+/// Line `n` of a long session going round `cycle`: `{}` is the round, from 1 (so MIDs match).
+fn cycle_line(cycle: &[&str], n: usize, line: &mut String) {
+    let round = n / cycle.len() + 1;
+    line.clear();
+    line.push_str(&cycle[n % cycle.len()].replace("{}", &round.to_string()));
+}
+
 /// A script of millions of lines: the replay streams (its reading side is tested in `run`),
 /// and the session keeps nothing per line. The lines cycle through a conversation: SEND and
 /// RECEIVE, an SMSG, a SEND/RECV answered by REPLY, a DISPLAY, a comment, a refused line.
@@ -155,14 +173,7 @@ fn a_long_script_runs_in_constant_memory() {
         3_000_000
     };
     let mut s = Session::new(Box::new(vmcfsim::cp::FixedClock::standard()));
-    let setup = [
-        "LOGON A",
-        "DEF STOR 132K",
-        "VMCF AUTH SMSG BUF 169",
-        "LOGON B",
-        "DEF STOR 132K",
-        "VMCF AUTH",
-    ];
+    let setup = LONG_SETUP;
     for (i, l) in setup.iter().enumerate() {
         assert!(s.feed(i + 1, l.as_bytes()).accepted(), "{l}");
     }
@@ -174,9 +185,7 @@ fn a_long_script_runs_in_constant_memory() {
     };
     let mut warm = 0;
     for n in 0..lines {
-        let round = n / CYCLE.len() + 1;
-        line.clear();
-        line.push_str(&CYCLE[n % CYCLE.len()].replace("{}", &round.to_string()));
+        cycle_line(CYCLE, n, &mut line);
         let o = s.feed(setup.len() + n + 1, line.as_bytes());
         assert_eq!(o.accepted(), !line.starts_with("FROB"), "{line}");
         text.clear();
@@ -220,15 +229,8 @@ fn a_long_repl_session_keeps_a_bounded_diagram() {
         1_000_000
     };
     let mut s = Session::new(Box::new(vmcfsim::cp::FixedClock::standard()));
-    let setup = [
-        "* A long session at the REPL.",
-        "LOGON A",
-        "DEF STOR 132K",
-        "VMCF AUTH SMSG BUF 169",
-        "LOGON B",
-        "DEF STOR 132K",
-        "VMCF AUTH",
-    ];
+    let mut setup = vec!["* A long session at the REPL."];
+    setup.extend(LONG_SETUP);
     let start = heap::held();
     let mut builder = Builder::new();
     let (mut json, mut line) = (String::new(), String::new());
@@ -246,9 +248,7 @@ fn a_long_repl_session_keeps_a_bounded_diagram() {
     }
     let mut warm = 0;
     for n in 0..lines {
-        let round = n / CYCLE.len() + 1;
-        line.clear();
-        line.push_str(&CYCLE[n % CYCLE.len()].replace("{}", &round.to_string()));
+        cycle_line(CYCLE, n, &mut line);
         feed(&mut s, &mut builder, setup.len() + n + 1, &line);
         if n == WARM {
             warm = heap::held();
