@@ -216,7 +216,7 @@ pub fn render_json(o: &Outcome, out: &mut String) {
                     .str("id", &error.id())
                     .str("text", &error.text());
                 if let Some(reason) = &error.reason {
-                    e.str("reason", reason);
+                    e.str("reason", &reason.to_string());
                 }
                 if let Some(span) = &error.span {
                     // 1-based character column of the offending word.

@@ -32,7 +32,7 @@ pub use assist::{complete, complete_among, highlight};
 pub use help::wrap;
 pub use json::render_json;
 pub use line::{Line, Lines, Span, Tone, owner_column, write_text};
-pub use messages::{ConsoleError, CpMsg};
+pub use messages::{ConsoleError, CpMsg, Operand, Reason};
 pub use parse::Highlight;
 pub use render::{TextOptions, WIDTH, cp_time, render_lines, render_text};
 pub use session::{CP_LINE, DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session, Terminal};

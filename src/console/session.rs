@@ -4,7 +4,7 @@
 //! [`Outcome`]; the renderers read the outcome, which borrows the session until the next line.
 
 use super::command::{Command, Line};
-use super::messages::{ConsoleError, CpMsg};
+use super::messages::{ConsoleError, CpMsg, Reason};
 use super::parse;
 
 // The command processor is the session's own code: a child module, so that it alone shares
@@ -376,7 +376,7 @@ impl Session {
                 let bad = line[at];
                 // The lossy text has U+FFFD (3 bytes) where the bad bytes were.
                 let err = ConsoleError::new("CFC", CpMsg::InvalidOperand(format!("X'{bad:02X}'")))
-                    .at(at..at + 3, format!("byte X'{bad:02X}' is not UTF-8"));
+                    .at(at..at + 3, Reason::NotUtf8(bad));
                 self.error(self.current, err);
                 text
             }
@@ -407,10 +407,7 @@ impl Session {
             "CFC",
             CpMsg::InvalidOperand(format!("LINE LONGER THAN {LINE_MAX} BYTES")),
         )
-        .at(
-            at..at,
-            format!("the console reads at most {LINE_MAX} bytes of a line"),
-        );
+        .at(at..at, Reason::LineTooLong);
         self.error(self.current, err);
         Outcome {
             session: self,

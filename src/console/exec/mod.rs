@@ -10,7 +10,7 @@ mod vmcf;
 
 use super::{CP_LINE, DATA_AREA, Response, Session};
 use crate::console::command::*;
-use crate::console::messages::{ConsoleError, CpMsg};
+use crate::console::messages::{ConsoleError, CpMsg, Reason};
 use crate::console::{parse, verbs};
 use crate::vmcf::Userid;
 
@@ -23,7 +23,7 @@ impl Session {
             Some((u, span)) => {
                 if !self.cp.is_logged_on(*u) {
                     let e = ConsoleError::new("CFC", CpMsg::NotLoggedOn(*u))
-                        .at(span.clone(), "userid: must name a logged-on VM");
+                        .at(span.clone(), Reason::PrefixNotLoggedOn);
                     self.error(self.current, e);
                     return false;
                 }
@@ -41,10 +41,8 @@ impl Session {
                 // With users logged on but none current (after a LOGOFF), say how to pick one.
                 let users = self.cp.users();
                 let why = match users.first() {
-                    None => "nobody is logged on: LOGON first".to_string(),
-                    Some(u) => format!(
-                        "no current user: LOGON {u} makes {u} current, or {u}: command runs one"
-                    ),
+                    None => Reason::NobodyLoggedOn,
+                    Some(u) => Reason::NoCurrentUser(*u),
                 };
                 let e = ConsoleError::new(
                     "CFC",
@@ -74,7 +72,7 @@ impl Session {
             Command::Logon(u) => {
                 if let Some((_, span)) = line.prefix {
                     let e = ConsoleError::new("LOG", CpMsg::InvalidOperand(format!("{user}:")))
-                        .at(span, "LOGON acts for nobody: drop the userid: prefix");
+                        .at(span, Reason::LogonForNobody);
                     self.error(acting, e);
                     return false;
                 }
@@ -124,10 +122,8 @@ impl Session {
             }
             Command::Warning { to, span, text } => {
                 if to == user {
-                    let e = ConsoleError::new("MSG", CpMsg::UseridMissing).at(
-                        span,
-                        "WARNING goes to another user: MSG * writes to yourself",
-                    );
+                    let e = ConsoleError::new("MSG", CpMsg::UseridMissing)
+                        .at(span, Reason::WarningToAnother);
                     self.error(acting, e);
                     return false;
                 }
@@ -146,7 +142,7 @@ impl Session {
             Command::Force(target_user, span) => {
                 if target_user == user {
                     let e = ConsoleError::new("CFC", CpMsg::UseridMissing)
-                        .at(span, "FORCE logs off another VM: LOGOFF ends your own");
+                        .at(span, Reason::ForceAnother);
                     self.error(acting, e);
                     return false;
                 }
@@ -279,18 +275,18 @@ impl Session {
     }
 
     /// Reserves `len` bytes of the data area, or records why not (pointing at `span`).
-    fn area(&mut self, user: Userid, len: u32, span: Option<&Span>, what: &str) -> Option<u32> {
+    fn area(
+        &mut self,
+        user: Userid,
+        len: u32,
+        span: Option<&Span>,
+        what: &'static str,
+    ) -> Option<u32> {
         match self.allocate(user, len) {
             Ok(a) => Some(a),
             Err(bad) => {
-                let e = ConsoleError {
-                    span: span.cloned(),
-                    reason: Some(format!(
-                        "{what} of {len} bytes does not fit between X'{DATA_AREA:X}' and the end \
-                         of storage; use AT or DEFINE STORAGE"
-                    )),
-                    ..ConsoleError::new("VMC", CpMsg::ExceedsStorage(bad))
-                };
+                let e = ConsoleError::new("VMC", CpMsg::ExceedsStorage(bad))
+                    .because(span.cloned(), Reason::AreaFull { what, len });
                 self.error(Some(user), e);
                 None
             }

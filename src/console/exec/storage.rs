@@ -1,7 +1,7 @@
 //! DISPLAY and STORE on a VM's storage: DISPLAY in CP's layout, STORE all or nothing.
 
 use crate::console::command::*;
-use crate::console::messages::{ConsoleError, CpMsg, hexloc};
+use crate::console::messages::{ConsoleError, CpMsg, Reason};
 use crate::console::parse;
 use crate::console::session::{Response, Session};
 use crate::vmcf::Userid;
@@ -22,7 +22,7 @@ impl Session {
                 let bad = if r.first >= size { r.first } else { size };
                 let e = ConsoleError::new("CDB", CpMsg::ExceedsStorage(bad)).at(
                     r.span.clone(),
-                    format!("storage ends at {}", hexloc(size.saturating_sub(1))),
+                    Reason::StorageEndsAt(size.saturating_sub(1)),
                 );
                 self.error(Some(user), e);
                 return;
@@ -63,12 +63,8 @@ impl Session {
             let digits = word.trim_start_matches(['L', 'l', 'S', 's']);
             let shown = u32::from_str_radix(digits, 16).unwrap_or(address);
             let last = u64::from(size).saturating_sub(1);
-            let e = ConsoleError::new("CDS", CpMsg::ExceedsStorage(shown)).at(
-                typed,
-                format!(
-                    "{total} bytes from here pass the end of storage ({last:06X}): none stored"
-                ),
-            );
+            let e = ConsoleError::new("CDS", CpMsg::ExceedsStorage(shown))
+                .at(typed, Reason::StorePastEnd { bytes: total, last });
             self.error(Some(user), e);
             return;
         }
@@ -87,7 +83,7 @@ impl Session {
         if let Some(span) = odd_digit {
             let shown = parse::word_as_typed(input, &span);
             let e = ConsoleError::new("CDS", CpMsg::InvalidHexdata(shown))
-                .at(span, "odd number of digits: the last one was not stored");
+                .at(span, Reason::OddDigitNotStored);
             self.error(Some(user), e);
         }
     }

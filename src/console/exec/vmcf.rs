@@ -2,7 +2,7 @@
 //! the data area, and DIAGNOSE X'68' issued on it.
 
 use crate::console::command::*;
-use crate::console::messages::{ConsoleError, CpMsg};
+use crate::console::messages::{ConsoleError, CpMsg, Reason};
 use crate::console::session::{PLIST_SLOT, Placed, Response, Session};
 use crate::vmcf::{Subfunction, Userid, Vmcmhdr, Vmcparm, vmcpflg1};
 
@@ -33,13 +33,8 @@ impl Session {
         }
         let size = self.cp.vm(user).map_or(0, |vm| vm.storage().size());
         if u64::from(PLIST_SLOT) + Vmcparm::LEN as u64 > u64::from(size) {
-            let e = ConsoleError {
-                reason: Some(format!(
-                    "the console's VMCPARM goes at X'{PLIST_SLOT:X}': DEFINE STORAGE 128K or more, \
-                     or STORE a VMCPARM and use DIAG 68"
-                )),
-                ..ConsoleError::new("VMC", CpMsg::ExceedsStorage(PLIST_SLOT))
-            };
+            let e = ConsoleError::new("VMC", CpMsg::ExceedsStorage(PLIST_SLOT))
+                .because(None, Reason::PlistSlot);
             self.error(Some(user), e);
             return;
         }

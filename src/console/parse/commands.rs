@@ -7,7 +7,7 @@ use super::storage::{display, store};
 use super::tokens::{Cursor, Tok, Token, is_blank};
 use super::vmcf::vmcf;
 use crate::console::command::*;
-use crate::console::messages::{ConsoleError, CpMsg};
+use crate::console::messages::{ConsoleError, CpMsg, Operand, Reason};
 use crate::console::verbs::{self, Verb};
 use crate::cp::Emsg;
 use crate::vmcf::Userid;
@@ -24,7 +24,7 @@ pub(super) fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
     if prefix.is_some() {
         c.skip_blanks();
         if c.rest().is_empty() {
-            return Err(c.missing(CpMsg::OperandMissing, "a command must follow userid:"));
+            return Err(c.missing(CpMsg::OperandMissing, Reason::CommandAfterPrefix));
         }
         if let Some(mut l) = comment(c) {
             l.prefix = prefix;
@@ -34,20 +34,20 @@ pub(super) fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
     let t = c.next()?.expect("the line is not blank");
     let def = t.word().and_then(verbs::verb).ok_or_else(|| {
         c.err(CpMsg::UnknownCommand(t.shown().to_ascii_uppercase()))
-            .at(t.span.clone(), "no such command (HELP lists them)")
+            .at(t.span.clone(), Reason::NoSuchCommand)
     })?;
     c.mark(t.span.clone(), Highlight::Verb);
     c.module = def.module;
     let command = match def.verb {
         Verb::Logon => {
-            let (u, _) = c.userid(&"userid")?;
+            let (u, _) = c.userid(Operand::Userid)?;
             Command::Logon(u)
         }
         Verb::Logoff => {
             if let Some(t) = c.next()? {
                 return Err(c
                     .err(CpMsg::InvalidOperand(t.shown()))
-                    .at(t.span, "a user logs only itself off: userid: LOGOFF"));
+                    .at(t.span, Reason::LogoffTakesNone));
             }
             Command::Logoff
         }
@@ -63,17 +63,17 @@ pub(super) fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
             if let Some(t) = c.next()? {
                 return Err(c
                     .err(CpMsg::InvalidOperand(t.shown()))
-                    .at(t.span, "DISCONN takes only HOLD"));
+                    .at(t.span, Reason::DisconnTakesHold));
             }
             Command::Disconn
         }
         Verb::Force => {
-            let (u, span) = c.userid(&"the userid to force off")?;
+            let (u, span) = c.userid(Operand::ForcedUserid)?;
             Command::Force(u, span)
         }
         Verb::Set => set(c)?,
         Verb::System => {
-            let i = c.keyword(verbs::SYSTEM_WORDS, "RESET or CLEAR")?;
+            let i = c.keyword(verbs::SYSTEM_WORDS, Operand::SystemAction)?;
             Command::System { clear: i == 1 }
         }
         Verb::Ipl => ipl(c)?,
@@ -100,17 +100,16 @@ pub(super) fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
             {
                 return Err(c
                     .err(CpMsg::InvalidOperand(topic.join(" ")))
-                    .at(span, "no such command or subfunction"));
+                    .at(span, Reason::NoHelpTopic));
             }
             Command::Help(topic)
         }
         Verb::Quit => Command::Quit,
         Verb::Shutdown => Command::Shutdown,
         Verb::Diagram => {
-            return Err(c.err(CpMsg::UnknownCommand(t.shown().to_ascii_uppercase())).at(
-                t.span.clone(),
-                "DIAGRAM is the REPL's own, alone on a line; a replay draws with --diagram FILE",
-            ));
+            return Err(c
+                .err(CpMsg::UnknownCommand(t.shown().to_ascii_uppercase()))
+                .at(t.span.clone(), Reason::DiagramInReplOnly));
         }
     };
     c.end()?;
@@ -152,10 +151,8 @@ pub(super) fn prefix(c: &mut Cursor) -> Result<Option<(Userid, Span)>, ConsoleEr
     };
     let span = c.pos..c.pos + colon;
     let u = Userid::parse(&first[..colon]).map_err(|_| {
-        c.err(CpMsg::UseridMissing).at(
-            span.clone(),
-            "userid: must name a VM (1-8 of A-Z 0-9 @ # $)",
-        )
+        c.err(CpMsg::UseridMissing)
+            .at(span.clone(), Reason::PrefixNotUserid)
     })?;
     c.mark(span.start..span.end + 1, Highlight::Userid);
     c.pos += colon + 1;
@@ -165,7 +162,7 @@ pub(super) fn prefix(c: &mut Cursor) -> Result<Option<(Userid, Span)>, ConsoleEr
 /// SMSG and MSG: a userid or `*`, then the rest of the line after one blank, as typed.
 pub(super) fn message(c: &mut Cursor, verb: Verb) -> Result<Command, ConsoleError> {
     let Some(t) = c.next()? else {
-        return Err(c.missing(CpMsg::UseridMissing, "userid missing"));
+        return Err(c.missing(CpMsg::UseridMissing, Reason::Missing(Operand::Userid)));
     };
     let to = if t.raw == "*" {
         Target::Me
@@ -187,7 +184,7 @@ pub(super) fn message(c: &mut Cursor, verb: Verb) -> Result<Command, ConsoleErro
             to,
             text: ebcdic_text(text, at).map_err(|(span, ch)| {
                 c.err(CpMsg::InvalidOperand(ch.to_string()))
-                    .at(span, format!("'{ch}' has no EBCDIC code (code page 037)"))
+                    .at(span, Reason::NoEbcdic(ch))
             })?,
         },
         _ => Command::Msg {
@@ -200,13 +197,12 @@ pub(super) fn message(c: &mut Cursor, verb: Verb) -> Result<Command, ConsoleErro
 /// WARNING: a userid (never `*`: a warning goes to someone else), then the text as for MSG.
 fn warning(c: &mut Cursor) -> Result<Command, ConsoleError> {
     let Some(t) = c.next()? else {
-        return Err(c.missing(CpMsg::UseridMissing, "userid missing"));
+        return Err(c.missing(CpMsg::UseridMissing, Reason::Missing(Operand::Userid)));
     };
     if t.raw == "*" {
-        return Err(c.err(CpMsg::UseridMissing).at(
-            t.span,
-            "WARNING goes to another user: MSG * writes to yourself",
-        ));
+        return Err(c
+            .err(CpMsg::UseridMissing)
+            .at(t.span, Reason::WarningToAnother));
     }
     let to = userid_of(&t).map_err(|why| c.err(CpMsg::UseridMissing).at(t.span.clone(), why))?;
     c.mark(t.span.clone(), Highlight::Userid);
@@ -226,10 +222,9 @@ fn warning(c: &mut Cursor) -> Result<Command, ConsoleError> {
 /// SET: which setting, then its value (ON|OFF, or for EMSG also CODE|TEXT).
 pub(super) fn set(c: &mut Cursor) -> Result<Command, ConsoleError> {
     use verbs::SetWord as W;
-    let what =
-        verbs::SET_WORD_ORDER[c.keyword(verbs::SET_WORDS, "MSG, WNG, EMSG, IMSG or SMSG")?];
+    let what = verbs::SET_WORD_ORDER[c.keyword(verbs::SET_WORDS, Operand::Setting)?];
     if what == W::Emsg {
-        let emsg = match c.keyword(verbs::EMSG_VALUES, "ON, OFF, CODE or TEXT")? {
+        let emsg = match c.keyword(verbs::EMSG_VALUES, Operand::EmsgValue)? {
             0 => Emsg::On,
             1 => Emsg::Off,
             2 => Emsg::Code,
@@ -237,7 +232,7 @@ pub(super) fn set(c: &mut Cursor) -> Result<Command, ConsoleError> {
         };
         return Ok(Command::SetEmsg(emsg));
     }
-    let on = c.keyword(verbs::ON_OFF, "ON or OFF")? == 0;
+    let on = c.keyword(verbs::ON_OFF, Operand::OnOff)? == 0;
     Ok(match what {
         W::Msg => Command::SetMsg(on),
         W::Smsg => Command::SetSmsg(on),
@@ -250,15 +245,14 @@ pub(super) fn set(c: &mut Cursor) -> Result<Command, ConsoleError> {
 /// CLEAR and PARM text (the rest of the line) in that order.
 pub(super) fn ipl(c: &mut Cursor) -> Result<Command, ConsoleError> {
     let Some(t) = c.next()? else {
-        return Err(c.missing(CpMsg::OperandMissing, "a device address or system name"));
+        return Err(c.missing(CpMsg::OperandMissing, Reason::IplDeviceMissing));
     };
     let device = match t.word() {
         Some(w) if Userid::parse(w).is_ok() => w.to_ascii_uppercase(),
         _ => {
-            return Err(c.err(CpMsg::OperandMissing).at(
-                t.span,
-                "expected a device address (hex) or a system name of 1-8 characters",
-            ));
+            return Err(c
+                .err(CpMsg::OperandMissing)
+                .at(t.span, Reason::NotIplDevice));
         }
     };
     c.mark(t.span.clone(), Highlight::Hex);
@@ -274,12 +268,12 @@ pub(super) fn ipl(c: &mut Cursor) -> Result<Command, ConsoleError> {
         if !o.word().is_some_and(|w| verbs::IPL_PARM.matches(w)) {
             return Err(c
                 .err(CpMsg::InvalidOption(o.shown()))
-                .at(o.span, "IPL takes CLEAR, then PARM text"));
+                .at(o.span, Reason::IplOptions));
         }
         c.mark(o.span, Highlight::Keyword);
         // PARM's text is the rest of the line: a guest's loader would read it, vmcfsim none.
         if c.rest().trim().is_empty() {
-            return Err(c.missing(CpMsg::OperandMissing, "PARM needs its text"));
+            return Err(c.missing(CpMsg::OperandMissing, Reason::ParmText));
         }
         let start = c.pos;
         c.mark(start..c.line.len(), Highlight::Text);
@@ -291,10 +285,7 @@ pub(super) fn ipl(c: &mut Cursor) -> Result<Command, ConsoleError> {
 fn query(c: &mut Cursor) -> Result<Command, ConsoleError> {
     use verbs::QueryWord as Q;
     let Some(t) = c.next()? else {
-        return Err(c.missing(
-            CpMsg::OperandMissing,
-            "what to query: NAMES, SET, TIME, ...",
-        ));
+        return Err(c.missing(CpMsg::OperandMissing, Reason::QueryWhat));
     };
     let q = match t.word().and_then(verbs::query_word) {
         Some(w) => {
@@ -325,7 +316,7 @@ fn query(c: &mut Cursor) -> Result<Command, ConsoleError> {
             Err(_) => {
                 return Err(c
                     .err(CpMsg::InvalidOperand(t.shown()))
-                    .at(t.span, "not a QUERY operand nor a userid"));
+                    .at(t.span, Reason::NotQueryOperand));
             }
         },
     };
@@ -334,17 +325,17 @@ fn query(c: &mut Cursor) -> Result<Command, ConsoleError> {
 
 pub(super) fn define(c: &mut Cursor) -> Result<Command, ConsoleError> {
     let Some(t) = c.next()? else {
-        return Err(c.missing(CpMsg::OperandMissing, "DEFINE STORAGE nnnK|nnM"));
+        return Err(c.missing(CpMsg::OperandMissing, Reason::DefineWhat));
     };
     if !t.word().is_some_and(|w| verbs::STORAGE.matches(w)) {
         return Err(c
             .err(CpMsg::InvalidOperand(t.shown()))
-            .at(t.span, "only DEFINE STORAGE is simulated"));
+            .at(t.span, Reason::OnlyDefineStorage));
     }
     c.mark(t.span, Highlight::Keyword);
     c.module = "DEH";
     let Some(s) = c.next()? else {
-        return Err(c.missing(CpMsg::StorageMissing, "size missing: nnnK or nnM"));
+        return Err(c.missing(CpMsg::StorageMissing, Reason::SizeMissing));
     };
     let size =
         storage_size(s.raw).map_err(|why| c.err(CpMsg::StorageMissing).at(s.span.clone(), why))?;
@@ -356,7 +347,7 @@ fn diag(c: &mut Cursor, verb: &Token) -> Result<Command, ConsoleError> {
     let Some(code) = c.next()? else {
         return Err(c
             .err(CpMsg::OperandMissing)
-            .at(verb.span.clone(), "DIAG 68 Lhex: the code is missing"));
+            .at(verb.span.clone(), Reason::DiagCodeMissing));
     };
     let is_68 = match code.tok {
         Tok::Word(w) => w == "68",
@@ -366,7 +357,7 @@ fn diag(c: &mut Cursor, verb: &Token) -> Result<Command, ConsoleError> {
     if !is_68 {
         return Err(c
             .err(CpMsg::InvalidOperand(code.shown()))
-            .at(code.span, "only DIAGNOSE X'68' (VMCF) is simulated"));
+            .at(code.span, Reason::OnlyDiag68));
     }
     c.mark(code.span.clone(), Highlight::Hex);
     Ok(Command::Diag68(c.address(&code, true)?))

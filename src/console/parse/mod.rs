@@ -21,7 +21,7 @@ mod tokens;
 mod vmcf;
 
 use super::command::*;
-use super::messages::{ConsoleError, CpMsg};
+use super::messages::{ConsoleError, CpMsg, Reason};
 use super::verbs::{self, Verb};
 use crate::vmcf::Userid;
 use commands::{parse_line, prefix};
@@ -142,15 +142,11 @@ fn control_characters(line: &str) -> Result<(), ConsoleError> {
     });
     match bad {
         None => Ok(()),
-        Some((at, len, code)) => {
-            let code = format!("X'{code:02X}'");
-            Err(
-                ConsoleError::new("CFC", CpMsg::InvalidOperand(code.clone())).at(
-                    at..at + len,
-                    format!("control character {code} in the line"),
-                ),
-            )
-        }
+        Some((at, len, code)) => Err(ConsoleError::new(
+            "CFC",
+            CpMsg::InvalidOperand(format!("X'{code:02X}'")),
+        )
+        .at(at..at + len, Reason::ControlCharacter(code))),
     }
 }
 

@@ -4,13 +4,14 @@
 use super::LAST_ADDRESS;
 use super::tokens::Token;
 use crate::console::command::*;
+use crate::console::messages::Reason;
 use crate::ebcdic;
 use crate::vmcf::Userid;
 
 /// A hex address of at most 16M.
-pub(super) fn hexloc(digits: &str) -> Result<u32, &'static str> {
+pub(super) fn hexloc(digits: &str) -> Result<u32, Reason> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err("expected hex digits");
+        return Err(Reason::NotHexDigits);
     }
     let significant = digits.trim_start_matches('0');
     match u64::from_str_radix(
@@ -22,24 +23,24 @@ pub(super) fn hexloc(digits: &str) -> Result<u32, &'static str> {
         16,
     ) {
         Ok(v) if significant.len() <= 8 && v <= LAST_ADDRESS => Ok(v as u32),
-        _ => Err("beyond X'FFFFFF', the last address of 16M"),
+        _ => Err(Reason::Beyond16M),
     }
 }
 
-pub(super) fn userid_of(t: &Token) -> Result<Userid, String> {
+pub(super) fn userid_of(t: &Token) -> Result<Userid, Reason> {
     let Some(w) = t.word() else {
-        return Err("a userid is not quoted".to_string());
+        return Err(Reason::QuotedUserid);
     };
-    Userid::parse(w).map_err(|e| e.to_string())
+    Userid::parse(w).map_err(Reason::Userid)
 }
 
 /// Hex digits as bytes; `Err` names what is wrong. Odd counts are refused.
-pub(super) fn hex_bytes(digits: &str) -> Result<Vec<u8>, &'static str> {
+pub(super) fn hex_bytes(digits: &str) -> Result<Vec<u8>, Reason> {
     if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err("not hex digits");
+        return Err(Reason::HexNotDigits);
     }
     if !digits.len().is_multiple_of(2) {
-        return Err("odd number of hex digits: bytes take two each");
+        return Err(Reason::HexOddDigits);
     }
     Ok(digits
         .as_bytes()
@@ -65,21 +66,21 @@ pub(super) fn ebcdic_text(text: &str, at: usize) -> Result<Vec<u8>, (Span, char)
 }
 
 /// `nnnK` or `nnM`: 4K to 16M in steps of 4K.
-pub(super) fn storage_size(w: &str) -> Result<u32, &'static str> {
+pub(super) fn storage_size(w: &str) -> Result<u32, Reason> {
     let (digits, unit) = match w.as_bytes().last() {
         Some(b'K' | b'k') => (&w[..w.len() - 1], 1u64 << 10),
         Some(b'M' | b'm') => (&w[..w.len() - 1], 1u64 << 20),
-        _ => return Err("the size needs K or M: nnnK or nnM"),
+        _ => return Err(Reason::SizeNeedsUnit),
     };
     if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err("expected a decimal number before K or M");
+        return Err(Reason::SizeNotDecimal);
     }
     let bytes = digits.parse::<u64>().unwrap_or(u64::MAX) * unit;
     if bytes == 0 || bytes > 16 << 20 {
-        return Err("storage is 4K to 16M");
+        return Err(Reason::SizeRange);
     }
     if !bytes.is_multiple_of(4096) {
-        return Err("storage grows in steps of 4K");
+        return Err(Reason::SizeStep);
     }
     Ok(bytes as u32)
 }

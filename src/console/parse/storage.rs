@@ -5,7 +5,7 @@ use super::Highlight;
 use super::operands::{ebcdic_text, hex_bytes, hexloc};
 use super::tokens::{Cursor, Tok, Token};
 use crate::console::command::*;
-use crate::console::messages::{ConsoleError, CpMsg};
+use crate::console::messages::{ConsoleError, CpMsg, Reason};
 
 pub(super) fn display(c: &mut Cursor) -> Result<Command, ConsoleError> {
     let mut requests = Vec::new();
@@ -15,21 +15,21 @@ pub(super) fn display(c: &mut Cursor) -> Result<Command, ConsoleError> {
         requests.push(r);
     }
     if requests.is_empty() {
-        return Err(c.missing(CpMsg::OperandMissing, "what to display: Lhex or Thex"));
+        return Err(c.missing(CpMsg::OperandMissing, Reason::DisplayWhat));
     }
     Ok(Command::Display(requests))
 }
 
 pub(super) fn store(c: &mut Cursor) -> Result<Command, ConsoleError> {
     let Some(t) = c.next()? else {
-        return Err(c.missing(CpMsg::OperandMissing, "where to store: Lhex or Shex"));
+        return Err(c.missing(CpMsg::OperandMissing, Reason::StoreWhere));
     };
-    let bad_loc = |c: &Cursor, why: &str| {
+    let bad_loc = |c: &Cursor, why: Reason| {
         c.err(CpMsg::InvalidHexloc(t.shown()))
-            .at(t.span.clone(), why.to_string())
+            .at(t.span.clone(), why)
     };
     let Some(w) = t.word() else {
-        return Err(bad_loc(c, "expected [L|S]hexloc"));
+        return Err(bad_loc(c, Reason::NotStoreHexloc));
     };
     let (bytes_form, digits) = match w.as_bytes()[0] {
         b'S' | b's' => (true, &w[1..]),
@@ -42,7 +42,7 @@ pub(super) fn store(c: &mut Cursor) -> Result<Command, ConsoleError> {
     let mut odd_digit = None;
     if bytes_form {
         let Some(d) = c.next()? else {
-            return Err(c.missing(CpMsg::OperandMissing, "hexdata missing"));
+            return Err(c.missing(CpMsg::OperandMissing, Reason::HexdataMissing));
         };
         let digits = d
             .word()
@@ -50,7 +50,7 @@ pub(super) fn store(c: &mut Cursor) -> Result<Command, ConsoleError> {
         let Some(digits) = digits.filter(|w| w.len() >= 2) else {
             return Err(c
                 .err(CpMsg::InvalidHexdata(d.shown()))
-                .at(d.span, "expected at least two hex digits"));
+                .at(d.span, Reason::TwoHexDigits));
         };
         let even = digits.len() & !1;
         if even < digits.len() {
@@ -65,15 +65,13 @@ pub(super) fn store(c: &mut Cursor) -> Result<Command, ConsoleError> {
             let item = match &d.tok {
                 Tok::Word(w) => StoreItem::Word(hexword(w).ok_or_else(|| {
                     c.err(CpMsg::InvalidHexdata(d.shown()))
-                        .at(d.span.clone(), "a hexword is 1 to 16 hex digits")
+                        .at(d.span.clone(), Reason::NotHexword)
                 })?),
                 Tok::Quoted(s) => {
                     let at = d.span.start + 1;
                     StoreItem::Bytes(ebcdic_text(s, at).map_err(|(_, ch)| {
-                        c.err(CpMsg::InvalidOperand(d.shown())).at(
-                            d.span.clone(),
-                            format!("'{ch}' has no EBCDIC code (code page 037)"),
-                        )
+                        c.err(CpMsg::InvalidOperand(d.shown()))
+                            .at(d.span.clone(), Reason::NoEbcdic(ch))
                     })?)
                 }
                 Tok::Hex(digits) => StoreItem::Bytes(hex_bytes(digits).map_err(|why| {
@@ -90,7 +88,7 @@ pub(super) fn store(c: &mut Cursor) -> Result<Command, ConsoleError> {
             items.push(item);
         }
         if items.is_empty() {
-            return Err(c.missing(CpMsg::OperandMissing, "data missing: hexwords or 'text'"));
+            return Err(c.missing(CpMsg::OperandMissing, Reason::StoreDataMissing));
         }
         // CP stores words on fullwords: the address is rounded down when a word comes first.
         if matches!(items[0], StoreItem::Word(_)) {
@@ -104,16 +102,16 @@ pub(super) fn store(c: &mut Cursor) -> Result<Command, ConsoleError> {
     })
 }
 
-fn display_request(t: &Token) -> Result<DisplayRequest, (CpMsg, &'static str)> {
+fn display_request(t: &Token) -> Result<DisplayRequest, (CpMsg, Reason)> {
     let hexloc_err = |why| (CpMsg::InvalidHexloc(t.shown()), why);
     let Some(w) = t.word() else {
-        return Err(hexloc_err("expected [L|T]hexloc"));
+        return Err(hexloc_err(Reason::NotDisplayHexloc));
     };
     let upper = w.to_ascii_uppercase();
     if matches!(upper.as_str(), "PSW" | "CAW" | "CSW") || upper.starts_with(['G', 'X', 'Y', 'K']) {
         return Err((
             CpMsg::InvalidOperand(t.shown()),
-            "registers, PSW and storage keys are not simulated",
+            Reason::RegistersNotSimulated,
         ));
     }
     let (translate, body) = match upper.as_bytes()[0] {
@@ -146,16 +144,16 @@ fn display_request(t: &Token) -> Result<DisplayRequest, (CpMsg, &'static str)> {
         None => r.single = true,
         Some(_) if end == "END" => {}
         Some(b'.') => {
-            let n = hexloc(end).map_err(|_| range_err("expected a hex byte count or END"))?;
+            let n = hexloc(end).map_err(|_| range_err(Reason::NotByteCount))?;
             if n == 0 {
-                return Err(range_err("a byte count of zero shows nothing"));
+                return Err(range_err(Reason::ZeroCount));
             }
             r.last = Some(r.first.saturating_add(n - 1));
         }
         Some(_) => {
             let last = hexloc(end).map_err(hexloc_err)?;
             if last < r.first {
-                return Err(range_err("the range ends before it starts"));
+                return Err(range_err(Reason::RangeBackwards));
             }
             r.last = Some(last);
         }

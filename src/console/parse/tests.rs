@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::console::command::*;
-use crate::console::messages::ConsoleError;
+use crate::console::messages::{ConsoleError, Reason};
 use crate::console::verbs::{self, Opt, Verb};
 use crate::cp::Emsg;
 use crate::ebcdic;
@@ -176,7 +176,8 @@ fn every_spelling_of_every_verb_at_its_boundary() {
         if def.verb.front_end_only() {
             // The REPL takes DIAGRAM before the console sees it; the console says so.
             let e = parse("DIAGRAM x.svg").result.unwrap_err();
-            assert!(e.reason.unwrap().contains("REPL"));
+            assert_eq!(e.reason, Some(Reason::DiagramInReplOnly));
+            assert!(e.reason.unwrap().to_string().contains("REPL"));
             continue;
         }
         let ops = sample_operands(def.verb);
@@ -490,9 +491,13 @@ fn bad_vmcf_operands() {
     assert_eq!(full("VMCF QUIESCE NOW"), "DMKVMC003E INVALID OPTION - NOW");
     let e = err("VMCF SEND B MID 1 MID 2");
     assert_eq!(
-        (e.span, e.reason.as_deref()),
-        (Some(18..21), Some("given twice"))
+        (e.span, e.reason.map(|r| r.to_string())),
+        (Some(18..21), Some("given twice".to_string()))
     );
+    // USE says what DATA, STORE and SMSG say of a character code page 037 lacks.
+    for line in ["VMCF SEND B MID 1 USE '€'", "VMCF SEND B MID 1 DATA '€'"] {
+        assert_eq!(err(line).reason, Some(Reason::NoEbcdic('€')), "{line}");
+    }
 }
 
 #[test]

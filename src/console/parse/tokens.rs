@@ -5,7 +5,7 @@
 use super::Highlight;
 use super::operands::{hexloc, userid_of};
 use crate::console::command::*;
-use crate::console::messages::{ConsoleError, CpMsg};
+use crate::console::messages::{ConsoleError, CpMsg, Operand, Reason};
 use crate::console::verbs::Keyword;
 use crate::vmcf::Userid;
 use nom::branch::alt;
@@ -132,7 +132,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// An error about something missing at the end of the line.
-    pub(super) fn missing(&self, msg: CpMsg, reason: &str) -> ConsoleError {
+    pub(super) fn missing(&self, msg: CpMsg, reason: Reason) -> ConsoleError {
         let end = self.line.len();
         self.err(msg).at(end..end, reason)
     }
@@ -159,7 +159,7 @@ impl<'a> Cursor<'a> {
                 Err(_) => {
                     return Err(self
                         .err(CpMsg::InvalidOperand(shown(input)))
-                        .at(start..self.line.len(), "unterminated quote: no closing '"));
+                        .at(start..self.line.len(), Reason::UnterminatedQuote));
                 }
             }
         } else if input
@@ -173,7 +173,7 @@ impl<'a> Cursor<'a> {
                     let raw = &input[..to_blank];
                     return Err(self
                         .err(CpMsg::InvalidHexdata(shown(raw)))
-                        .at(start..start + to_blank, "unterminated X'...': no closing '"));
+                        .at(start..start + to_blank, Reason::UnterminatedHex));
                 }
             }
         } else {
@@ -185,7 +185,7 @@ impl<'a> Cursor<'a> {
             let end = start + to_blank.max(len);
             return Err(self
                 .err(CpMsg::InvalidOperand(shown(&self.line[start..end])))
-                .at(start..end, "a blank must follow the closing quote"));
+                .at(start..end, Reason::BlankAfterQuote));
         }
         self.pos = start + len;
         Ok(Some(Token {
@@ -210,17 +210,14 @@ impl<'a> Cursor<'a> {
             None => Ok(()),
             Some(t) => Err(self
                 .err(CpMsg::InvalidOperand(t.shown()))
-                .at(t.span, "unexpected operand")),
+                .at(t.span, Reason::UnexpectedOperand)),
         }
     }
 
-    /// A userid operand (`what` says what it names, for the error; formatted only then).
-    pub(super) fn userid(
-        &mut self,
-        what: &dyn std::fmt::Display,
-    ) -> Result<(Userid, Span), ConsoleError> {
+    /// A userid operand (`what` says what it names, for the error).
+    pub(super) fn userid(&mut self, what: Operand) -> Result<(Userid, Span), ConsoleError> {
         let Some(t) = self.next()? else {
-            return Err(self.missing(CpMsg::UseridMissing, &format!("{what} missing")));
+            return Err(self.missing(CpMsg::UseridMissing, Reason::Missing(what)));
         };
         let u =
             userid_of(&t).map_err(|why| self.err(CpMsg::UseridMissing).at(t.span.clone(), why))?;
@@ -229,9 +226,13 @@ impl<'a> Cursor<'a> {
     }
 
     /// A keyword from `words`, returning its index.
-    pub(super) fn keyword(&mut self, words: &[Keyword], what: &str) -> Result<usize, ConsoleError> {
+    pub(super) fn keyword(
+        &mut self,
+        words: &[Keyword],
+        what: Operand,
+    ) -> Result<usize, ConsoleError> {
         let Some(t) = self.next()? else {
-            return Err(self.missing(CpMsg::OperandMissing, &format!("{what} missing")));
+            return Err(self.missing(CpMsg::OperandMissing, Reason::Missing(what)));
         };
         match t
             .word()
@@ -243,7 +244,7 @@ impl<'a> Cursor<'a> {
             }
             None => Err(self
                 .err(CpMsg::InvalidOperand(t.shown()))
-                .at(t.span, format!("expected {what}"))),
+                .at(t.span, Reason::Expected(what))),
         }
     }
 
@@ -253,7 +254,7 @@ impl<'a> Cursor<'a> {
             let name = after.raw.to_ascii_uppercase();
             return Err(self
                 .err(CpMsg::OperandMissing)
-                .at(after.span.clone(), format!("{name} needs a number")));
+                .at(after.span.clone(), Reason::NeedsNumber(name)));
         };
         let n = match t.tok {
             Tok::Word(w) if w.bytes().all(|b| b.is_ascii_digit()) => w.parse::<u32>().ok(),
@@ -265,10 +266,9 @@ impl<'a> Cursor<'a> {
                 self.mark(t.span, Highlight::Number);
                 Ok(n)
             }
-            None => Err(self.err(CpMsg::InvalidOperand(t.shown())).at(
-                t.span,
-                "expected a decimal number below 4294967296 or X'hex' (up to 8 digits)",
-            )),
+            None => Err(self
+                .err(CpMsg::InvalidOperand(t.shown()))
+                .at(t.span, Reason::NotNumber)),
         }
     }
 
@@ -278,7 +278,7 @@ impl<'a> Cursor<'a> {
             let name = after.raw.to_ascii_uppercase();
             return Err(self
                 .err(CpMsg::OperandMissing)
-                .at(after.span.clone(), format!("{name} needs an address Lhex")));
+                .at(after.span.clone(), Reason::NeedsAddress(name)));
         };
         let digits = match t.tok {
             Tok::Word(w) if w.starts_with(['L', 'l']) => Some(&w[1..]),
@@ -286,12 +286,12 @@ impl<'a> Cursor<'a> {
             Tok::Hex(d) => Some(d),
             _ => None,
         };
-        let bad = |c: &Self, why: &str| {
+        let bad = |c: &Self, why: Reason| {
             c.err(CpMsg::InvalidHexloc(t.shown()))
-                .at(t.span.clone(), why.to_string())
+                .at(t.span.clone(), why)
         };
         let Some(digits) = digits else {
-            return Err(bad(self, "expected an address: Lhex or X'hex'"));
+            return Err(bad(self, Reason::NotAddress));
         };
         let a = hexloc(digits).map_err(|why| bad(self, why))?;
         self.mark(t.span, Highlight::Hex);

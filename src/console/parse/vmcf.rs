@@ -5,21 +5,20 @@ use super::Highlight;
 use super::operands::{ebcdic_text, hex_bytes};
 use super::tokens::{Cursor, Tok, Token};
 use crate::console::command::*;
-use crate::console::messages::{ConsoleError, CpMsg};
+use crate::console::messages::{ConsoleError, CpMsg, Operand, Reason};
 use crate::console::verbs::{self, Opt};
 use crate::vmcf::Subfunction;
 
 pub(super) fn vmcf(c: &mut Cursor, verb: &Token) -> Result<VmcfCommand, ConsoleError> {
     let Some(t) = c.next()? else {
-        return Err(c.err(CpMsg::OperandMissing).at(
-            verb.span.clone(),
-            "which subfunction? AUTHORIZE, SEND, RECEIVE, ... (HELP VMCF)",
-        ));
+        return Err(c
+            .err(CpMsg::OperandMissing)
+            .at(verb.span.clone(), Reason::NoSubfunction));
     };
     let Some(def) = t.word().and_then(verbs::subfunction) else {
         return Err(c
             .err(CpMsg::InvalidOperand(t.shown()))
-            .at(t.span, "not a VMCF subfunction (HELP VMCF lists them)"));
+            .at(t.span, Reason::NotSubfunction));
     };
     c.mark(t.span.clone(), Highlight::Keyword);
     let name = def.names[0].name;
@@ -28,7 +27,7 @@ pub(super) fn vmcf(c: &mut Cursor, verb: &Token) -> Result<VmcfCommand, ConsoleE
         ..VmcfCommand::default()
     };
     if let Some(role) = def.partner {
-        v.partner = Some(c.userid(&format_args!("the {role}'s userid"))?.0);
+        v.partner = Some(c.userid(Operand::Partner(role))?.0);
     }
     // The options given so far, one bit each (no allocation for a line).
     let mut seen = 0u32;
@@ -36,34 +35,34 @@ pub(super) fn vmcf(c: &mut Cursor, verb: &Token) -> Result<VmcfCommand, ConsoleE
     let mut len_span = None;
     let mut addr: Option<(u32, Span)> = None;
     while let Some(o) = c.next()? {
-        let unknown = |c: &Cursor, why: String| {
+        let unknown = |c: &Cursor, why: Reason| {
             c.err(CpMsg::InvalidOption(o.shown()))
                 .at(o.span.clone(), why)
         };
         let Some(od) = o.word().and_then(verbs::option) else {
-            return Err(unknown(c, format!("unknown option of {name}")));
+            return Err(unknown(c, Reason::UnknownOption(name)));
         };
         let opt = od.opt;
         if opt == Opt::At && def.sub != Subfunction::Authorize {
-            return Err(unknown(c, "AT goes right after DATA or REPLYBUF".into()));
+            return Err(unknown(c, Reason::AtPlacement));
         }
         if !def.options.contains(&opt) {
-            return Err(unknown(c, format!("not an option of {name}")));
+            return Err(unknown(c, Reason::NotOptionOf(name)));
         }
         if seen & bit(opt) != 0 {
-            return Err(unknown(c, "given twice".into()));
+            return Err(unknown(c, Reason::GivenTwice));
         }
         if (opt == Opt::Data && seen & bit(Opt::Addr) != 0)
             || (opt == Opt::Addr && seen & bit(Opt::Data) != 0)
         {
-            return Err(unknown(c, "DATA and ADDR exclude each other".into()));
+            return Err(unknown(c, Reason::DataOrAddr));
         }
         seen |= bit(opt);
         c.mark(o.span.clone(), Highlight::Keyword);
         match opt {
             Opt::Specific => {
                 v.specific = true;
-                v.partner = Some(c.userid(&"the SPECIFIC userid")?.0);
+                v.partner = Some(c.userid(Operand::Specific)?.0);
             }
             Opt::Priority => v.priority = true,
             Opt::Smsg => v.smsg = true,
@@ -92,18 +91,18 @@ pub(super) fn vmcf(c: &mut Cursor, verb: &Token) -> Result<VmcfCommand, ConsoleE
     // ADDR and LEN make one data operand; on RECEIVE, LEN is the buffer length.
     if let Some((address, span)) = addr {
         let Some(len) = v.len.take() else {
-            return Err(c.err(CpMsg::OperandMissing).at(span, "ADDR needs LEN n"));
+            return Err(c.err(CpMsg::OperandMissing).at(span, Reason::AddrNeedsLen));
         };
         v.data = Some((Data::Addr { address, len }, span));
     } else if let (Some(span), true) = (len_span, def.sub != Subfunction::Receive) {
         return Err(c
             .err(CpMsg::InvalidOption("LEN".into()))
-            .at(span, "LEN goes with ADDR"));
+            .at(span, Reason::LenWithAddr));
     }
     if def.needs_mid && v.mid.is_none() {
         return Err(c
             .err(CpMsg::OperandMissing)
-            .at(t.span.clone(), format!("{name} needs MID n")));
+            .at(t.span.clone(), Reason::NeedsMid(name)));
     }
     Ok(v)
 }
@@ -128,14 +127,12 @@ fn literal(c: &mut Cursor, after: &Token) -> Result<Vec<u8>, ConsoleError> {
     let Some(t) = c.next()? else {
         return Err(c
             .err(CpMsg::OperandMissing)
-            .at(after.span.clone(), "DATA needs 'text' or X'hex'"));
+            .at(after.span.clone(), Reason::DataLiteral));
     };
     let bytes = match &t.tok {
         Tok::Quoted(s) => ebcdic_text(s, t.span.start + 1).map_err(|(_, ch)| {
-            c.err(CpMsg::InvalidOperand(t.shown())).at(
-                t.span.clone(),
-                format!("'{ch}' has no EBCDIC code (code page 037)"),
-            )
+            c.err(CpMsg::InvalidOperand(t.shown()))
+                .at(t.span.clone(), Reason::NoEbcdic(ch))
         })?,
         Tok::Hex(d) => hex_bytes(d).map_err(|why| {
             c.err(CpMsg::InvalidHexdata(t.shown()))
@@ -144,7 +141,7 @@ fn literal(c: &mut Cursor, after: &Token) -> Result<Vec<u8>, ConsoleError> {
         Tok::Word(_) => {
             return Err(c
                 .err(CpMsg::InvalidOperand(t.shown()))
-                .at(t.span, "DATA needs 'text' or X'hex'"));
+                .at(t.span, Reason::DataLiteral));
         }
     };
     let h = if matches!(t.tok, Tok::Quoted(_)) {
@@ -161,32 +158,32 @@ fn use_doubleword(c: &mut Cursor, after: &Token) -> Result<[u8; 8], ConsoleError
     let Some(t) = c.next()? else {
         return Err(c
             .err(CpMsg::OperandMissing)
-            .at(after.span.clone(), "USE needs X'hex' or 'text'"));
+            .at(after.span.clone(), Reason::UseLiteral));
     };
-    let bad = |c: &Cursor, why: &str| {
+    let bad = |c: &Cursor, why: Reason| {
         c.err(CpMsg::InvalidOperand(t.shown()))
-            .at(t.span.clone(), why.to_string())
+            .at(t.span.clone(), why)
     };
     let dw = match &t.tok {
         Tok::Hex(d) => {
             if d.is_empty() || d.len() > 16 || !d.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(bad(c, "USE X'...' takes 1 to 16 hex digits"));
+                return Err(bad(c, Reason::UseHexDigits));
             }
             u64::from_str_radix(d, 16)
                 .expect("checked hex digits")
                 .to_be_bytes()
         }
         Tok::Quoted(s) => {
-            let e = ebcdic_text(s, t.span.start + 1)
-                .map_err(|(_, ch)| bad(c, &format!("'{ch}' has no EBCDIC code")))?;
+            let e =
+                ebcdic_text(s, t.span.start + 1).map_err(|(_, ch)| bad(c, Reason::NoEbcdic(ch)))?;
             if e.len() > 8 {
-                return Err(bad(c, "USE '...' takes at most 8 characters"));
+                return Err(bad(c, Reason::UseTextLength));
             }
             let mut dw = [0x40u8; 8];
             dw[..e.len()].copy_from_slice(&e);
             dw
         }
-        Tok::Word(_) => return Err(bad(c, "USE needs X'hex' or 'text'")),
+        Tok::Word(_) => return Err(bad(c, Reason::UseLiteral)),
     };
     c.mark(t.span, Highlight::Hex);
     Ok(dw)

@@ -39,7 +39,7 @@ pub(super) fn error_lines<S: Sink>(
         (Some(span), reason) => {
             let (shown, caret) = caret(o.text(), span.clone(), room);
             line(lines, Tone::Plain, &format!("  {shown}"));
-            let why = reason.as_deref().unwrap_or("");
+            let why = reason.as_ref().map(ToString::to_string).unwrap_or_default();
             if why.is_empty() || caret.chars().count() + 1 + why.chars().count() <= room {
                 line(lines, Tone::Caret, format!("  {caret} {why}").trim_end());
             } else {

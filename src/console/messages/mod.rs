@@ -2,6 +2,10 @@
 //! gives it CP's id (`DMK` + module + number + severity) and wording. Numbers and texts follow CP's
 //! (docs/console.md#cp-messages); where CP had none, the wording is vmcfsim's and HELP says so.
 
+mod reason;
+
+pub use reason::{Operand, Reason};
+
 use super::command::Span;
 use crate::cp::{CpError, Emsg, NotReceiving};
 use crate::vmcf::Userid;
@@ -182,8 +186,8 @@ pub struct ConsoleError {
     pub msg: CpMsg,
     /// The offending bytes of the input line.
     pub span: Option<Span>,
-    /// A short explanation shown after the caret.
-    pub reason: Option<String>,
+    /// Why, in vmcfsim's words, shown after the caret.
+    pub reason: Option<Reason>,
 }
 
 impl ConsoleError {
@@ -198,9 +202,16 @@ impl ConsoleError {
     }
 
     /// Points the error at `span` with a short reason.
-    pub fn at(mut self, span: Span, reason: impl Into<String>) -> ConsoleError {
+    pub fn at(mut self, span: Span, reason: impl Into<Reason>) -> ConsoleError {
         self.span = Some(span);
         self.reason = Some(reason.into());
+        self
+    }
+
+    /// Gives the error a reason without pointing into the line (`None`: it points nowhere).
+    pub fn because(mut self, span: Option<Span>, reason: Reason) -> ConsoleError {
+        self.span = span;
+        self.reason = Some(reason);
         self
     }
 
