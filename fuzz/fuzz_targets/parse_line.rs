@@ -16,11 +16,19 @@ fn meaning(l: &Line) -> Command {
     let mut c = l.command.clone();
     match &mut c {
         Command::Display(requests) => requests.iter_mut().for_each(|r| r.span = 0..0),
-        Command::Store { odd_digit, .. } => {
+        Command::Store {
+            hexloc, odd_digit, ..
+        } => {
+            // As typed: `L1003` and `L1000` store a word at the same place.
+            *hexloc = (0, 0..0);
             if let Some(s) = odd_digit {
                 *s = 0..0;
             }
         }
+        // A message's room on CP's line depends on the spelling of the verb and userid.
+        Command::Smsg { room, .. } | Command::Msg { room, .. } => *room = 0,
+        Command::Warning { span, room, .. } => (*span, *room) = (0..0, 0),
+        Command::Force(_, span) => *span = 0..0,
         Command::Vmcf(v) => {
             if let Some((_, span)) = &mut v.data {
                 *span = 0..0;

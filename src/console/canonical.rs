@@ -80,8 +80,8 @@ impl Display for Command {
             Command::Comment => f.write_char('*'),
             Command::Logon(u) => write!(f, "LOGON {u}"),
             Command::Logoff => f.write_str("LOGOFF"),
-            Command::Smsg { to, text } => message(f, "SMSG", to, &ebcdic::decode(text)),
-            Command::Msg { to, text } => message(f, "MSG", to, text),
+            Command::Smsg { to, text, .. } => message(f, "SMSG", to, &ebcdic::decode(text)),
+            Command::Msg { to, text, .. } => message(f, "MSG", to, text),
             Command::SetMsg(on) => write!(f, "SET MSG {}", on_off(*on)),
             Command::SetSmsg(on) => write!(f, "SET SMSG {}", on_off(*on)),
             Command::SetWng(on) => write!(f, "SET WNG {}", on_off(*on)),
@@ -131,6 +131,7 @@ impl Display for Command {
                 address,
                 items,
                 odd_digit,
+                ..
             } => store(f, *address, items, odd_digit.is_some()),
             Command::Vmcf(v) => vmcf(f, v),
             Command::Diag68(a) => write!(f, "DIAGNOSE 68 L{a:X}"),

@@ -118,15 +118,22 @@ pub enum Command {
         to: Userid,
         span: Span,
         text: String,
+        /// The characters of `text` CP takes (the rest of its line after the verb and userid as
+        /// typed: DECISION docs/decisions.md#d16); it depends on the spelling, not the meaning.
+        room: usize,
     },
     /// `text` is the EBCDIC of the text as typed.
     Smsg {
         to: Target,
         text: Vec<u8>,
+        /// The bytes of `text` CP takes, as for WARNING.
+        room: usize,
     },
     Msg {
         to: Target,
         text: String,
+        /// The characters of `text` CP takes, as for WARNING.
+        room: usize,
     },
     SetMsg(bool),
     SetSmsg(bool),
@@ -140,6 +147,9 @@ pub enum Command {
     Store {
         /// The first address, already rounded as CP rounds it.
         address: u32,
+        /// The hexloc as typed (before rounding) and where: CP's 160E quotes it. A spelling's,
+        /// like the spans: the canonical text writes `address`.
+        hexloc: (u32, Span),
         items: Vec<StoreItem>,
         /// `Shexloc` data with an odd number of digits (its span): the last digit is not stored
         /// and the command ends with CP's error.

@@ -33,9 +33,9 @@ pub use help::wrap;
 pub use json::render_json;
 pub use line::{Line, Lines, Span, Tone, owner_column, write_text};
 pub use messages::{ConsoleError, CpMsg, Operand, Reason};
-pub use parse::Highlight;
+pub use parse::{CP_LINE, Highlight};
 pub use render::{TextOptions, WIDTH, cp_time, render_lines, render_text};
-pub use session::{CP_LINE, DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session, Terminal};
+pub use session::{DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session, Terminal};
 
 /// HELP's text, wrapped to `width` columns: the command list (`None`), or a command, `VMCF`,
 /// `VMCF subfunction` (`Some("VMCF SEND")`), `RC n` or `EFLG n`. An unknown topic gets a line

@@ -20,16 +20,12 @@ pub const DATA_AREA: u32 = 0x20000;
 /// Where console VMCF commands store their VMCPARM: the doubleword-aligned 40 bytes just below
 /// the data area, so that the parameter list never overwrites data the area handed out.
 pub const PLIST_SLOT: u32 = DATA_AREA - crate::vmcf::Vmcparm::LEN as u32;
-/// The characters of a line CP read from a terminal (a 3270 input area holds more, CP took
-/// 134). It shows only in SMSG, MSG and WARNING, whose text is cut where CP's line ends
-/// (docs/decisions.md#d16).
-pub const CP_LINE: usize = 134;
 /// The longest input line the console takes, in bytes (docs/decisions.md#a-console-lines-length). A
 /// 3270 gave CP at most 134 characters and DIAGNOSE X'08' 132 (docs/decisions.md#d16); CP never saw
 /// more, so it has no error for it. vmcfsim's lines are not a terminal's: a VMCF or DIAG line
 /// stands for a program's parameter list and a DATA literal for its buffer, so they are routinely
 /// longer, and the one place CP's input limit shows is message text, cut where CP's line ends
-/// ([`CP_LINE`]). This limit only bounds memory: a line is held whole while it runs, so a script
+/// ([`CP_LINE`](super::parse::CP_LINE)). This limit only bounds memory: a line is held whole while it runs, so a script
 /// with no line ends must not be read into memory whole. 1M holds a 512K hex literal. A longer
 /// line is rejected with `DMKCFC002E INVALID OPERAND` naming the limit, and the replay reads no
 /// more of it than this (see `run`).

@@ -8,7 +8,7 @@
 mod storage;
 mod vmcf;
 
-use super::{CP_LINE, DATA_AREA, Response, Session};
+use super::{DATA_AREA, Response, Session};
 use crate::console::command::*;
 use crate::console::messages::{ConsoleError, CpMsg, Reason};
 use crate::console::{parse, verbs};
@@ -91,15 +91,13 @@ impl Session {
                 }
                 self.sync();
             }
-            Command::Smsg { to, text } => {
+            Command::Smsg { to, text, room } => {
                 let to = target(to, user);
-                let room = cp_line_room(input, line.verb_span.start, text.len());
                 let _ = self.cp.smsg(user, to, &text[..text.len().min(room)]);
                 self.sync();
             }
-            Command::Msg { to, text } => {
+            Command::Msg { to, text, room } => {
                 let to = target(to, user);
-                let room = cp_line_room(input, line.verb_span.start, text.chars().count());
                 let cut = text.char_indices().nth(room).map_or(text.len(), |(i, _)| i);
                 let _ = self.cp.msg(user, to, &text[..cut]);
                 self.sync();
@@ -120,14 +118,18 @@ impl Session {
                 let _ = self.cp.set_imsg(user, on);
                 self.sync();
             }
-            Command::Warning { to, span, text } => {
+            Command::Warning {
+                to,
+                span,
+                text,
+                room,
+            } => {
                 if to == user {
                     let e = ConsoleError::new("MSG", CpMsg::UseridMissing)
                         .at(span, Reason::WarningToAnother);
                     self.error(acting, e);
                     return false;
                 }
-                let room = cp_line_room(input, line.verb_span.start, text.chars().count());
                 let cut = text.char_indices().nth(room).map_or(text.len(), |(i, _)| i);
                 let _ = self.cp.warning(user, to, &text[..cut]);
                 self.sync();
@@ -188,16 +190,10 @@ impl Session {
             Command::Display(requests) => self.display(user, &requests),
             Command::Store {
                 address,
+                hexloc,
                 items,
                 odd_digit,
-            } => {
-                // The hexloc is the word after the verb.
-                let from = input.len() - input[line.verb_span.end..].trim_start().len();
-                let to = input[from..]
-                    .find([' ', '\t'])
-                    .map_or(input.len(), |n| from + n);
-                self.store(user, input, (address, from..to), &items, odd_digit)
-            }
+            } => self.store(user, input, (address, hexloc), &items, odd_digit),
             Command::Vmcf(v) => self.vmcf(user, &v),
             Command::Diag68(plist) => {
                 let _ = self.cp.diagnose_68(user, plist);
@@ -300,15 +296,6 @@ impl Session {
         self.sync();
         ok
     }
-}
-
-/// DECISION docs/decisions.md#d16: the characters of message text CP takes. CP read at most [`CP_LINE`] characters
-/// of a line; the text is what remains after the command and the userid as typed (`SM A `
-/// leaves 129, `SMSG LONGUSER ` 120). CP's line starts at the verb: the console's `userid:`
-/// prefix is not part of it. `text_chars` is the length of the text, which ends the line.
-fn cp_line_room(input: &str, verb_start: usize, text_chars: usize) -> usize {
-    let before_text = input[verb_start..].chars().count() - text_chars;
-    CP_LINE.saturating_sub(before_text)
 }
 
 fn target(t: Target, me: Userid) -> Userid {

@@ -41,7 +41,7 @@ impl Session {
         }
     }
 
-    /// STORE: all operands from `address` (the hexloc typed at `typed`), or none. CP's manual
+    /// STORE: all operands from `address` (the hexloc `typed`, where it was typed), or none. CP's manual
     /// does not say what a STORE running off the end of storage leaves; a command that fails
     /// with nothing changed is what a user can reason about, so the whole extent is checked
     /// before the first byte is stored.
@@ -49,7 +49,7 @@ impl Session {
         &mut self,
         user: Userid,
         input: &str,
-        (address, typed): (u32, Span),
+        (address, (typed, span)): (u32, (u32, Span)),
         items: &[StoreItem],
         odd_digit: Option<Span>,
     ) {
@@ -59,12 +59,9 @@ impl Session {
         let total: u64 = items.iter().map(bytes).sum();
         let size = self.cp.vm(user).map_or(0, |vm| vm.storage().size());
         if u64::from(address) + total > u64::from(size) {
-            let word = &input[typed.clone()];
-            let digits = word.trim_start_matches(['L', 'l', 'S', 's']);
-            let shown = u32::from_str_radix(digits, 16).unwrap_or(address);
             let last = u64::from(size).saturating_sub(1);
-            let e = ConsoleError::new("CDS", CpMsg::ExceedsStorage(shown))
-                .at(typed, Reason::StorePastEnd { bytes: total, last });
+            let e = ConsoleError::new("CDS", CpMsg::ExceedsStorage(typed))
+                .at(span, Reason::StorePastEnd { bytes: total, last });
             self.error(Some(user), e);
             return;
         }

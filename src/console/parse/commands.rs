@@ -1,11 +1,11 @@
 //! The line and the CP commands: the `userid:` prefix, comments, the verb, and each command's
 //! operands (VMCF's are in `vmcf`).
 
-use super::Highlight;
 use super::operands::{ebcdic_text, storage_size, userid_of};
 use super::storage::{display, store};
 use super::tokens::{Cursor, Tok, Token, is_blank};
 use super::vmcf::vmcf;
+use super::{CP_LINE, Highlight};
 use crate::console::command::*;
 use crate::console::messages::{ConsoleError, CpMsg, Operand, Reason};
 use crate::console::verbs::{self, Verb};
@@ -51,8 +51,8 @@ pub(super) fn parse_line(c: &mut Cursor) -> Result<Line, ConsoleError> {
             }
             Command::Logoff
         }
-        Verb::Smsg | Verb::Msg => message(c, def.verb)?,
-        Verb::Warning => warning(c)?,
+        Verb::Smsg | Verb::Msg => message(c, def.verb, t.span.start)?,
+        Verb::Warning => warning(c, t.span.start)?,
         Verb::Disconn => {
             if let Some(h) = c.peek()?
                 && h.word().is_some_and(|w| verbs::HOLD.matches(w))
@@ -159,8 +159,20 @@ pub(super) fn prefix(c: &mut Cursor) -> Result<Option<(Userid, Span)>, ConsoleEr
     Ok(Some((u, span)))
 }
 
+/// DECISION docs/decisions.md#d16: the characters of message text CP takes. CP read at most
+/// [`CP_LINE`] characters of a line; the text is what remains after the command and the userid
+/// as typed (`SM A ` leaves 129, `SMSG LONGUSER ` 120). CP's line starts at the verb (at byte
+/// `verb_start`): the console's `userid:` prefix is not part of it. The text starts at byte `at`.
+fn room(c: &Cursor, verb_start: usize, at: usize) -> usize {
+    CP_LINE.saturating_sub(c.line[verb_start..at].chars().count())
+}
+
 /// SMSG and MSG: a userid or `*`, then the rest of the line after one blank, as typed.
-pub(super) fn message(c: &mut Cursor, verb: Verb) -> Result<Command, ConsoleError> {
+pub(super) fn message(
+    c: &mut Cursor,
+    verb: Verb,
+    verb_start: usize,
+) -> Result<Command, ConsoleError> {
     let Some(t) = c.next()? else {
         return Err(c.missing(CpMsg::UseridMissing, Reason::Missing(Operand::Userid)));
     };
@@ -179,6 +191,7 @@ pub(super) fn message(c: &mut Cursor, verb: Verb) -> Result<Command, ConsoleErro
         c.mark(at..c.line.len(), Highlight::Text);
     }
     c.pos = c.line.len();
+    let room = room(c, verb_start, at);
     Ok(match verb {
         Verb::Smsg => Command::Smsg {
             to,
@@ -186,16 +199,18 @@ pub(super) fn message(c: &mut Cursor, verb: Verb) -> Result<Command, ConsoleErro
                 c.err(CpMsg::InvalidOperand(ch.to_string()))
                     .at(span, Reason::NoEbcdic(ch))
             })?,
+            room,
         },
         _ => Command::Msg {
             to,
             text: text.to_string(),
+            room,
         },
     })
 }
 
 /// WARNING: a userid (never `*`: a warning goes to someone else), then the text as for MSG.
-fn warning(c: &mut Cursor) -> Result<Command, ConsoleError> {
+fn warning(c: &mut Cursor, verb_start: usize) -> Result<Command, ConsoleError> {
     let Some(t) = c.next()? else {
         return Err(c.missing(CpMsg::UseridMissing, Reason::Missing(Operand::Userid)));
     };
@@ -216,6 +231,7 @@ fn warning(c: &mut Cursor) -> Result<Command, ConsoleError> {
         to,
         span: t.span,
         text,
+        room: room(c, verb_start, at),
     })
 }
 

@@ -28,6 +28,11 @@ use commands::{parse_line, prefix};
 use tokens::{Cursor, Tok};
 
 /// The highest address of a 16M machine; a hexloc beyond it is invalid.
+/// The characters of a line CP read from a terminal (a 3270 input area holds more, CP took
+/// 134). It shows only in SMSG, MSG and WARNING, whose text is cut where CP's line ends
+/// (docs/decisions.md#d16): the parser gives each its `room`.
+pub const CP_LINE: usize = 134;
+
 pub(crate) const LAST_ADDRESS: u64 = crate::cp::MAX_STORAGE as u64 - 1;
 
 /// What a span of the input is, for syntax highlighting.

@@ -37,6 +37,7 @@ pub(super) fn store(c: &mut Cursor) -> Result<Command, ConsoleError> {
         _ => (false, w),
     };
     let mut address = hexloc(digits).map_err(|why| bad_loc(c, why))?;
+    let typed = (address, t.span.clone());
     c.mark(t.span.clone(), Highlight::Hex);
     let mut items = Vec::new();
     let mut odd_digit = None;
@@ -97,6 +98,7 @@ pub(super) fn store(c: &mut Cursor) -> Result<Command, ConsoleError> {
     }
     Ok(Command::Store {
         address,
+        hexloc: typed,
         items,
         odd_digit,
     })

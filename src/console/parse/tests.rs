@@ -72,14 +72,16 @@ fn every_verb_parses() {
         cmd("SMSG b hello"),
         Command::Smsg {
             to: Target::User(u("B")),
-            text: ebcdic::encode("hello").unwrap()
+            text: ebcdic::encode("hello").unwrap(),
+            room: 134 - "SMSG b ".len()
         }
     );
     assert_eq!(
         cmd("MSG * Hi  There "),
         Command::Msg {
             to: Target::Me,
-            text: "Hi  There ".into()
+            text: "Hi  There ".into(),
+            room: 134 - "MSG * ".len()
         }
     );
     assert_eq!(cmd("SET SMSG ON"), Command::SetSmsg(true));
@@ -667,6 +669,7 @@ fn store_operands() {
         cmd("ST L803 1 123456789"),
         Command::Store {
             address: 0x800,
+            hexloc: (0x803, 3..7),
             items: vec![
                 StoreItem::Word(vec![0, 0, 0, 1]),
                 StoreItem::Word(vec![0, 0, 0, 1, 0x23, 0x45, 0x67, 0x89])
@@ -678,6 +681,7 @@ fn store_operands() {
         cmd("STORE L803 'Ab'"),
         Command::Store {
             address: 0x803,
+            hexloc: (0x803, 6..10),
             items: vec![StoreItem::Bytes(vec![0xC1, 0x82])],
             odd_digit: None
         }
@@ -705,4 +709,26 @@ fn highlights_classify_the_words() {
     );
     let p = parse("VMCF SEND B PRIORTY");
     assert_eq!(p.marks.last(), Some(&(12..19, Error)));
+}
+
+#[test]
+fn message_room_is_the_rest_of_cps_line() {
+    // DECISION docs/decisions.md#d16: CP's line starts at the verb as typed; the console's
+    // `userid:` prefix is not part of it.
+    let room = |line: &str| match parse(line).result.unwrap().command {
+        Command::Smsg { room, .. } | Command::Msg { room, .. } | Command::Warning { room, .. } => {
+            room
+        }
+        c => panic!("{line}: {c:?}"),
+    };
+    assert_eq!(room("SM A hi"), CP_LINE - "SM A ".len());
+    assert_eq!(room("SMSG LONGUSER hi"), 120);
+    assert_eq!(room("B:  SMSG LONGUSER hi"), 120);
+    assert_eq!(room("MSG * hi"), 128);
+    assert_eq!(room("WARNING A hi"), 124);
+    // Blanks typed between the verb and the userid were on CP's line too.
+    assert_eq!(room("MSG   A x"), 126);
+    assert_eq!(room("A:MSG A x"), 128);
+    // Nothing after the userid leaves all of the rest.
+    assert_eq!(room("SM A"), CP_LINE - "SM A".len());
 }

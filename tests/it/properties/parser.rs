@@ -14,15 +14,23 @@ use vmcfsim::vmcf::{Subfunction, Userid};
 const LAST: u32 = 0xFF_FFFF;
 
 /// The command with the positions of its operands cleared: they are where the operands were
-/// in one spelling, not what the command means.
+/// in one spelling, not what the command means; so is a message's room on CP's line.
 fn meaning(command: &Command) -> Command {
     let mut c = command.clone();
     match &mut c {
         Command::Display(requests) => requests.iter_mut().for_each(|r| r.span = 0..0),
-        Command::Force(_, s) | Command::Warning { span: s, .. } => *s = 0..0,
+        Command::Force(_, s) => *s = 0..0,
+        Command::Warning { span, room, .. } => (*span, *room) = (0..0, 0),
+        Command::Smsg { room, .. } | Command::Msg { room, .. } => *room = 0,
         Command::Store {
-            odd_digit: Some(s), ..
-        } => *s = 0..0,
+            hexloc, odd_digit, ..
+        } => {
+            // As typed: `L1003` and `L1000` store a word at the same place.
+            *hexloc = (0, 0..0);
+            if let Some(s) = odd_digit {
+                *s = 0..0;
+            }
+        }
         Command::Vmcf(v) => {
             if let Some((_, s)) = &mut v.data {
                 *s = 0..0;
@@ -261,6 +269,7 @@ fn store() -> impl Strategy<Value = Command> {
         };
         Command::Store {
             address,
+            hexloc: (a, 0..0),
             items,
             odd_digit: None,
         }
@@ -269,6 +278,7 @@ fn store() -> impl Strategy<Value = Command> {
     let odd = (address(), prop::collection::vec(any::<u8>(), 1..8)).prop_map(|(address, b)| {
         Command::Store {
             address,
+            hexloc: (address, 0..0),
             items: vec![StoreItem::Bytes(b)],
             odd_digit: Some(0..0),
         }
@@ -336,9 +346,9 @@ fn command() -> impl Strategy<Value = Command> {
         1 => Just(Command::Comment),
         1 => userid().prop_map(Command::Logon),
         1 => Just(Command::Logoff),
-        1 => (target(), typed_ebcdic(129)).prop_map(|(to, text)| Command::Smsg { to, text }),
+        1 => (target(), typed_ebcdic(129)).prop_map(|(to, text)| Command::Smsg { to, text, room: 0 }),
         1 => (target(), typed_ebcdic(100))
-            .prop_map(|(to, t)| Command::Msg { to, text: ebcdic::decode(&t) }),
+            .prop_map(|(to, t)| Command::Msg { to, text: ebcdic::decode(&t), room: 0 }),
         1 => any::<bool>().prop_map(Command::SetMsg),
         1 => any::<bool>().prop_map(Command::SetSmsg),
         1 => any::<bool>().prop_map(Command::SetWng),
@@ -351,6 +361,7 @@ fn command() -> impl Strategy<Value = Command> {
             to,
             span: 0..0,
             text: ebcdic::decode(&t),
+            room: 0,
         }),
         1 => any::<bool>().prop_map(|clear| Command::System { clear }),
         1 => (userid(), any::<bool>())
