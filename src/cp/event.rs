@@ -12,13 +12,13 @@ use crate::vmcf::{ReturnCode, Userid, Vmcmhdr};
 
 /// The bytes an event carries: a run in its log (see [`EventLog::bytes`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Span {
+pub struct EventData {
     /// Entry in the log's table of runs (unused when `len` is 0).
     index: u32,
     len: u32,
 }
 
-impl Span {
+impl EventData {
     /// Number of bytes.
     pub fn len(&self) -> usize {
         self.len as usize
@@ -152,13 +152,13 @@ pub enum Event {
         user: Userid,
         buffer: u32,
         header: Vmcmhdr,
-        data: Span,
+        data: EventData,
     },
     /// RECEIVE or REPLY moved bytes into `user`'s storage at `address`.
     Data {
         user: Userid,
         address: u32,
-        data: Span,
+        data: EventData,
     },
     /// CP wrote a line on `user`'s terminal.
     Message { user: Userid, message: CpMessage },
@@ -226,7 +226,7 @@ impl Log {
     }
 
     /// The bytes of a span in the arena (none for a span left in storage).
-    pub fn arena_bytes(&self, span: Span) -> &[u8] {
+    pub fn arena_bytes(&self, span: EventData) -> &[u8] {
         match self.runs.get(span.index as usize) {
             Some(Run::Arena { start }) if span.len > 0 => {
                 &self.arena[*start as usize..*start as usize + span.len as usize]
@@ -235,18 +235,18 @@ impl Log {
         }
     }
 
-    fn run(&mut self, run: Run, len: u32) -> Span {
+    fn run(&mut self, run: Run, len: u32) -> EventData {
         self.runs.push(run);
-        Span {
+        EventData {
             index: self.runs.len() as u32 - 1,
             len,
         }
     }
 
     /// Copies bytes into the arena; returns their span.
-    pub fn push_bytes(&mut self, data: &[u8]) -> Span {
+    pub fn push_bytes(&mut self, data: &[u8]) -> EventData {
         if data.is_empty() {
-            return Span::default();
+            return EventData::default();
         }
         let start = self.arena.len() as u32;
         self.arena.extend_from_slice(data);
@@ -254,9 +254,9 @@ impl Log {
     }
 
     /// Copies `len` bytes of `storage` at `addr` into the arena; `None` if outside storage.
-    pub fn push_storage(&mut self, storage: &Storage, addr: u32, len: u32) -> Option<Span> {
+    pub fn push_storage(&mut self, storage: &Storage, addr: u32, len: u32) -> Option<EventData> {
         if len == 0 {
-            return storage.contains(addr, 0).then(Span::default);
+            return storage.contains(addr, 0).then(EventData::default);
         }
         let start = self.arena.len() as u32;
         storage.append_to(addr, len, &mut self.arena)?;
@@ -266,7 +266,13 @@ impl Log {
     /// Records `len` bytes at `addr` of `slot`'s storage as the bytes of an event, leaving them
     /// there when they are one slice of it (else copying them). The caller keeps them there:
     /// [`Log::keep`] before anything writes over them.
-    pub fn push_in_storage(&mut self, slot: usize, storage: &Storage, addr: u32, len: u32) -> Span {
+    pub fn push_in_storage(
+        &mut self,
+        slot: usize,
+        storage: &Storage,
+        addr: u32,
+        len: u32,
+    ) -> EventData {
         if storage.slice(addr, len).is_none() || self.live.len() == LIVE {
             return self
                 .push_storage(storage, addr, len)
@@ -275,7 +281,7 @@ impl Log {
         self.push_left(slot, addr, len)
     }
 
-    fn push_left(&mut self, slot: usize, addr: u32, len: u32) -> Span {
+    fn push_left(&mut self, slot: usize, addr: u32, len: u32) -> EventData {
         let slot = slot as u32;
         let span = self.run(Run::Storage { slot, addr, len }, len);
         if len > 0 {
@@ -347,8 +353,8 @@ impl<'a> EventLog<'a> {
         self.log.events()
     }
 
-    /// The bytes of a span of this log: the bytes as they were when the event happened.
-    pub fn bytes(&self, span: Span) -> &'a [u8] {
+    /// The bytes `span` stands for in this log, as they were when the event happened.
+    pub fn bytes(&self, span: EventData) -> &'a [u8] {
         if span.len == 0 {
             return &[];
         }

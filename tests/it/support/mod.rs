@@ -7,7 +7,7 @@ pub mod bin;
 pub mod console;
 pub mod heap;
 
-use vmcfsim::cp::{Event, FixedClock, Span};
+use vmcfsim::cp::{Event, EventData, FixedClock};
 use vmcfsim::vmcf::{Subfunction, Userid, Vmcmhdr, Vmcparm, vmcpflg1};
 use vmcfsim::{Cp, ReturnCode};
 
@@ -92,7 +92,7 @@ pub fn interrupts(cp: &Cp) -> Vec<(Userid, Vmcmhdr, Vec<u8>)> {
         .collect()
 }
 
-pub fn bytes(cp: &Cp, span: Span) -> Vec<u8> {
+pub fn bytes(cp: &Cp, span: EventData) -> Vec<u8> {
     cp.events().bytes(span).to_vec()
 }
 
