@@ -63,6 +63,9 @@
 //! ```
 
 #![warn(missing_docs)]
+// What is not at the root (or in a public module) is the crate's own: `pub(crate)`, so that the
+// compiler finds what nothing uses any more.
+#![warn(unreachable_pub)]
 
 // Scripts that check themselves (issue 15), documented there.
 #[allow(missing_docs)]

@@ -203,12 +203,12 @@ struct Live {
 
 impl Log {
     /// The events so far, in order.
-    pub fn events(&self) -> &[Event] {
+    pub(crate) fn events(&self) -> &[Event] {
         &self.events
     }
 
     /// Forgets every event, keeping the capacity.
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.events.clear();
         self.arena.clear();
         self.runs.clear();
@@ -216,17 +216,17 @@ impl Log {
     }
 
     #[inline]
-    pub fn push(&mut self, event: Event) {
+    pub(crate) fn push(&mut self, event: Event) {
         self.events.push(event);
     }
 
     /// The event at `at`, to fill in what was not known when it was pushed.
-    pub fn event_mut(&mut self, at: usize) -> &mut Event {
+    pub(crate) fn event_mut(&mut self, at: usize) -> &mut Event {
         &mut self.events[at]
     }
 
     /// The bytes of a span in the arena (none for a span left in storage).
-    pub fn arena_bytes(&self, span: EventData) -> &[u8] {
+    pub(crate) fn arena_bytes(&self, span: EventData) -> &[u8] {
         match self.runs.get(span.index as usize) {
             Some(Run::Arena { start }) if span.len > 0 => {
                 &self.arena[*start as usize..*start as usize + span.len as usize]
@@ -244,7 +244,7 @@ impl Log {
     }
 
     /// Copies bytes into the arena; returns their span.
-    pub fn push_bytes(&mut self, data: &[u8]) -> EventData {
+    pub(crate) fn push_bytes(&mut self, data: &[u8]) -> EventData {
         if data.is_empty() {
             return EventData::default();
         }
@@ -254,7 +254,12 @@ impl Log {
     }
 
     /// Copies `len` bytes of `storage` at `addr` into the arena; `None` if outside storage.
-    pub fn push_storage(&mut self, storage: &Storage, addr: u32, len: u32) -> Option<EventData> {
+    pub(crate) fn push_storage(
+        &mut self,
+        storage: &Storage,
+        addr: u32,
+        len: u32,
+    ) -> Option<EventData> {
         if len == 0 {
             return storage.contains(addr, 0).then(EventData::default);
         }
@@ -266,7 +271,7 @@ impl Log {
     /// Records `len` bytes at `addr` of `slot`'s storage as the bytes of an event, leaving them
     /// there when they are one slice of it (else copying them). The caller keeps them there:
     /// [`Log::keep`] before anything writes over them.
-    pub fn push_in_storage(
+    pub(crate) fn push_in_storage(
         &mut self,
         slot: usize,
         storage: &Storage,
@@ -298,7 +303,7 @@ impl Log {
     /// Before `len` bytes at `addr` of `slot`'s storage change (`None`: all of it): runs that
     /// still read those bytes there get a copy in the arena.
     #[inline]
-    pub fn keep(&mut self, slot: usize, storage: &Storage, range: Option<(u32, u32)>) {
+    pub(crate) fn keep(&mut self, slot: usize, storage: &Storage, range: Option<(u32, u32)>) {
         // Most writes find no run left in storage: that check is inlined, the rest is not.
         if !self.live.is_empty() {
             self.keep_live(slot, storage, range);
