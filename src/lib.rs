@@ -67,13 +67,9 @@
 // compiler finds what nothing uses any more.
 #![warn(unreachable_pub)]
 
-// Scripts that check themselves (issue 15), documented there.
-#[allow(missing_docs)]
 pub mod check;
 mod console;
 mod cp;
-// Being rebuilt from structured events (issue 12's diagram items); documented there.
-#[allow(missing_docs)]
 pub mod diagram;
 pub mod directory;
 pub mod ebcdic;
