@@ -106,64 +106,110 @@ impl std::error::Error for CpError {}
 
 /// A line CP writes on a user's terminal, as data.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[allow(missing_docs)] // Each variant's doc names its fields.
 pub enum CpMessage {
     /// `LOGON AT hh:mm:ss ...` after a new logon.
     LogonAt(Tod),
     /// `RECONNECTED AT ...` when a logged-on user logs on again.
     Reconnected(Tod),
-    /// The usage line and `LOGOFF AT ...`; `connect` is seconds since logon.
-    LogoffAt { at: Tod, connect: u64 },
+    /// The usage line and `LOGOFF AT ...`.
+    LogoffAt {
+        /// When.
+        at: Tod,
+        /// Seconds since logon.
+        connect: u64,
+    },
     /// `hh:mm:ss MSG FROM userid: text`.
-    MsgFrom { at: Tod, from: Userid, text: String },
+    MsgFrom {
+        /// When.
+        at: Tod,
+        /// The sender.
+        from: Userid,
+        /// The message as sent.
+        text: String,
+    },
     /// `STORAGE = nnnK` after DEFINE STORAGE (and the reset it implies).
     StorageDefined(u32),
     /// `hh:mm:ss WNG FROM userid: text` (WARNING).
-    WngFrom { at: Tod, from: Userid, text: String },
+    WngFrom {
+        /// When.
+        at: Tod,
+        /// The sender.
+        from: Userid,
+        /// The warning as sent.
+        text: String,
+    },
     /// `DISCONNECT AT ...`: the VM runs on without its terminal.
     DisconnectAt(Tod),
     /// The usage line and `LOGOFF AT ... BY SYSTEM` on the terminal of a VM that FORCE ended.
-    ForcedOff { at: Tod, connect: u64 },
-    /// To FORCE's issuer: `{GRAF CONS|DSC} LOGOFF AS userid USERS = nnn FORCED`; `users` is
-    /// how many remain logged on, `disconnected` whether the VM had no terminal.
+    ForcedOff {
+        /// When.
+        at: Tod,
+        /// Seconds since logon.
+        connect: u64,
+    },
+    /// To FORCE's issuer: `{GRAF CONS|DSC} LOGOFF AS userid USERS = nnn FORCED`.
     Forced {
+        /// The VM forced off.
         user: Userid,
+        /// How many remain logged on.
         users: usize,
+        /// Whether the VM had no terminal.
         disconnected: bool,
     },
 }
 
-/// One thing that happened, in the order it happened. (Each variant's doc names its fields.)
+/// One thing that happened, in the order it happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[allow(missing_docs)]
 pub enum Event {
-    /// DIAGNOSE X'68' finished; `func`, `mid` and `partner` (VMCPUSER) are as the guest stored
-    /// them in the parameter list at `plist`.
+    /// DIAGNOSE X'68' finished.
     ReturnCode {
+        /// The VM that issued it.
         user: Userid,
+        /// The parameter list's address.
         plist: u32,
+        /// VMCPFUNC as the guest stored it.
         func: u16,
+        /// VMCPMID as the guest stored it.
         mid: u32,
+        /// VMCPUSER as the guest stored it.
         partner: Userid,
+        /// The return code.
         rc: ReturnCode,
     },
-    /// External interrupt X'4001' presented: `header` was stored at `buffer`, `data` after it.
+    /// External interrupt X'4001' presented.
     Interrupt {
+        /// The VM it was presented to.
         user: Userid,
+        /// Where its header was stored (the VM's external interrupt buffer).
         buffer: u32,
+        /// The header.
         header: Vmcmhdr,
+        /// The data stored after the header (SENDX, SMSG), if any.
         data: EventData,
     },
-    /// RECEIVE or REPLY moved bytes into `user`'s storage at `address`.
+    /// RECEIVE or REPLY moved bytes into a VM's storage.
     Data {
+        /// The VM whose storage they moved into.
         user: Userid,
+        /// Where.
         address: u32,
+        /// The bytes.
         data: EventData,
     },
-    /// CP wrote a line on `user`'s terminal.
-    Message { user: Userid, message: CpMessage },
-    /// CP refused a command of `user`'s.
-    Error { user: Userid, error: CpError },
+    /// CP wrote a line on a user's terminal.
+    Message {
+        /// The user.
+        user: Userid,
+        /// The line, as data.
+        message: CpMessage,
+    },
+    /// CP refused a command.
+    Error {
+        /// Whose command it was.
+        user: Userid,
+        /// Why.
+        error: CpError,
+    },
 }
 
 /// Where the bytes of a run are.
