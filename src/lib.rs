@@ -96,7 +96,8 @@ pub use vmcf::{
 // Not the library's API: the parser's data (`Command` and its parts), its entry and the word
 // tables, public only for the tests and fuzz targets that check the parser against its tables,
 // and for `serve`, which reads a terminal's line before the session runs it. Hidden from the
-// docs; nothing here is also at the root.
+// docs; nothing here is also at the root (its `Line` and `Span` are the parsed line and its byte
+// ranges, other types than the root's line model).
 #[doc(hidden)]
 pub mod parser {
     pub use crate::console::command::*;
