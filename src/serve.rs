@@ -22,8 +22,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use vmcfsim::directory::Directory;
 use vmcfsim::parser::{self, Command};
-use vmcfsim::terminal::conn::{Input, NEGOTIATION_TIMEOUT_MS};
-use vmcfsim::terminal::{Connection, Mode, Status};
+use vmcfsim::terminal::{Connection, Input, Mode, NEGOTIATION_TIMEOUT_MS, Status};
 use vmcfsim::{
     Clock, ConsoleError, CpMsg, FixedClock, Lines, Session, SystemClock, Terminal, TextOptions,
     Userid,
@@ -677,7 +676,7 @@ impl Cp {
                     "CFC",
                     CpMsg::InvalidOperand(format!(
                         "LINE LONGER THAN {} BYTES",
-                        vmcfsim::terminal::conn::INPUT_MAX
+                        vmcfsim::terminal::INPUT_MAX
                     )),
                 );
                 self.say(id, &error_text(&e));
