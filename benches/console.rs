@@ -9,8 +9,8 @@ mod script;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
-use vmcfsim::console::{self, Session, TextOptions, parse};
-use vmcfsim::cp::FixedClock;
+use vmcfsim::parser;
+use vmcfsim::{FixedClock, Session, TextOptions};
 
 /// Lines in the replayed script: the size the issue names.
 const REPLAY_LINES: usize = 100_000;
@@ -47,7 +47,7 @@ fn bench_parse(c: &mut Criterion) {
         g.bench_function(*name, |b| {
             b.iter(|| {
                 for l in lines {
-                    black_box(parse::parse(black_box(l)));
+                    black_box(parser::parse(black_box(l)));
                 }
             })
         });
@@ -70,9 +70,9 @@ fn replay(lines: &[&str], json: bool) -> usize {
         buf.clear();
         let o = session.feed(i + 1, l.as_bytes());
         if json {
-            console::render_json(&o, &mut buf);
+            vmcfsim::render_json(&o, &mut buf);
         } else {
-            console::render_text(&o, &opts, &mut buf);
+            vmcfsim::render_text(&o, &opts, &mut buf);
         }
         total += black_box(&buf).len();
     }

@@ -9,9 +9,7 @@ mod scale;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::collections::VecDeque;
 use std::hint::black_box;
-use vmcfsim::cp::FixedClock;
-use vmcfsim::vmcf::{Subfunction, Userid, Vmcparm};
-use vmcfsim::{Cp, ReturnCode};
+use vmcfsim::{Cp, FixedClock, ReturnCode, Subfunction, Userid, Vmcparm};
 
 const AUTH: u32 = 0x100;
 const SEND: u32 = 0x140;

@@ -1,9 +1,7 @@
 //! A SEND/RECV, RECEIVE, REPLY exchange between two virtual machines, straight through the
 //! engine: each VM stores a VMCPARM and issues DIAGNOSE X'68', as an assembler program would.
 
-use vmcfsim::cp::{Event, FixedClock};
-use vmcfsim::vmcf::{Subfunction, Userid, Vmcparm};
-use vmcfsim::{Cp, ebcdic};
+use vmcfsim::{Cp, Event, FixedClock, Subfunction, Userid, Vmcparm, ebcdic};
 
 fn diag(cp: &mut Cp, user: Userid, p: Vmcparm) {
     cp.store(user, 0x800, &p.encode())
@@ -39,7 +37,7 @@ fn diag(cp: &mut Cp, user: Userid, p: Vmcparm) {
 }
 
 fn function(code: u16) -> String {
-    vmcfsim::vmcf::function_name(code)
+    vmcfsim::function_name(code)
 }
 
 fn hex(b: &[u8]) -> String {

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use vmcfsim::cp::{Clock, FixedClock, SystemClock};
+use vmcfsim::{Clock, FixedClock, SystemClock};
 
 use crate::draw::DiagramFile;
 

@@ -7,7 +7,7 @@ use std::fmt;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use vmcfsim::console::{self, Outcome};
+use vmcfsim::Outcome;
 use vmcfsim::diagram::{Builder, Diagram, Format};
 
 /// A diagram file asked for: where, and the format its extension names.
@@ -84,7 +84,7 @@ impl Recorder {
             return;
         }
         self.events.clear();
-        console::render_json(o, &mut self.events);
+        vmcfsim::render_json(o, &mut self.events);
         let read = self
             .events
             .lines()
@@ -182,8 +182,7 @@ pub fn say(text: &str, json: bool, out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vmcfsim::console::Session;
-    use vmcfsim::cp::FixedClock;
+    use vmcfsim::{FixedClock, Session};
 
     #[test]
     fn only_a_whole_diagram_keyword_is_the_repls_command() {

@@ -1,15 +1,23 @@
 //! vmcfsim: a simulator of IBM VM/370's Control Program console and its Virtual Machine
 //! Communication Facility (VMCF).
 //!
-//! - [`vmcf`]: the facility's data: `Vmcparm`, `Vmcmhdr`, userids, function codes, flags and
-//!   return codes, in their exact 40-byte layouts.
-//! - [`cp`]: the engine: `Cp` with its virtual machines, DIAGNOSE X'68', SMSG and MSG, reporting
-//!   structured events. No I/O, no text.
-//! - [`ebcdic`]: code page 037.
-//! - [`console`]: the CP command language over the engine, and its rendering.
-//! - [`check`]: expectation lines in scripts (`*=`) and the checking of a script against them.
-//! - [`diagram`]: sequence diagrams of a session (SVG, Mermaid), drawn from the console's JSON
-//!   Lines events.
+//! The crate root is the library's one path to each public type:
+//!
+//! - the facility's data: [`Vmcparm`], [`Vmcmhdr`], [`Userid`], [`Subfunction`],
+//!   [`ReturnCode`], [`TransferError`], and the bits of [`vmcmstat`] and [`vmcpflg1`], in their
+//!   exact 40-byte layouts;
+//! - the engine: [`Cp`] with its [`VirtualMachine`]s, DIAGNOSE X'68', SMSG and MSG, reporting
+//!   [`Event`]s in an [`EventLog`] (no I/O, no text), and its clock ([`Clock`], [`FixedClock`],
+//!   [`SystemClock`], [`Tod`]);
+//! - the console: [`Session`] (the CP command language over the engine) and its [`Outcome`],
+//!   rendered as [`Lines`] ([`render_lines`]), the plain transcript ([`render_text`],
+//!   [`write_text`]) or JSON Lines ([`render_json`]); HELP ([`help`]), completion ([`complete`])
+//!   and highlighting ([`highlight`]).
+//!
+//! The modules are what the `vmcfsim` program is built of besides: [`ebcdic`] (code page 037),
+//! [`check`] (expectation lines in scripts, `*=`), [`diagram`] (sequence diagrams of a session,
+//! drawn from the console's JSON Lines events), [`directory`] (the user directory `serve`
+//! reads) and [`terminal`] (the terminals `serve` speaks to).
 //!
 //! # Example: SEND, RECEIVE and the RESPONSE
 //!
@@ -17,9 +25,7 @@
 //! as an assembler program would; CP presents the interrupts.
 //!
 //! ```
-//! use vmcfsim::cp::{Event, FixedClock};
-//! use vmcfsim::vmcf::{Subfunction, Userid, Vmcparm, vmcmstat};
-//! use vmcfsim::{Cp, ReturnCode};
+//! use vmcfsim::{Cp, Event, FixedClock, ReturnCode, Subfunction, Userid, Vmcparm, vmcmstat};
 //!
 //! let mut cp = Cp::new(Box::new(FixedClock::standard()));
 //! let (a, b) = (Userid::parse("A").unwrap(), Userid::parse("B").unwrap());
@@ -57,28 +63,45 @@
 //! ```
 
 #![warn(missing_docs)]
+// What is not at the root (or in a public module) is the crate's own: `pub(crate)`, so that the
+// compiler finds what nothing uses any more.
+#![warn(unreachable_pub)]
 
-// Scripts that check themselves (issue 15), documented there.
-#[allow(missing_docs)]
 pub mod check;
-pub mod console;
-pub mod cp;
-// Being rebuilt from structured events (issue 12's diagram items); documented there.
-#[allow(missing_docs)]
+mod console;
+mod cp;
 pub mod diagram;
 pub mod directory;
 pub mod ebcdic;
 pub mod terminal;
-pub mod vmcf;
+mod vmcf;
 
-// What a program embedding vmcfsim needs, at the top: the engine and its data, the clock, and
+// What a program embedding vmcfsim needs, and only here: the engine and its data, the clock, and
 // the console with its line model.
 pub use console::{
-    Line, Lines, Outcome, Session, TextOptions, Tone, render_json, render_lines, render_text,
+    CP_LINE, ConsoleError, CpMsg, DATA_AREA, Highlight, LINE_MAX, Line, Lines, Operand, Outcome,
+    PLIST_SLOT, Reason, Session, Span, Terminal, TextOptions, Tone, WIDTH, complete,
+    complete_among, help, highlight, owner_column, render_json, render_lines, render_text, wrap,
     write_text,
 };
-pub use cp::{Clock, Cp, CpError, Event, EventLog, FixedClock, SystemClock, Tod};
-pub use vmcf::{
-    ReturnCode, Subfunction, TransferError, Userid, UseridError, Vmcmhdr, Vmcparm, vmcmstat,
-    vmcpflg1,
+pub use cp::{
+    Authorization, Civil, Clock, Cp, CpError, CpMessage, DEFAULT_STORAGE, Emsg, Event, EventData,
+    EventLog, FixedClock, MAX_STORAGE, NotReceiving, SMSG_MAX, SMSG_PENDING_MAX, Storage,
+    SystemClock, Tod, VirtualMachine,
 };
+pub use vmcf::{
+    ReturnCode, Subfunction, TransferError, Userid, UseridError, Vmcmhdr, Vmcparm, function_name,
+    vmcmstat, vmcpflg1,
+};
+
+// Not the library's API: the parser's data (`Command` and its parts), its entry and the word
+// tables, public only for the tests and fuzz targets that check the parser against its tables,
+// and for `serve`, which reads a terminal's line before the session runs it. Hidden from the
+// docs; nothing here is also at the root (its `Line` and `Span` are the parsed line and its byte
+// ranges, other types than the root's line model).
+#[doc(hidden)]
+pub mod parser {
+    pub use crate::console::command::*;
+    pub use crate::console::parse::{Parsed, logon_with_password, parse};
+    pub use crate::console::verbs;
+}

@@ -5,7 +5,7 @@
 
 use owo_colors::{OwoColorize, Style};
 use std::fmt::Write;
-use vmcfsim::console::{Line, Lines, Tone, owner_column};
+use vmcfsim::{Line, Lines, Tone, owner_column};
 
 /// The style of a tone.
 pub fn style(tone: Tone) -> Style {
@@ -70,8 +70,7 @@ pub fn paint(tone: Tone, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vmcfsim::console::{Session, TextOptions, render_lines, render_text};
-    use vmcfsim::cp::FixedClock;
+    use vmcfsim::{FixedClock, Session, TextOptions, render_lines, render_text};
 
     fn strip_ansi(s: &str) -> String {
         let mut out = String::new();
@@ -180,7 +179,7 @@ mod tests {
 
     #[test]
     fn input_kinds_share_the_output_palette() {
-        use vmcfsim::console::Highlight;
+        use vmcfsim::Highlight;
         assert_eq!(style(Highlight::Userid.tone()), style(Tone::Userid));
         assert_eq!(style(Highlight::Hex.tone()), style(Tone::Hex));
         assert_eq!(style(Highlight::Error.tone()), style(Tone::Error));

@@ -23,8 +23,7 @@ use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::history::FileHistory;
 use rustyline::validate::Validator;
 use rustyline::{Context, Editor, Helper};
-use vmcfsim::console::{self, Highlight, Lines, Session, Tone, highlight};
-use vmcfsim::cp::Clock;
+use vmcfsim::{Clock, Highlight, Lines, Session, Tone, highlight};
 
 use crate::draw::{self, DiagramFile, Recorder};
 use crate::palette;
@@ -176,7 +175,7 @@ pub(crate) fn welcome_text(color: bool, width: Option<usize>) -> String {
         env!("CARGO_PKG_VERSION")
     );
     let mut text = String::new();
-    console::wrap(&plain, width.unwrap_or(console::WIDTH), |l| {
+    vmcfsim::wrap(&plain, width.unwrap_or(vmcfsim::WIDTH), |l| {
         text.push_str(l);
         text.push('\n');
     });
@@ -332,7 +331,7 @@ impl<U: Users> ConsoleHelper<U> {
     /// The console's candidates for the word at `pos`, in the case the user types in.
     fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
         // DIAGRAM, the REPL's own command, is in the console's table, so it is offered too.
-        let (start, words) = console::complete_among(&self.users.users(), line, pos);
+        let (start, words) = vmcfsim::complete_among(&self.users.users(), line, pos);
         let typed = line.get(start..pos).unwrap_or("");
         (
             start,

@@ -9,8 +9,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::Path;
 
-use vmcfsim::console::{self, LINE_MAX, Lines, Outcome, Session, TextOptions};
-use vmcfsim::cp::Clock;
+use vmcfsim::{Clock, LINE_MAX, Lines, Outcome, Session, TextOptions};
 
 use crate::draw::{self, DiagramFailure, DiagramFile, Recorder};
 use crate::palette;
@@ -77,7 +76,7 @@ impl Output<'_> {
     /// `lines` is the line buffer the text is built in, kept by the caller for reuse.
     pub fn render(&self, o: &Outcome, lines: &mut Lines, buf: &mut String) {
         if self.json {
-            console::render_json(o, buf);
+            vmcfsim::render_json(o, buf);
             return;
         }
         let opts = TextOptions {
@@ -87,10 +86,10 @@ impl Output<'_> {
         };
         if self.color {
             lines.clear();
-            console::render_lines(o, &opts, lines);
+            vmcfsim::render_lines(o, &opts, lines);
             palette::write_colored(lines, buf);
         } else {
-            console::render_text(o, &opts, buf);
+            vmcfsim::render_text(o, &opts, buf);
         }
     }
 }
@@ -240,7 +239,7 @@ pub fn read_line(input: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<bool
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vmcfsim::cp::FixedClock;
+    use vmcfsim::FixedClock;
 
     fn run(script: &[u8], stop_on_error: bool) -> (Status, String) {
         let mut session = Session::new(Box::new(FixedClock::standard()));

@@ -20,13 +20,13 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{mpsc, oneshot};
 
-use vmcfsim::Userid;
-use vmcfsim::console::command::Command;
-use vmcfsim::console::{self, ConsoleError, CpMsg, Lines, Session, Terminal, TextOptions, parse};
-use vmcfsim::cp::{Clock, FixedClock, SystemClock};
 use vmcfsim::directory::Directory;
-use vmcfsim::terminal::conn::{Input, NEGOTIATION_TIMEOUT_MS};
-use vmcfsim::terminal::{Connection, Mode, Status};
+use vmcfsim::parser::{self, Command};
+use vmcfsim::terminal::{Connection, Input, Mode, NEGOTIATION_TIMEOUT_MS, Status};
+use vmcfsim::{
+    Clock, ConsoleError, CpMsg, FixedClock, Lines, Session, SystemClock, Terminal, TextOptions,
+    Userid,
+};
 
 use crate::cli::{self, ColorChoice};
 use crate::draw::{DiagramFile, Recorder};
@@ -676,7 +676,7 @@ impl Cp {
                     "CFC",
                     CpMsg::InvalidOperand(format!(
                         "LINE LONGER THAN {} BYTES",
-                        vmcfsim::terminal::conn::INPUT_MAX
+                        vmcfsim::terminal::INPUT_MAX
                     )),
                 );
                 self.say(id, &error_text(&e));
@@ -836,7 +836,7 @@ impl Cp {
             return false;
         }
         let user = t.user;
-        if let Some(logon) = parse::logon_with_password(text) {
+        if let Some(logon) = parser::logon_with_password(text) {
             match (user, logon) {
                 (None, Ok((u, password))) => {
                     self.logon(id, u, password);
@@ -854,7 +854,7 @@ impl Cp {
                 (None, Err(())) => {}
             }
         }
-        let parsed = parse::parse(text);
+        let parsed = parser::parse(text);
         if let Ok(line) = &parsed.result {
             // A terminal acts only as its own VM.
             if let Some((u, _)) = &line.prefix {
@@ -1056,7 +1056,7 @@ impl Cp {
         // JSON and the diagram: every event of the system, naming the terminal.
         if let Some(j) = self.json.as_mut() {
             self.json_buf.clear();
-            console::render_json(&outcome, &mut self.json_buf);
+            vmcfsim::render_json(&outcome, &mut self.json_buf);
             for l in self.json_buf.lines() {
                 let l = l.strip_suffix('}').unwrap_or(l);
                 let _ = writeln!(j, "{l},\"terminal\":\"{terminal}\"}}");
@@ -1066,7 +1066,7 @@ impl Cp {
             r.record(&outcome);
         }
         self.lines.clear();
-        console::render_lines(
+        vmcfsim::render_lines(
             &outcome,
             &TextOptions {
                 echo: false,
@@ -1087,7 +1087,7 @@ impl Cp {
             if self.color {
                 palette::write_colored(&self.lines, &mut self.text);
             } else {
-                console::write_text(&self.lines, &mut self.text);
+                vmcfsim::write_text(&self.lines, &mut self.text);
             }
             c(self.text.clone());
         }

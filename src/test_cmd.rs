@@ -235,7 +235,7 @@ fn test_one(script: &Result<PathBuf, (PathBuf, io::Error)>, bless: bool) -> Test
                         "nothing to check: {} has no {} expectations and there is no golden \
                          transcript {golden_name} (--bless writes one)",
                         t.name,
-                        check::MARKER
+                        check::expect::MARKER
                     ),
                 ));
             }

@@ -3,9 +3,7 @@
 //! thing: N virtual machines logged on, each with 16M of defined storage, all authorized, each
 //! with a 64-byte message for its neighbour and a RECEIVE ready for the one from the other side.
 
-use vmcfsim::cp::FixedClock;
-use vmcfsim::vmcf::{Subfunction, Userid, Vmcparm};
-use vmcfsim::{Cp, ReturnCode};
+use vmcfsim::{Cp, FixedClock, ReturnCode, Subfunction, Userid, Vmcparm};
 
 /// A program's usual layout: parameter lists in the first page, the external interrupt buffer,
 /// the message and the receive buffer in a page each.

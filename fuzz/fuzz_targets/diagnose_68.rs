@@ -12,9 +12,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vmcfsim::Cp;
-use vmcfsim::cp::{Event, FixedClock, SMSG_PENDING_MAX};
-use vmcfsim::vmcf::{Userid, Vmcparm};
+use vmcfsim::{Cp, Event, FixedClock, SMSG_PENDING_MAX, Userid, Vmcparm};
 
 const USERS: [&str; 3] = ["A", "B", "C"];
 const SIZE: u32 = 16 * 1024;

@@ -8,8 +8,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vmcfsim::console::command::{Command, Line};
-use vmcfsim::console::{highlight, parse};
+use vmcfsim::highlight;
+use vmcfsim::parser::{Command, Line, parse};
 
 /// The command without the positions of its operands, which differ between two spellings.
 fn meaning(l: &Line) -> Command {
@@ -53,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
             &owned
         }
     };
-    let parsed = parse::parse(line);
+    let parsed = parse(line);
     if let Err(e) = &parsed.result {
         let span = e
             .span
@@ -75,7 +75,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(l) = &parsed.result {
         let text = l.to_string();
-        let again = match parse::parse(&text).result {
+        let again = match parse(&text).result {
             Ok(again) => again,
             Err(e) => panic!("{line:?} written as {text:?}, which is refused: {e:?}"),
         };

@@ -8,8 +8,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vmcfsim::console::{Session, TextOptions, complete, render_json, render_text};
-use vmcfsim::cp::{FixedClock, SMSG_PENDING_MAX};
+use vmcfsim::{
+    FixedClock, SMSG_PENDING_MAX, Session, TextOptions, complete, render_json, render_text,
+};
 
 /// The set-up every input starts from: three users, two of them authorized, as a script would.
 const SETUP: [&str; 5] = [

@@ -7,8 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vmcfsim::terminal::conn::{INPUT_MAX, Input};
-use vmcfsim::terminal::{Connection, telnet::code::*};
+use vmcfsim::terminal::{Connection, INPUT_MAX, Input, code::*};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&how, rest)) = data.split_first() else {

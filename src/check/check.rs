@@ -11,7 +11,7 @@ use crate::vmcf::Subfunction;
 
 /// What one line did, as far as expectations look: its events of the kinds they name.
 #[derive(Debug, Default, Clone)]
-pub struct Happened {
+pub(crate) struct Happened {
     pub rcs: Vec<Rc>,
     pub interrupts: Vec<Interrupt>,
     pub data: Vec<Data>,
@@ -20,7 +20,7 @@ pub struct Happened {
 
 /// `"rc"`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Rc {
+pub(crate) struct Rc {
     pub user: String,
     pub subfunction: String,
     pub rc: u32,
@@ -34,7 +34,7 @@ pub struct Rc {
 
 /// `"interrupt"`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Interrupt {
+pub(crate) struct Interrupt {
     pub user: String,
     pub fields: Fields,
     #[serde(default)]
@@ -43,7 +43,7 @@ pub struct Interrupt {
 
 /// The header fields of an `"interrupt"` (hex strings as the contract writes them).
 #[derive(Debug, Clone, Deserialize)]
-pub struct Fields {
+pub(crate) struct Fields {
     pub stat: String,
     pub eflg: String,
     pub func: u16,
@@ -60,7 +60,7 @@ pub struct Fields {
 
 /// `"data"`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Data {
+pub(crate) struct Data {
     pub user: String,
     pub address: String,
     pub length: u32,
@@ -69,7 +69,7 @@ pub struct Data {
 
 /// `"error"`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Error {
+pub(crate) struct Error {
     #[serde(default)]
     pub user: Option<String>,
     pub id: String,
@@ -90,7 +90,7 @@ enum Event {
 impl Happened {
     /// Reads one line's JSON Lines events. An event that is not what the contract says is an
     /// error (it would be a bug of the console, not of the script).
-    pub fn from_json_lines(text: &str) -> Result<Happened, String> {
+    pub(crate) fn from_json_lines(text: &str) -> Result<Happened, String> {
         let mut h = Happened::default();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             match serde_json::from_str::<Event>(line).map_err(|e| format!("{e}: {line}"))? {
@@ -106,7 +106,7 @@ impl Happened {
 }
 
 /// What the checker may ask of the session after the line.
-pub trait World {
+pub(crate) trait World {
     /// Whether `user` was logged on before or after the line.
     fn known(&self, user: &str) -> bool;
     /// `len` bytes of `user`'s storage from `address`; `None` past its end.
@@ -115,7 +115,7 @@ pub trait World {
 
 /// The result of one expectation.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     Pass,
     /// It did not happen: what did instead, in the transcript's words.
     Fail(String),
@@ -128,7 +128,7 @@ fn same_user(a: &str, b: &str) -> bool {
 }
 
 /// Holds `e` against what the line did.
-pub fn check(e: &Expectation, h: &Happened, world: &dyn World) -> Verdict {
+pub(crate) fn check(e: &Expectation, h: &Happened, world: &dyn World) -> Verdict {
     if let Some(u) = &e.user
         && !world.known(u)
     {
@@ -267,7 +267,10 @@ pub fn check(e: &Expectation, h: &Happened, world: &dyn World) -> Verdict {
 
 /// The errors of the line that no ERROR expectation below it names: each makes the line a
 /// failure, as a rejected line is for `vmcfsim run`.
-pub fn unexpected_errors<'h>(expectations: &[&Expectation], h: &'h Happened) -> Vec<&'h Error> {
+pub(crate) fn unexpected_errors<'h>(
+    expectations: &[&Expectation],
+    h: &'h Happened,
+) -> Vec<&'h Error> {
     h.errors
         .iter()
         .filter(|r| {
@@ -286,7 +289,7 @@ pub fn unexpected_errors<'h>(expectations: &[&Expectation], h: &'h Happened) -> 
 }
 
 /// A CP message as the transcript shows it: its id, then its text.
-pub fn error_words(e: &Error) -> String {
+pub(crate) fn error_words(e: &Error) -> String {
     if e.text.starts_with(&e.id) {
         e.text.clone()
     } else {

@@ -39,6 +39,7 @@ pub fn is_expectation(line: &[u8]) -> bool {
 pub struct Expectation {
     /// The user whose terminal shows it (`A:`), as typed, in upper case.
     pub user: Option<String>,
+    /// What it expects.
     pub what: Expect,
 }
 
@@ -47,9 +48,13 @@ pub struct Expectation {
 pub enum Expect {
     /// A return code, optionally of one subfunction, partner and MID.
     Rc {
+        /// The subfunction, when named.
         subfunction: Option<Subfunction>,
+        /// The partner (VMCPUSER), when named, in upper case.
         partner: Option<String>,
+        /// The MID, when named.
         mid: Option<u32>,
+        /// The return code.
         rc: u32,
     },
     /// An X'4001' interrupt whose header has every one of these fields.
@@ -58,14 +63,22 @@ pub enum Expect {
     NoInterrupt,
     /// Data moved into a user's storage.
     Data {
+        /// Where the bytes landed, when given.
         address: Option<u32>,
+        /// The bytes moved, when given.
         bytes: Option<Vec<u8>>,
+        /// How many bytes moved, when given.
         length: Option<u32>,
     },
     /// The line is refused with this CP message.
     Error(MessageId),
     /// Storage holds these bytes at this address once the line has run.
-    Storage { address: u32, bytes: Vec<u8> },
+    Storage {
+        /// Where the bytes are.
+        address: u32,
+        /// The bytes.
+        bytes: Vec<u8>,
+    },
 }
 
 /// A header field an interrupt expectation names, and the value it must have.
@@ -75,14 +88,21 @@ pub enum Field {
     Stat(u8),
     /// These VMCMSTAT bits set (from `RESPONSE`, `REJECTED`).
     StatHas(u8),
+    /// VMCMEFLG exactly.
     Eflg(u8),
+    /// VMCMFUNC, the subfunction's code.
     Func(u16),
+    /// VMCMMID, the message id.
     Mid(u32),
     /// VMCMUSER, the partner.
     User(String),
+    /// VMCMVADA, address A as the source gave it.
     Vada(u32),
+    /// VMCMLENA, its length.
     Lena(u32),
+    /// VMCMVADB, address B as the source gave it.
     Vadb(u32),
+    /// VMCMLENB, its length.
     Lenb(u32),
     /// VMCMUSE, the user doubleword.
     Use([u8; 8]),
@@ -117,6 +137,7 @@ impl Field {
 pub struct MessageId {
     /// `DMKCFC`: the module (`CFC`), when given.
     pub module: Option<String>,
+    /// The number (`003`); 0 for vmcfsim's own ids.
     pub number: u16,
     /// The severity letter (`E`, `W`, `I`), when given.
     pub severity: Option<char>,
@@ -203,7 +224,9 @@ impl fmt::Display for MessageId {
 /// A bad expectation line: what is wrong, and where in the line (byte offsets).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpectError {
+    /// Where the fault is.
     pub span: Range<usize>,
+    /// What is wrong.
     pub message: String,
 }
 

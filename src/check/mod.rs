@@ -1,11 +1,11 @@
 //! Scripts that check themselves: expectation lines (`*=`, comments to CP) parsed by [`expect`],
-//! held against what the nearest command line above did by [`check`], and a whole script run
+//! held against what the nearest command line above did by `check`, and a whole script run
 //! and checked by [`script`]. What a line did is read from the console's JSON Lines events, the
 //! documented contract, so the checker needs nothing of the console's internals; storage is
 //! read through [`Session::storage`]. The form is described in `docs/console.md#checking-a-script`.
 
 #[allow(clippy::module_inception)]
-pub mod check;
+mod check;
 pub mod expect;
 
 use std::ops::Range;
@@ -14,8 +14,8 @@ use crate::console::{self, Session, TextOptions};
 use crate::cp::FixedClock;
 use crate::vmcf::Userid;
 
-pub use check::{Happened, Verdict};
-pub use expect::{Expect, ExpectError, Expectation, MARKER, is_expectation};
+use check::{Happened, Verdict};
+use expect::{ExpectError, Expectation, MARKER, is_expectation};
 
 /// What kind of failure a [`Failure`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +31,7 @@ pub enum FailureKind {
 /// One failure in a script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
+    /// What kind of failure it is.
     pub kind: FailureKind,
     /// The 1-based line at fault: the expectation, or the refused command line.
     pub line: usize,
@@ -53,6 +54,7 @@ pub struct Report {
     pub transcript: String,
     /// How many expectation lines the script has.
     pub expectations: usize,
+    /// What failed, as the replay met it; none when the script holds.
     pub failures: Vec<Failure>,
 }
 

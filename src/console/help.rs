@@ -13,7 +13,7 @@ const NBSP: char = '\u{a0}';
 
 /// HELP's text for a topic: none (the list), a command, `VMCF`, `VMCF subfunction`, a
 /// subfunction alone, `RC n` or `EFLG n`. `None` if nothing has that name.
-pub fn topic(words: &[&str]) -> Option<String> {
+pub(crate) fn topic(words: &[&str]) -> Option<String> {
     let mut out = String::new();
     match words {
         [] => list(&mut out),
@@ -732,7 +732,7 @@ fn unbreak(line: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// HELP's text as plain lines of at most `width` columns.
-pub fn wrapped(text: &str, width: usize) -> String {
+pub(crate) fn wrapped(text: &str, width: usize) -> String {
     let mut out = String::new();
     for l in text.lines() {
         wrap(l, width, |w| {

@@ -13,15 +13,16 @@
 
 mod assist;
 mod canonical;
-// The parser's data and the word tables are public for the tests and the fuzz targets, which
-// check the parser against them; they are not the library's API (hidden from its docs).
+// The parser's data and the word tables are reachable from outside only through the crate's
+// hidden `parser` module (for the tests and fuzz targets, which check the parser against them);
+// hidden here too, because they are not the library's API and missing_docs does not hold them.
 #[doc(hidden)]
-pub mod command;
+pub(crate) mod command;
 mod help;
 mod json;
-pub mod line;
+mod line;
 mod messages;
-pub mod parse;
+pub(crate) mod parse;
 mod push;
 mod render;
 mod session;
@@ -34,7 +35,7 @@ pub use json::render_json;
 pub use line::{Line, Lines, Span, Tone, owner_column, write_text};
 pub use messages::{ConsoleError, CpMsg, Operand, Reason};
 pub use parse::{CP_LINE, Highlight};
-pub use render::{TextOptions, WIDTH, cp_time, render_lines, render_text};
+pub use render::{TextOptions, WIDTH, render_lines, render_text};
 pub use session::{DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session, Terminal};
 
 /// HELP's text, wrapped to `width` columns: the command list (`None`), or a command, `VMCF`,

@@ -607,7 +607,7 @@ impl Outcome<'_> {
         self.session.cp.events().events()
     }
 
-    pub(crate) fn bytes(&self, span: crate::cp::Span) -> &[u8] {
+    pub(crate) fn bytes(&self, span: crate::cp::EventData) -> &[u8] {
         self.session.cp.events().bytes(span)
     }
 

@@ -12,13 +12,13 @@ use crate::vmcf::{ReturnCode, Userid, Vmcmhdr};
 
 /// The bytes an event carries: a run in its log (see [`EventLog::bytes`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Span {
+pub struct EventData {
     /// Entry in the log's table of runs (unused when `len` is 0).
     index: u32,
     len: u32,
 }
 
-impl Span {
+impl EventData {
     /// Number of bytes.
     pub fn len(&self) -> usize {
         self.len as usize
@@ -106,64 +106,110 @@ impl std::error::Error for CpError {}
 
 /// A line CP writes on a user's terminal, as data.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[allow(missing_docs)] // Each variant's doc names its fields.
 pub enum CpMessage {
     /// `LOGON AT hh:mm:ss ...` after a new logon.
     LogonAt(Tod),
     /// `RECONNECTED AT ...` when a logged-on user logs on again.
     Reconnected(Tod),
-    /// The usage line and `LOGOFF AT ...`; `connect` is seconds since logon.
-    LogoffAt { at: Tod, connect: u64 },
+    /// The usage line and `LOGOFF AT ...`.
+    LogoffAt {
+        /// When.
+        at: Tod,
+        /// Seconds since logon.
+        connect: u64,
+    },
     /// `hh:mm:ss MSG FROM userid: text`.
-    MsgFrom { at: Tod, from: Userid, text: String },
+    MsgFrom {
+        /// When.
+        at: Tod,
+        /// The sender.
+        from: Userid,
+        /// The message as sent.
+        text: String,
+    },
     /// `STORAGE = nnnK` after DEFINE STORAGE (and the reset it implies).
     StorageDefined(u32),
     /// `hh:mm:ss WNG FROM userid: text` (WARNING).
-    WngFrom { at: Tod, from: Userid, text: String },
+    WngFrom {
+        /// When.
+        at: Tod,
+        /// The sender.
+        from: Userid,
+        /// The warning as sent.
+        text: String,
+    },
     /// `DISCONNECT AT ...`: the VM runs on without its terminal.
     DisconnectAt(Tod),
     /// The usage line and `LOGOFF AT ... BY SYSTEM` on the terminal of a VM that FORCE ended.
-    ForcedOff { at: Tod, connect: u64 },
-    /// To FORCE's issuer: `{GRAF CONS|DSC} LOGOFF AS userid USERS = nnn FORCED`; `users` is
-    /// how many remain logged on, `disconnected` whether the VM had no terminal.
+    ForcedOff {
+        /// When.
+        at: Tod,
+        /// Seconds since logon.
+        connect: u64,
+    },
+    /// To FORCE's issuer: `{GRAF CONS|DSC} LOGOFF AS userid USERS = nnn FORCED`.
     Forced {
+        /// The VM forced off.
         user: Userid,
+        /// How many remain logged on.
         users: usize,
+        /// Whether the VM had no terminal.
         disconnected: bool,
     },
 }
 
-/// One thing that happened, in the order it happened. (Each variant's doc names its fields.)
+/// One thing that happened, in the order it happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[allow(missing_docs)]
 pub enum Event {
-    /// DIAGNOSE X'68' finished; `func`, `mid` and `partner` (VMCPUSER) are as the guest stored
-    /// them in the parameter list at `plist`.
+    /// DIAGNOSE X'68' finished.
     ReturnCode {
+        /// The VM that issued it.
         user: Userid,
+        /// The parameter list's address.
         plist: u32,
+        /// VMCPFUNC as the guest stored it.
         func: u16,
+        /// VMCPMID as the guest stored it.
         mid: u32,
+        /// VMCPUSER as the guest stored it.
         partner: Userid,
+        /// The return code.
         rc: ReturnCode,
     },
-    /// External interrupt X'4001' presented: `header` was stored at `buffer`, `data` after it.
+    /// External interrupt X'4001' presented.
     Interrupt {
+        /// The VM it was presented to.
         user: Userid,
+        /// Where its header was stored (the VM's external interrupt buffer).
         buffer: u32,
+        /// The header.
         header: Vmcmhdr,
-        data: Span,
+        /// The data stored after the header (SENDX, SMSG), if any.
+        data: EventData,
     },
-    /// RECEIVE or REPLY moved bytes into `user`'s storage at `address`.
+    /// RECEIVE or REPLY moved bytes into a VM's storage.
     Data {
+        /// The VM whose storage they moved into.
         user: Userid,
+        /// Where.
         address: u32,
-        data: Span,
+        /// The bytes.
+        data: EventData,
     },
-    /// CP wrote a line on `user`'s terminal.
-    Message { user: Userid, message: CpMessage },
-    /// CP refused a command of `user`'s.
-    Error { user: Userid, error: CpError },
+    /// CP wrote a line on a user's terminal.
+    Message {
+        /// The user.
+        user: Userid,
+        /// The line, as data.
+        message: CpMessage,
+    },
+    /// CP refused a command.
+    Error {
+        /// Whose command it was.
+        user: Userid,
+        /// Why.
+        error: CpError,
+    },
 }
 
 /// Where the bytes of a run are.
@@ -203,12 +249,12 @@ struct Live {
 
 impl Log {
     /// The events so far, in order.
-    pub fn events(&self) -> &[Event] {
+    pub(crate) fn events(&self) -> &[Event] {
         &self.events
     }
 
     /// Forgets every event, keeping the capacity.
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.events.clear();
         self.arena.clear();
         self.runs.clear();
@@ -216,17 +262,17 @@ impl Log {
     }
 
     #[inline]
-    pub fn push(&mut self, event: Event) {
+    pub(crate) fn push(&mut self, event: Event) {
         self.events.push(event);
     }
 
     /// The event at `at`, to fill in what was not known when it was pushed.
-    pub fn event_mut(&mut self, at: usize) -> &mut Event {
+    pub(crate) fn event_mut(&mut self, at: usize) -> &mut Event {
         &mut self.events[at]
     }
 
     /// The bytes of a span in the arena (none for a span left in storage).
-    pub fn arena_bytes(&self, span: Span) -> &[u8] {
+    pub(crate) fn arena_bytes(&self, span: EventData) -> &[u8] {
         match self.runs.get(span.index as usize) {
             Some(Run::Arena { start }) if span.len > 0 => {
                 &self.arena[*start as usize..*start as usize + span.len as usize]
@@ -235,18 +281,18 @@ impl Log {
         }
     }
 
-    fn run(&mut self, run: Run, len: u32) -> Span {
+    fn run(&mut self, run: Run, len: u32) -> EventData {
         self.runs.push(run);
-        Span {
+        EventData {
             index: self.runs.len() as u32 - 1,
             len,
         }
     }
 
     /// Copies bytes into the arena; returns their span.
-    pub fn push_bytes(&mut self, data: &[u8]) -> Span {
+    pub(crate) fn push_bytes(&mut self, data: &[u8]) -> EventData {
         if data.is_empty() {
-            return Span::default();
+            return EventData::default();
         }
         let start = self.arena.len() as u32;
         self.arena.extend_from_slice(data);
@@ -254,9 +300,14 @@ impl Log {
     }
 
     /// Copies `len` bytes of `storage` at `addr` into the arena; `None` if outside storage.
-    pub fn push_storage(&mut self, storage: &Storage, addr: u32, len: u32) -> Option<Span> {
+    pub(crate) fn push_storage(
+        &mut self,
+        storage: &Storage,
+        addr: u32,
+        len: u32,
+    ) -> Option<EventData> {
         if len == 0 {
-            return storage.contains(addr, 0).then(Span::default);
+            return storage.contains(addr, 0).then(EventData::default);
         }
         let start = self.arena.len() as u32;
         storage.append_to(addr, len, &mut self.arena)?;
@@ -266,7 +317,13 @@ impl Log {
     /// Records `len` bytes at `addr` of `slot`'s storage as the bytes of an event, leaving them
     /// there when they are one slice of it (else copying them). The caller keeps them there:
     /// [`Log::keep`] before anything writes over them.
-    pub fn push_in_storage(&mut self, slot: usize, storage: &Storage, addr: u32, len: u32) -> Span {
+    pub(crate) fn push_in_storage(
+        &mut self,
+        slot: usize,
+        storage: &Storage,
+        addr: u32,
+        len: u32,
+    ) -> EventData {
         if storage.slice(addr, len).is_none() || self.live.len() == LIVE {
             return self
                 .push_storage(storage, addr, len)
@@ -275,7 +332,7 @@ impl Log {
         self.push_left(slot, addr, len)
     }
 
-    fn push_left(&mut self, slot: usize, addr: u32, len: u32) -> Span {
+    fn push_left(&mut self, slot: usize, addr: u32, len: u32) -> EventData {
         let slot = slot as u32;
         let span = self.run(Run::Storage { slot, addr, len }, len);
         if len > 0 {
@@ -292,7 +349,7 @@ impl Log {
     /// Before `len` bytes at `addr` of `slot`'s storage change (`None`: all of it): runs that
     /// still read those bytes there get a copy in the arena.
     #[inline]
-    pub fn keep(&mut self, slot: usize, storage: &Storage, range: Option<(u32, u32)>) {
+    pub(crate) fn keep(&mut self, slot: usize, storage: &Storage, range: Option<(u32, u32)>) {
         // Most writes find no run left in storage: that check is inlined, the rest is not.
         if !self.live.is_empty() {
             self.keep_live(slot, storage, range);
@@ -347,8 +404,8 @@ impl<'a> EventLog<'a> {
         self.log.events()
     }
 
-    /// The bytes of a span of this log: the bytes as they were when the event happened.
-    pub fn bytes(&self, span: Span) -> &'a [u8] {
+    /// The bytes `span` stands for in this log, as they were when the event happened.
+    pub fn bytes(&self, span: EventData) -> &'a [u8] {
         if span.len == 0 {
             return &[];
         }

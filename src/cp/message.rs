@@ -40,13 +40,13 @@ pub(crate) struct Message {
 
 impl Message {
     /// Whether it is a priority message.
-    pub fn priority(&self) -> bool {
+    pub(crate) fn priority(&self) -> bool {
         self.plist.priority()
     }
 
     /// The SEND interrupt header for the sink: the source's VMCPARM bytes 2-39 with VMCMUSER
     /// replaced by the source userid (docs/vmcf.md#fields-by-subfunction); VMCMRESP on an IDENTIFY.
-    pub fn send_header(&self) -> Vmcmhdr {
+    pub(crate) fn send_header(&self) -> Vmcmhdr {
         let p = &self.plist;
         let mut stat = if self.priority() {
             vmcmstat::VMCMPRTY
@@ -72,7 +72,7 @@ impl Message {
 
     /// The RESPONSE header (docs/decisions.md#d1, #d2): original FUNC and MID, the sink's userid,
     /// the source's addresses, the residual counts, and the doubleword given.
-    pub fn response_header(
+    pub(crate) fn response_header(
         &self,
         rejected: bool,
         eflg: u8,
@@ -114,7 +114,7 @@ pub(crate) struct Messages {
 }
 
 impl Messages {
-    pub fn insert(&mut self, m: Message) -> MsgKey {
+    pub(crate) fn insert(&mut self, m: Message) -> MsgKey {
         let seq = self.next;
         self.next += 1;
         match self.free.pop() {
@@ -132,20 +132,20 @@ impl Messages {
     }
 
     #[inline]
-    pub fn get(&self, k: MsgKey) -> &Message {
+    pub(crate) fn get(&self, k: MsgKey) -> &Message {
         self.slots[k.0 as usize]
             .as_ref()
             .expect("message keys are withdrawn with their record")
     }
 
     #[inline]
-    pub fn get_mut(&mut self, k: MsgKey) -> &mut Message {
+    pub(crate) fn get_mut(&mut self, k: MsgKey) -> &mut Message {
         self.slots[k.0 as usize]
             .as_mut()
             .expect("message keys are withdrawn with their record")
     }
 
-    pub fn remove(&mut self, k: MsgKey) -> Message {
+    pub(crate) fn remove(&mut self, k: MsgKey) -> Message {
         let m = self.slots[k.0 as usize]
             .take()
             .expect("message keys are withdrawn with their record");
@@ -155,7 +155,7 @@ impl Messages {
 
     /// Keys of every record for which `f` holds, in the order the messages were accepted, so that
     /// RESPONSEs CP makes for several at once queue first-sent first (FIFO, docs/vmcf.md#priority).
-    pub fn keys_where(&self, mut f: impl FnMut(&Message) -> bool) -> Vec<MsgKey> {
+    pub(crate) fn keys_where(&self, mut f: impl FnMut(&Message) -> bool) -> Vec<MsgKey> {
         let mut keys: Vec<MsgKey> = self
             .slots
             .iter()
@@ -167,12 +167,12 @@ impl Messages {
     }
 
     /// When a record was accepted, as a running count: a smaller number was accepted earlier.
-    pub fn accepted(&self, k: MsgKey) -> u64 {
+    pub(crate) fn accepted(&self, k: MsgKey) -> u64 {
         self.accepted[k.0 as usize]
     }
 
     /// Number of records in use.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.slots.len() - self.free.len()
     }
 }

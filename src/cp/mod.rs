@@ -19,7 +19,7 @@ mod storage;
 mod vmcf;
 
 pub use clock::{Civil, Clock, FixedClock, SystemClock, Tod};
-pub use event::{CpError, CpMessage, Event, EventLog, NotReceiving, Span};
+pub use event::{CpError, CpMessage, Event, EventData, EventLog, NotReceiving};
 pub use machine::{
     Authorization, DEFAULT_STORAGE, Emsg, SMSG_MAX, SMSG_PENDING_MAX, VirtualMachine,
 };

@@ -5,7 +5,7 @@
 //! [`Log::keep`](super::event::Log::keep).
 
 use super::Cp;
-use super::event::Span;
+use super::event::EventData;
 use super::machine::VirtualMachine;
 use crate::vmcf::Vmcmhdr;
 
@@ -59,7 +59,7 @@ impl Cp {
         to: usize,
         to_addr: u32,
         len: u32,
-    ) -> Span {
+    ) -> EventData {
         if from == to {
             // One storage: through the arena, read before written, as the ranges may overlap.
             let span = self.read_span(from, from_addr, len);
@@ -83,7 +83,7 @@ impl Cp {
     }
 
     /// Copies `len` bytes of a VM's storage into the event arena.
-    pub(crate) fn read_span(&mut self, slot: usize, addr: u32, len: u32) -> Span {
+    pub(crate) fn read_span(&mut self, slot: usize, addr: u32, len: u32) -> EventData {
         let storage = &self.vms[slot].as_ref().expect("occupied").storage;
         // Ranges were checked when the message was accepted, and storage cannot shrink
         // without a reset that purges the message.
@@ -94,7 +94,7 @@ impl Cp {
 
     /// Writes the bytes of an arena span (from [`Cp::read_span`] or SMSG text) into a VM's
     /// storage.
-    pub(crate) fn write_span(&mut self, slot: usize, addr: u32, span: Span) {
+    pub(crate) fn write_span(&mut self, slot: usize, addr: u32, span: EventData) {
         let vm = self.vms[slot].as_mut().expect("occupied");
         self.log
             .keep(slot, &vm.storage, Some((addr, span.len() as u32)));

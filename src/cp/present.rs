@@ -4,7 +4,7 @@
 //! ones first, each stored over the last.
 
 use super::Cp;
-use super::event::{Event, Span};
+use super::event::{Event, EventData};
 use super::machine::Pending;
 use super::message::{MsgKey, MsgState};
 use crate::vmcf::{Subfunction, TransferError, Vmcmhdr};
@@ -126,7 +126,7 @@ impl Cp {
         buffer
     }
 
-    fn push_interrupt(&mut self, slot: usize, buffer: u32, header: Vmcmhdr, data: Span) {
+    fn push_interrupt(&mut self, slot: usize, buffer: u32, header: Vmcmhdr, data: EventData) {
         let user = self.vm_at(slot).userid;
         self.log.push(Event::Interrupt {
             user,

@@ -9,7 +9,7 @@
 //! filling a page costs a bounded number of reallocations.
 
 /// Bytes in a page: the unit of the second-level table.
-pub const PAGE: usize = 4096;
+pub(crate) const PAGE: usize = 4096;
 /// Pages in a segment (64K, as VM/370's segments): the unit of the first-level table.
 const PAGES_PER_SEGMENT: usize = 16;
 const SEGMENT: usize = PAGE * PAGES_PER_SEGMENT;

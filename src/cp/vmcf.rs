@@ -11,7 +11,7 @@ use crate::vmcf::{ReturnCode, Subfunction, TransferError, Userid, Vmcmhdr, Vmcpa
 use ReturnCode as Rc;
 
 /// DECISION docs/decisions.md#d10: messages one source may have in transit.
-pub const MESSAGE_LIMIT: usize = 50;
+pub(crate) const MESSAGE_LIMIT: usize = 50;
 
 impl Cp {
     /// DIAGNOSE X'68' issued by `user` with Rx pointing at `plist`: reads the 40-byte VMCPARM from

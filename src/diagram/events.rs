@@ -148,6 +148,7 @@ pub struct ParseError {
     pub after: Option<usize>,
     /// 1-based line of the JSON Lines text.
     pub event: usize,
+    /// What is wrong with it (serde_json's words, without its position).
     pub message: String,
 }
 
@@ -195,21 +196,6 @@ impl Event {
             message: without_location(&e),
         })
     }
-}
-
-/// Reads JSON Lines text: one event a line, blank lines skipped.
-pub fn parse(jsonl: &str) -> Result<Vec<Event>, ParseError> {
-    let mut events = Vec::new();
-    let mut after = None;
-    for (i, text) in jsonl.lines().enumerate() {
-        if text.trim().is_empty() {
-            continue;
-        }
-        let e = Event::from_json(text, i + 1, after)?;
-        after = e.line().or(after);
-        events.push(e);
-    }
-    Ok(events)
 }
 
 /// serde_json's message without its " at line 1 column N": each event is one line, so only
@@ -268,6 +254,21 @@ fn hex_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reads JSON Lines text: one event a line, blank lines skipped.
+    fn parse(jsonl: &str) -> Result<Vec<Event>, ParseError> {
+        let mut events = Vec::new();
+        let mut after = None;
+        for (i, text) in jsonl.lines().enumerate() {
+            if text.trim().is_empty() {
+                continue;
+            }
+            let e = Event::from_json(text, i + 1, after)?;
+            after = e.line().or(after);
+            events.push(e);
+        }
+        Ok(events)
+    }
 
     #[test]
     fn every_kind_reads_and_unknown_keys_and_kinds_are_ignored() {

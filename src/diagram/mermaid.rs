@@ -11,7 +11,7 @@ use std::fmt::Write;
 use super::{ArrowKind, Diagram, Lifeline, Step};
 
 /// The diagram as Mermaid text: a front-matter title, the participants in order, the steps.
-pub fn render(d: &Diagram) -> String {
+pub(crate) fn render(d: &Diagram) -> String {
     let mut out = String::new();
     if let Some(title) = &d.title {
         let _ = write!(out, "---\ntitle: {}\n---\n", yaml_string(title));

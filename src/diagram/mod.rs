@@ -7,8 +7,8 @@
 //! whom it acted as, whom it logged on, its comment) comes from the console's parser, and this
 //! module never reads command text. This module owns the model ([`Diagram`]: lifelines,
 //! arrows, notes, and the words of every label) and the [`Builder`] that makes it an event at
-//! a time, in bounded memory; the writers own layout and syntax: [`svg`] (our own small SVG
-//! writer) and [`mermaid`] (Mermaid `sequenceDiagram` text).
+//! a time, in bounded memory; the writers own layout and syntax: `svg` (our own small SVG
+//! writer) and `mermaid` (Mermaid `sequenceDiagram` text).
 //!
 //! ```
 //! use vmcfsim::diagram::{Diagram, Format};
@@ -19,13 +19,14 @@
 //! assert!(diagram.render(Format::Mermaid).contains("vm_A->>cp: AUTHORIZE RC 0"));
 //! ```
 
-pub mod events;
-pub mod mermaid;
-pub mod svg;
+mod events;
+mod mermaid;
+mod svg;
 
 use std::path::Path;
 
-pub use events::{Event, ParseError};
+pub(crate) use events::Event;
+pub use events::ParseError;
 
 use crate::ebcdic;
 
@@ -36,6 +37,7 @@ pub struct Diagram {
     pub title: Option<String>,
     /// In order of first appearance.
     pub lifelines: Vec<Lifeline>,
+    /// The rows, top to bottom.
     pub steps: Vec<Step>,
 }
 
@@ -61,7 +63,9 @@ impl Lifeline {
 /// One row of the diagram.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
+    /// An arrow between two lifelines.
     Arrow(Arrow),
+    /// Text across the whole diagram.
     Note(Note),
 }
 
@@ -78,9 +82,13 @@ impl Step {
 /// An arrow between two lifelines (indices into [`Diagram::lifelines`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arrow {
+    /// The console input line it comes from.
     pub line: usize,
+    /// The lifeline it starts at.
     pub from: usize,
+    /// The lifeline it points to.
     pub to: usize,
+    /// What it stands for.
     pub kind: ArrowKind,
     /// One line of text, without control characters; writers may shorten it.
     pub label: String,
@@ -108,13 +116,16 @@ pub enum ArrowKind {
 /// Text across the whole diagram.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
+    /// The console input line it comes from (the first, for comment lines run together).
     pub line: usize,
+    /// What it says, which decides its style.
     pub kind: NoteKind,
     /// Text without control characters but `\n`, which separates the lines of CP's answer
     /// (HELP before LOGON is one note); writers wrap each line.
     pub text: String,
 }
 
+/// What a note says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NoteKind {
     /// Comment lines of the script, consecutive ones run together.
@@ -441,7 +452,7 @@ impl Builder {
         if let Some(comment) = &c.comment {
             // An expectation (`*=`, docs/console.md#checking-a-script) restates what the
             // diagram already draws: the comment after its `*` starts with the marker's `=`.
-            if !comment.starts_with(&crate::check::MARKER[1..]) {
+            if !comment.starts_with(&crate::check::expect::MARKER[1..]) {
                 self.comment(c.line, comment);
             }
             return;

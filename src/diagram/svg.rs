@@ -162,7 +162,7 @@ impl Columns {
 }
 
 /// The diagram as a standalone SVG document.
-pub fn render(d: &Diagram) -> String {
+pub(crate) fn render(d: &Diagram) -> String {
     let mut cols = Columns::new(d);
     // A long title wraps at the columns' width (at least 40 characters) rather than widening
     // the picture.

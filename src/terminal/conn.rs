@@ -14,7 +14,7 @@ pub const NEGOTIATION_TIMEOUT_MS: u64 = 1500;
 /// area; vmcfsim's VMCF lines can carry data, so more is allowed, but not without bound.
 pub const INPUT_MAX: usize = 4096;
 /// A line-mode line or a 3270 record this long without its end closes the connection.
-pub const RECORD_MAX: usize = 65536;
+pub(crate) const RECORD_MAX: usize = 65536;
 
 /// What the terminal is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,57 +1,43 @@
 //! The 3270 data stream, both ways: buffer addresses (12- and 14-bit), the outbound Write and
-//! Erase/Write commands with their WCC and orders (SBA, SF, SFE, IC, RA), and the inbound
+//! Erase/Write commands with their WCC and orders (SBA, SF, IC, RA), and the inbound
 //! record a key press sends (AID, cursor address, the modified fields). Bytes only: text goes
 //! through [`CodePage`].
 
 /// Write: changes what it addresses, keeps the rest.
-pub const WRITE: u8 = 0xF1;
+pub(crate) const WRITE: u8 = 0xF1;
 /// Erase/Write: clears the screen to the default size (24x80) first.
-pub const ERASE_WRITE: u8 = 0xF5;
+pub(crate) const ERASE_WRITE: u8 = 0xF5;
 /// Erase/Write Alternate: clears the screen to the model's own size first.
-pub const ERASE_WRITE_ALTERNATE: u8 = 0x7E;
+pub(crate) const ERASE_WRITE_ALTERNATE: u8 = 0x7E;
 /// Start Field: an attribute byte follows.
-pub const SF: u8 = 0x1D;
-/// Start Field Extended.
-pub const SFE: u8 = 0x29;
+pub(crate) const SF: u8 = 0x1D;
 /// Set Buffer Address: two address bytes follow.
-pub const SBA: u8 = 0x11;
+pub(crate) const SBA: u8 = 0x11;
 /// Insert Cursor: the cursor goes to the current address.
-pub const IC: u8 = 0x13;
+pub(crate) const IC: u8 = 0x13;
 /// Repeat to Address: an address and a character follow.
-pub const RA: u8 = 0x3C;
-/// Set Attribute.
-pub const SA: u8 = 0x28;
-/// Modify Field.
-pub const MF: u8 = 0x2C;
-/// Erase Unprotected to Address.
-pub const EUA: u8 = 0x12;
-/// Program Tab.
-pub const PT: u8 = 0x05;
-/// Graphic Escape.
-pub const GE: u8 = 0x08;
+pub(crate) const RA: u8 = 0x3C;
 
 /// Write control characters, already through the code table.
-pub mod wcc {
+pub(crate) mod wcc {
     /// Reset, restore the keyboard, reset every MDT: a screen drawn afresh.
-    pub const RESTORE_RESET_MDT: u8 = 0xC3;
+    pub(crate) const RESTORE_RESET_MDT: u8 = 0xC3;
     /// Reset and restore the keyboard, MDTs kept (a field being typed in stays modified).
-    pub const RESTORE: u8 = 0xC2;
+    pub(crate) const RESTORE: u8 = 0xC2;
 }
 
 /// Field attributes, through the code table.
-pub mod attr {
+pub(crate) mod attr {
     /// Unprotected, normal intensity: the input field.
-    pub const INPUT: u8 = 0x40;
+    pub(crate) const INPUT: u8 = 0x40;
     /// Unprotected, non-display: the input field while a password is typed.
-    pub const INPUT_HIDDEN: u8 = 0x4C;
+    pub(crate) const INPUT_HIDDEN: u8 = 0x4C;
     /// Protected, normal intensity: the output and status areas.
-    pub const PROTECTED: u8 = 0x60;
-    /// Protected, bright.
-    pub const PROTECTED_BRIGHT: u8 = 0xE8;
+    pub(crate) const PROTECTED: u8 = 0x60;
 }
 
 /// The 6-bit code table of 12-bit addresses and of WCC and attribute bytes.
-pub const CODE_TABLE: [u8; 64] = [
+pub(crate) const CODE_TABLE: [u8; 64] = [
     0x40, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0x4A, 0x4B, 0x4C, 0x4D, 0x4E, 0x4F,
     0x50, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD8, 0xD9, 0x5A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F,
     0x60, 0x61, 0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F,
@@ -60,7 +46,7 @@ pub const CODE_TABLE: [u8; 64] = [
 
 /// A buffer address as two bytes: 12-bit (code table) up to 4095, 14-bit beyond, as x3270
 /// encodes them.
-pub fn encode_address(a: usize) -> [u8; 2] {
+pub(crate) fn encode_address(a: usize) -> [u8; 2] {
     if a < 4096 {
         [CODE_TABLE[(a >> 6) & 0x3F], CODE_TABLE[a & 0x3F]]
     } else {
@@ -70,7 +56,7 @@ pub fn encode_address(a: usize) -> [u8; 2] {
 
 /// Two address bytes back to a buffer address: 14-bit when the first byte's top bits are 00,
 /// else 12-bit (the low six bits of each byte).
-pub fn decode_address(b: [u8; 2]) -> usize {
+pub(crate) fn decode_address(b: [u8; 2]) -> usize {
     if b[0] & 0xC0 == 0 {
         (usize::from(b[0] & 0x3F) << 8) | usize::from(b[1])
     } else {
@@ -140,7 +126,7 @@ pub struct Inbound {
 /// Decodes one inbound record for a screen of `size` positions. Addresses outside the screen
 /// are kept modulo its size (a field never lands outside it); field data is cut at `size`
 /// bytes; an empty record is `None`. Never fails otherwise: a record is what the client sent.
-pub fn decode_inbound(record: &[u8], size: usize) -> Option<Inbound> {
+pub(crate) fn decode_inbound(record: &[u8], size: usize) -> Option<Inbound> {
     let size = size.max(1);
     let (&aid, rest) = record.split_first()?;
     let aid = Aid::from_byte(aid);
@@ -212,7 +198,7 @@ impl CodePage {
 
     /// A character for the client; one the page lacks, or a control character (which the
     /// client would take for an order), is sent as `?`.
-    pub fn from_char(self, c: char) -> u8 {
+    pub fn to_byte(self, c: char) -> u8 {
         match (self, c) {
             (CodePage::Bracket, '[') => 0xAD,
             (CodePage::Bracket, ']') => 0xBD,
@@ -247,40 +233,40 @@ impl CodePage {
 
 /// Builds one outbound record (without the telnet framing).
 #[derive(Debug, Default)]
-pub struct Writer {
+pub(crate) struct Writer {
     /// The record so far.
     pub bytes: Vec<u8>,
 }
 
 impl Writer {
     /// A record starting with `command` and `wcc`.
-    pub fn new(command: u8, wcc: u8) -> Writer {
+    pub(crate) fn new(command: u8, wcc: u8) -> Writer {
         Writer {
             bytes: vec![command, wcc],
         }
     }
 
     /// Set Buffer Address.
-    pub fn sba(&mut self, address: usize) -> &mut Self {
+    pub(crate) fn sba(&mut self, address: usize) -> &mut Self {
         self.bytes.push(SBA);
         self.bytes.extend_from_slice(&encode_address(address));
         self
     }
 
     /// Start Field with this attribute.
-    pub fn sf(&mut self, attribute: u8) -> &mut Self {
+    pub(crate) fn sf(&mut self, attribute: u8) -> &mut Self {
         self.bytes.extend_from_slice(&[SF, attribute]);
         self
     }
 
     /// Insert Cursor here.
-    pub fn ic(&mut self) -> &mut Self {
+    pub(crate) fn ic(&mut self) -> &mut Self {
         self.bytes.push(IC);
         self
     }
 
     /// Repeat `byte` up to (not including) `address`.
-    pub fn ra(&mut self, address: usize, byte: u8) -> &mut Self {
+    pub(crate) fn ra(&mut self, address: usize, byte: u8) -> &mut Self {
         self.bytes.push(RA);
         self.bytes.extend_from_slice(&encode_address(address));
         self.bytes.push(byte);
@@ -288,10 +274,10 @@ impl Writer {
     }
 
     /// Text through the code page, padded with blanks (or cut) to `width` characters.
-    pub fn text(&mut self, cp: CodePage, text: &str, width: usize) -> &mut Self {
+    pub(crate) fn text(&mut self, cp: CodePage, text: &str, width: usize) -> &mut Self {
         let mut n = 0;
         for c in text.chars().take(width) {
-            self.bytes.push(cp.from_char(c));
+            self.bytes.push(cp.to_byte(c));
             n += 1;
         }
         self.bytes.extend(std::iter::repeat_n(0x40, width - n));
@@ -350,9 +336,9 @@ mod tests {
     fn both_bracket_pages_are_read_and_written() {
         assert_eq!(CodePage::Bracket.decode(&[0xAD, 0xE7, 0xBD]), "[X]");
         assert_eq!(CodePage::Cp037.decode(&[0xBA, 0xE7, 0xBB]), "[X]");
-        assert_eq!(CodePage::Bracket.from_char('['), 0xAD);
-        assert_eq!(CodePage::Cp037.from_char('['), 0xBA);
+        assert_eq!(CodePage::Bracket.to_byte('['), 0xAD);
+        assert_eq!(CodePage::Cp037.to_byte('['), 0xBA);
         assert_eq!(CodePage::Bracket.detect(&[0xBA]), CodePage::Cp037);
-        assert_eq!(CodePage::Cp037.from_char('\u{1}'), 0x6F);
+        assert_eq!(CodePage::Cp037.to_byte('\u{1}'), 0x6F);
     }
 }

@@ -11,10 +11,10 @@ use std::collections::VecDeque;
 
 /// How long `MORE...` holds a full screen before CP clears it and goes on by itself: one
 /// minute, as the VM/370 CP this simulates (z/VM's TERMINAL MORE default is 50 seconds).
-pub const MORE_TIMEOUT_MS: u64 = 60_000;
+pub(crate) const MORE_TIMEOUT_MS: u64 = 60_000;
 /// Lines held behind a full screen; beyond this the oldest waiting ones are dropped (a VM that
 /// writes without end cannot fill the server's memory), and a line says how many.
-pub const WAITING_MAX: usize = 1000;
+pub(crate) const WAITING_MAX: usize = 1000;
 /// Width of the status area, after its attribute byte.
 const STATUS_WIDTH: usize = 20;
 

@@ -63,7 +63,7 @@ const SB_MAX: usize = 256;
 
 /// What the decoder found in the byte stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Telnet {
+pub(crate) enum Telnet {
     /// A run of data bytes (IAC IAC already undoubled).
     Data(Vec<u8>),
     /// `IAC verb option`, verb one of DO, DONT, WILL, WONT.
@@ -90,7 +90,7 @@ enum State {
 /// The stream decoder. Keeps its state between reads, so a command split across reads is
 /// decoded whole.
 #[derive(Debug, Default)]
-pub struct Decoder {
+pub(crate) struct Decoder {
     state: State,
     sb_option: u8,
     sb: Vec<u8>,
@@ -98,12 +98,12 @@ pub struct Decoder {
 
 impl Decoder {
     /// A decoder at the start of a stream.
-    pub fn new() -> Decoder {
+    pub(crate) fn new() -> Decoder {
         Decoder::default()
     }
 
     /// Decodes `bytes`, appending what they hold to `out` (data runs coalesced).
-    pub fn feed(&mut self, bytes: &[u8], out: &mut Vec<Telnet>) {
+    pub(crate) fn feed(&mut self, bytes: &[u8], out: &mut Vec<Telnet>) {
         let mut data: Vec<u8> = Vec::new();
         let flush = |data: &mut Vec<u8>, out: &mut Vec<Telnet>| {
             if !data.is_empty() {
@@ -185,7 +185,7 @@ impl Decoder {
 }
 
 /// Appends `bytes` to `out` with every IAC doubled (3270 records and line-mode text alike).
-pub fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
+pub(crate) fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
     for &b in bytes {
         out.push(b);
         if b == IAC {
@@ -196,7 +196,7 @@ pub fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
 
 /// What the negotiation settled.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// Not settled yet.
     Pending,
     /// A 3270 of this terminal type (`IBM-3278-2`): BINARY and EOR agreed both ways.
@@ -215,7 +215,7 @@ pub enum Kind {
 /// data before the type arrives makes a line-mode terminal. TN3270E and every other option
 /// the client offers or asks for is refused once (WONT/DONT).
 #[derive(Debug, Default)]
-pub struct Negotiator {
+pub(crate) struct Negotiator {
     kind: Option<Kind>,
     spoke_telnet: bool,
     ttype: Option<String>,
@@ -229,28 +229,18 @@ pub struct Negotiator {
 
 impl Negotiator {
     /// The first bytes the server sends: `IAC DO TERMINAL-TYPE`.
-    pub fn start(out: &mut Vec<u8>) -> Negotiator {
+    pub(crate) fn start(out: &mut Vec<u8>) -> Negotiator {
         out.extend_from_slice(&[IAC, DO, TTYPE]);
         Negotiator::default()
     }
 
     /// The settled kind, or `Kind::Pending`.
-    pub fn kind(&self) -> Kind {
+    pub(crate) fn kind(&self) -> Kind {
         self.kind.clone().unwrap_or(Kind::Pending)
     }
 
-    /// Whether the client has sent any telnet command.
-    pub fn spoke_telnet(&self) -> bool {
-        self.spoke_telnet
-    }
-
-    /// The terminal type the client gave, if any.
-    pub fn terminal_type(&self) -> Option<&str> {
-        self.ttype.as_deref()
-    }
-
     /// No answer in time: a line-mode terminal (a raw `nc`, say).
-    pub fn timeout(&mut self) {
+    pub(crate) fn timeout(&mut self) {
         if self.kind.is_none() {
             self.kind = Some(Kind::Line {
                 telnet: self.spoke_telnet,
@@ -259,14 +249,14 @@ impl Negotiator {
     }
 
     /// Data arrived: before the terminal type is known, the client is a line-mode one.
-    pub fn data(&mut self) {
+    pub(crate) fn data(&mut self) {
         if self.kind.is_none() && self.ttype.is_none() {
             self.timeout();
         }
     }
 
     /// A command or subnegotiation from the client; replies are appended to `out`.
-    pub fn event(&mut self, e: &Telnet, out: &mut Vec<u8>) {
+    pub(crate) fn event(&mut self, e: &Telnet, out: &mut Vec<u8>) {
         match e {
             Telnet::Option(verb, opt) => {
                 self.spoke_telnet = true;
@@ -347,7 +337,7 @@ impl Negotiator {
     /// Line mode: `IAC WILL ECHO` makes a telnet client stop echoing what is typed (the
     /// server echoes nothing, so a password stays hidden); `IAC WONT ECHO` gives the echo back.
     /// Nothing is sent to a client that never spoke telnet.
-    pub fn hide_input(&mut self, hide: bool, out: &mut Vec<u8>) {
+    pub(crate) fn hide_input(&mut self, hide: bool, out: &mut Vec<u8>) {
         if self.spoke_telnet && hide != self.echo {
             self.echo = hide;
             out.extend_from_slice(&[IAC, if hide { WILL } else { WONT }, ECHO]);
@@ -358,7 +348,7 @@ impl Negotiator {
 /// The screen size of a 3270 terminal type: `-2` 24x80, `-3` 32x80, `-4` 43x80, `-5` 27x132
 /// (the model digit after the device type, `IBM-3278-4-E`, `IBM-3279-2@LU`); anything else,
 /// `IBM-DYNAMIC` for one, is a model 2.
-pub fn model_size(ttype: &str) -> (usize, usize) {
+pub(crate) fn model_size(ttype: &str) -> (usize, usize) {
     let base = ttype.split('@').next().unwrap_or("");
     let model = base.split('-').nth(2).and_then(|m| m.chars().next());
     match model {

@@ -142,7 +142,7 @@ pub mod vmcmstat {
 }
 
 /// Names of the set VMCMSTAT bits, in bit order (`["VMCMRESP", "VMCMPRTY"]`).
-pub fn status_names(stat: u8) -> Vec<&'static str> {
+pub(crate) fn status_names(stat: u8) -> Vec<&'static str> {
     let mut names = Vec::new();
     for (bit, name) in [
         (vmcmstat::VMCMRESP, "VMCMRESP"),

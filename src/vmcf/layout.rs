@@ -2,7 +2,7 @@
 //! code, MID, userid, two address/length pairs and the user doubleword, all big-endian.
 
 /// Total length of a parameter list or message header.
-pub const LEN: usize = 40;
+pub(crate) const LEN: usize = 40;
 
 /// The fields at their offsets, with no meaning attached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -30,7 +30,7 @@ fn dword(b: &[u8; LEN], at: usize) -> [u8; 8] {
 }
 
 impl Fields {
-    pub fn decode(b: &[u8; LEN]) -> Fields {
+    pub(crate) fn decode(b: &[u8; LEN]) -> Fields {
         Fields {
             b0: b[0x00],
             b1: b[0x01],
@@ -45,14 +45,14 @@ impl Fields {
         }
     }
 
-    pub fn encode(&self) -> [u8; LEN] {
+    pub(crate) fn encode(&self) -> [u8; LEN] {
         let mut b = [0u8; LEN];
         self.encode_into(&mut b);
         b
     }
 
     /// Encodes in place (a header goes straight into guest storage this way).
-    pub fn encode_into(&self, b: &mut [u8; LEN]) {
+    pub(crate) fn encode_into(&self, b: &mut [u8; LEN]) {
         b[0x00] = self.b0;
         b[0x01] = self.b1;
         b[0x02..0x04].copy_from_slice(&self.func.to_be_bytes());

@@ -168,7 +168,7 @@ fn reason(why: NotReceiving) -> &'static str {
 }
 
 /// An address as CP prints it: 6 hex digits (8 above 16M).
-pub fn hexloc(a: u32) -> String {
+pub(crate) fn hexloc(a: u32) -> String {
     if a > 0xFF_FFFF {
         format!("{a:08X}")
     } else {

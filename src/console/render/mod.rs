@@ -32,7 +32,6 @@ use errors::{error_lines, printable_into};
 use responses::informational;
 use vmcf::{interrupt, rc_line};
 
-pub use responses::cp_time;
 // What the JSON renderer shares.
 pub(crate) use responses::{message_lines, response_lines};
 

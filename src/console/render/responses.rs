@@ -11,16 +11,8 @@ use crate::cp::{CpMessage, Emsg, Tod};
 use crate::vmcf::Userid;
 use std::fmt::Write;
 
-/// A time as CP's LOGON AT line writes it (`09:00:06 GMT WEDNESDAY 04/01/81`), for front ends
-/// that write CP lines of their own.
-pub fn cp_time(t: Tod) -> String {
-    let mut s = String::new();
-    cp_time_into(&mut s, t);
-    s
-}
-
 /// CP's date and time: `09:00:00 GMT WEDNESDAY 04/01/81`. The engine's clock runs in UTC.
-fn cp_time_into(out: &mut String, t: Tod) {
+pub(super) fn cp_time_into(out: &mut String, t: Tod) {
     const DAYS: [&str; 7] = [
         "SUNDAY",
         "MONDAY",

@@ -86,7 +86,9 @@ fn equal_lines_are_suppressed() {
 #[test]
 fn time_as_cp_writes_it() {
     let t = Tod::from_civil(1981, 4, 1, 9, 0, 5);
-    assert_eq!(cp_time(t), "09:00:05 GMT WEDNESDAY 04/01/81");
+    let mut s = String::new();
+    cp_time_into(&mut s, t);
+    assert_eq!(s, "09:00:05 GMT WEDNESDAY 04/01/81");
 }
 
 #[test]

@@ -397,8 +397,7 @@ fn the_scripts_table_lists_every_script() {
 /// the text, on character boundaries, the runs together the whole text).
 #[test]
 fn the_text_writer_over_the_lines_reproduces_every_transcript() {
-    use vmcfsim::console::{Lines, Session, TextOptions, render_lines, write_text};
-    use vmcfsim::cp::FixedClock;
+    use vmcfsim::{FixedClock, Lines, Session, TextOptions, render_lines, write_text};
     for name in script_names() {
         let source = format!("scripts/{name}.cp");
         let script = fs::read(root().join(&source)).expect("the script is readable");

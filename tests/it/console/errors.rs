@@ -227,7 +227,7 @@ fn quit_ends_and_smsg_text_is_cut_where_cps_line_ends() {
         t.contains("VMCMLENA 0000007F          127 bytes of text"),
         "{t}"
     );
-    let mut s = vmcfsim::console::Session::new(Box::new(vmcfsim::cp::FixedClock::standard()));
+    let mut s = vmcfsim::Session::new(Box::new(vmcfsim::FixedClock::standard()));
     let o = s.feed(1, b"QUIT");
     assert!(o.quit() && o.accepted());
     let o = s.feed(2, b"quit now");
@@ -238,14 +238,14 @@ fn quit_ends_and_smsg_text_is_cut_where_cps_line_ends() {
 /// again. The area wraps back to X'20000' instead of running out, and every message arrives.
 #[test]
 fn long_replay_wraps_the_data_area() {
-    let mut s = vmcfsim::console::Session::new(Box::new(vmcfsim::cp::FixedClock::standard()));
+    let mut s = vmcfsim::Session::new(Box::new(vmcfsim::FixedClock::standard()));
     let mut n = 0;
-    let mut feed = |s: &mut vmcfsim::console::Session, line: &str| {
+    let mut feed = |s: &mut vmcfsim::Session, line: &str| {
         n += 1;
         let o = s.feed(n, line.as_bytes());
         assert!(o.accepted(), "{line}");
         let mut t = String::new();
-        vmcfsim::console::render_text(&o, &Default::default(), &mut t);
+        vmcfsim::render_text(&o, &Default::default(), &mut t);
         t
     };
     for l in [
@@ -277,8 +277,7 @@ fn long_replay_wraps_the_data_area() {
 
 mod never_panics {
     use proptest::prelude::*;
-    use vmcfsim::console::{Session, TextOptions, render_json, render_text};
-    use vmcfsim::cp::FixedClock;
+    use vmcfsim::{FixedClock, Session, TextOptions, render_json, render_text};
 
     /// Words of the language and near misses, so random lines reach deep into the parser and
     /// the command processor, not only its first error.

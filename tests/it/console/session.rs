@@ -4,12 +4,10 @@
 use crate::support::console::Console;
 use crate::support::uid;
 use serde_json::Value;
-use vmcfsim::console::{
-    Lines, PLIST_SLOT, Session, TextOptions, render_lines, render_text, write_text,
+use vmcfsim::{
+    Event, FixedClock, Lines, PLIST_SLOT, ReturnCode, Session, Subfunction, TextOptions, Vmcmhdr,
+    Vmcparm, ebcdic, render_lines, render_text, write_text,
 };
-use vmcfsim::cp::{Event, FixedClock};
-use vmcfsim::vmcf::{Subfunction, Vmcmhdr, Vmcparm};
-use vmcfsim::{ReturnCode, ebcdic};
 
 /// The hex of the transcript's DISPLAY-layout lines that follow `title`, words joined.
 fn dumped_hex(text: &str, title: &str, lines: usize) -> String {
@@ -584,7 +582,7 @@ fn diag_68_with_an_unknown_function_code() {
 
 #[test]
 fn help_and_highlight_for_the_repl() {
-    use vmcfsim::console::{Highlight, help, highlight};
+    use vmcfsim::{Highlight, help, highlight};
     let all = help(None, 80);
     assert!(all.contains("SMsg") && all.contains("VMCF"), "{all}");
     assert!(all.lines().all(|l| l.chars().count() <= 80), "{all}");

@@ -2,9 +2,8 @@
 //! SYSTEM RESET and CLEAR (also IPL's reset), WARNING and the SET settings.
 
 use crate::support::*;
-use vmcfsim::cp::{CpError, CpMessage, Emsg, Event, NotReceiving};
-use vmcfsim::vmcf::Subfunction::*;
-use vmcfsim::{Cp, ReturnCode as Rc};
+use vmcfsim::Subfunction::*;
+use vmcfsim::{Cp, CpError, CpMessage, Emsg, Event, NotReceiving, ReturnCode as Rc};
 
 fn messages(cp: &Cp) -> Vec<(String, CpMessage)> {
     cp.events()

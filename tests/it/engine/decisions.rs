@@ -2,10 +2,8 @@
 //! where the manuals are silent or contradict themselves, settled for this project.
 
 use crate::support::*;
-use vmcfsim::cp::{CpError, Event, NotReceiving};
-use vmcfsim::vmcf::Subfunction::*;
-use vmcfsim::vmcf::{Vmcmhdr, vmcpflg1};
-use vmcfsim::{Cp, ReturnCode as Rc, Userid};
+use vmcfsim::Subfunction::*;
+use vmcfsim::{Cp, CpError, Event, NotReceiving, ReturnCode as Rc, Userid, Vmcmhdr, vmcpflg1};
 
 #[test]
 fn decision_d1_response_doubleword_is_the_sink_completing_calls() {

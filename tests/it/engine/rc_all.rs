@@ -5,9 +5,7 @@
 //! invalid.
 
 use crate::support::*;
-use vmcfsim::Cp;
-use vmcfsim::ReturnCode as Rc;
-use vmcfsim::vmcf::Subfunction;
+use vmcfsim::{Cp, ReturnCode as Rc, Subfunction};
 
 /// What a refused call must leave as it was.
 fn state(cp: &Cp) -> Vec<String> {

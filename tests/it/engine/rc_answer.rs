@@ -8,9 +8,8 @@
 //! `rc_never.rs`.
 
 use crate::support::*;
-use vmcfsim::vmcf::Subfunction::{self, *};
-use vmcfsim::vmcf::Vmcmhdr;
-use vmcfsim::{Cp, ReturnCode as Rc};
+use vmcfsim::Subfunction::{self, *};
+use vmcfsim::{Cp, ReturnCode as Rc, Vmcmhdr};
 
 const TEXT: &[u8] = b"HELLO WORLD!";
 

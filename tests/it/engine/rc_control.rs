@@ -6,10 +6,9 @@
 //! 15 are in `rc_all.rs` and `rc_never.rs`.
 
 use crate::support::*;
-use vmcfsim::cp::Authorization;
-use vmcfsim::vmcf::Subfunction::{self, *};
-use vmcfsim::vmcf::{Vmcmhdr, vmcpflg1};
-use vmcfsim::{Cp, ReturnCode as Rc};
+use vmcfsim::Authorization;
+use vmcfsim::Subfunction::{self, *};
+use vmcfsim::{Cp, ReturnCode as Rc, Vmcmhdr, vmcpflg1};
 
 fn auth_of(cp: &Cp, user: &str) -> Option<Authorization> {
     cp.vm(uid(user)).unwrap().authorization().copied()

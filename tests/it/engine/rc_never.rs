@@ -12,10 +12,9 @@
 //! paged in, and where CMS's saved segments would lie).
 
 use crate::support::*;
-use vmcfsim::Cp;
-use vmcfsim::ReturnCode as Rc;
-use vmcfsim::vmcf::Subfunction::{self, *};
-use vmcfsim::vmcf::{Vmcmhdr, Vmcparm};
+use vmcfsim::Subfunction::{self, *};
+use vmcfsim::{Cp, ReturnCode as Rc};
+use vmcfsim::{Vmcmhdr, Vmcparm};
 
 /// 16M for each VM.
 const SIXTEEN_M: u32 = 16 << 20;

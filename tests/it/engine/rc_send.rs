@@ -7,9 +7,8 @@
 //! subfunction's test runs it; the tests with RC 0 spell each header out.
 
 use crate::support::*;
-use vmcfsim::vmcf::Subfunction::{self, *};
-use vmcfsim::vmcf::{Vmcmhdr, vmcpflg1};
-use vmcfsim::{Cp, ReturnCode as Rc};
+use vmcfsim::Subfunction::{self, *};
+use vmcfsim::{Cp, ReturnCode as Rc, Vmcmhdr, vmcpflg1};
 
 /// Issues `sub` from A to B with MID `mid` (an IDENTIFY carries no MID of its own).
 fn start(cp: &mut Cp, sub: Subfunction, sink: &str, mid: u32, flg1: u8) -> Rc {

@@ -2,10 +2,8 @@
 //! observed in the code of real VMCF programs. A simulator that breaks one breaks them.
 
 use crate::support::*;
-use vmcfsim::cp::Event;
-use vmcfsim::vmcf::Subfunction::*;
-use vmcfsim::vmcf::{Vmcmhdr, Vmcparm, vmcpflg1};
-use vmcfsim::{Cp, ReturnCode as Rc, ebcdic};
+use vmcfsim::Subfunction::*;
+use vmcfsim::{Cp, Event, ReturnCode as Rc, Vmcmhdr, Vmcparm, ebcdic, vmcpflg1};
 
 fn e(text: &str) -> Vec<u8> {
     ebcdic::encode(text).unwrap()

@@ -1,8 +1,7 @@
 //! Engine smoke tests: the basic protocols end to end through DIAGNOSE X'68'.
 
 use crate::support::*;
-use vmcfsim::ReturnCode;
-use vmcfsim::vmcf::{Subfunction, Vmcmhdr, vmcmstat};
+use vmcfsim::{ReturnCode, Subfunction, Vmcmhdr, vmcmstat};
 
 #[test]
 fn send_recv_receive_reply_round_trip() {

@@ -513,7 +513,7 @@ proptest! {
 /// command line, at least as many `*=` lines of each kind as the line gave events of that kind.
 #[test]
 fn every_shipped_script_states_each_return_code_interrupt_and_error() {
-    use vmcfsim::check::Expect;
+    use vmcfsim::check::expect::Expect;
     let mut missing = Vec::new();
     for entry in fs::read_dir(root().join("scripts")).unwrap() {
         let path = entry.unwrap().path();

@@ -5,8 +5,7 @@
 use crate::support::console::Console;
 use crate::support::heap;
 use crate::support::{authorize, cp_with, interrupts, uid};
-use vmcfsim::cp::{CpError, NotReceiving, SMSG_PENDING_MAX};
-use vmcfsim::vmcf::{Userid, vmcpflg1};
+use vmcfsim::{CpError, NotReceiving, SMSG_PENDING_MAX, Userid, vmcpflg1};
 
 /// SMSGs do not count towards the issuer's 50 messages (docs/decisions.md#d4), so a disabled VM
 /// would collect them without end. CP keeps at most SMSG_PENDING_MAX for it; the next is refused,
@@ -155,7 +154,7 @@ fn cycle_line(cycle: &[&str], n: usize, line: &mut String) {
 /// message was answered. CI runs 30,000 lines; `cargo test --release` runs 3,000,000.
 #[test]
 fn a_long_script_runs_in_constant_memory() {
-    use vmcfsim::console::{Session, TextOptions, render_json, render_text};
+    use vmcfsim::{Session, TextOptions, render_json, render_text};
     const CYCLE: &[&str] = &[
         "A: VMCF SEND B DATA 'ping'",
         "B: VMCF RECEIVE A MID {}",
@@ -172,7 +171,7 @@ fn a_long_script_runs_in_constant_memory() {
     } else {
         3_000_000
     };
-    let mut s = Session::new(Box::new(vmcfsim::cp::FixedClock::standard()));
+    let mut s = Session::new(Box::new(vmcfsim::FixedClock::standard()));
     let setup = LONG_SETUP;
     for (i, l) in setup.iter().enumerate() {
         assert!(s.feed(i + 1, l.as_bytes()).accepted(), "{l}");
@@ -209,8 +208,8 @@ fn a_long_script_runs_in_constant_memory() {
 /// the bound ARCHITECTURE.md states (here, labels of a few dozen bytes: under 256 a step).
 #[test]
 fn a_long_repl_session_keeps_a_bounded_diagram() {
-    use vmcfsim::console::{Session, render_json};
     use vmcfsim::diagram::{Builder, NoteKind, STEPS_MAX, Step};
+    use vmcfsim::{Session, render_json};
     const CYCLE: &[&str] = &[
         "A: VMCF SEND B DATA 'ping'",
         "B: VMCF RECEIVE A MID {}",
@@ -228,7 +227,7 @@ fn a_long_repl_session_keeps_a_bounded_diagram() {
     } else {
         1_000_000
     };
-    let mut s = Session::new(Box::new(vmcfsim::cp::FixedClock::standard()));
+    let mut s = Session::new(Box::new(vmcfsim::FixedClock::standard()));
     let mut setup = vec!["* A long session at the REPL."];
     setup.extend(LONG_SETUP);
     let start = heap::held();
@@ -279,7 +278,7 @@ fn a_long_repl_session_keeps_a_bounded_diagram() {
 /// the limit of a line: `run`'s tests.)
 #[test]
 fn a_line_past_the_console_limit_is_refused_naming_it() {
-    use vmcfsim::console::LINE_MAX;
+    use vmcfsim::LINE_MAX;
     let mut c = Console::new();
     c.line("LOGON A");
     let at_limit = format!("* {}", "x".repeat(LINE_MAX - 2));

@@ -3,12 +3,9 @@
 //! round trip), for commands generated at random over the whole language.
 
 use proptest::prelude::*;
-use vmcfsim::console::command::*;
-use vmcfsim::console::parse::parse;
-use vmcfsim::console::verbs::{self, Opt};
-use vmcfsim::cp::Emsg;
-use vmcfsim::ebcdic;
-use vmcfsim::vmcf::{Subfunction, Userid};
+use vmcfsim::parser::verbs::{self, Opt};
+use vmcfsim::parser::*;
+use vmcfsim::{Emsg, Subfunction, Userid, ebcdic};
 
 /// The highest address a hexloc can name (16M).
 const LAST: u32 = 0xFF_FFFF;
@@ -445,7 +442,7 @@ fn canonical_text_is_one_spelling() {
 
 /// A topic HELP has: none, a command, or VMCF and a subfunction.
 fn help_topic() -> impl Strategy<Value = Vec<String>> {
-    use vmcfsim::console::verbs::{SUBFUNCTIONS, VERBS};
+    use vmcfsim::parser::verbs::{SUBFUNCTIONS, VERBS};
     let verbs: Vec<String> = VERBS.iter().map(|v| v.name().to_string()).collect();
     let subs: Vec<String> = SUBFUNCTIONS
         .iter()

@@ -21,10 +21,9 @@
 
 use crate::support::*;
 use proptest::prelude::*;
-use vmcfsim::cp::Event;
-use vmcfsim::vmcf::Subfunction::{self, *};
-use vmcfsim::vmcf::{Vmcparm, vmcmstat, vmcpflg1};
-use vmcfsim::{Cp, Userid};
+use vmcfsim::Event;
+use vmcfsim::Subfunction::{self, *};
+use vmcfsim::{Cp, Userid, Vmcparm, vmcmstat, vmcpflg1};
 
 /// A userid nobody logs on with.
 const NOBODY: usize = 99;

@@ -14,10 +14,9 @@
 use crate::support::*;
 use proptest::prelude::*;
 use std::collections::VecDeque;
-use vmcfsim::cp::{CpError, Event};
-use vmcfsim::vmcf::Subfunction::{self, *};
-use vmcfsim::vmcf::{Vmcmhdr, Vmcparm, vmcmstat, vmcpflg1};
-use vmcfsim::{Cp, ReturnCode as Rc, Userid};
+use vmcfsim::Subfunction::{self, *};
+use vmcfsim::{Cp, ReturnCode as Rc, Userid, Vmcmhdr, Vmcparm, vmcmstat, vmcpflg1};
+use vmcfsim::{CpError, Event};
 
 /// Each VM's storage: small, so the whole of it is compared after every step.
 const SIZE: u32 = 0x2000;

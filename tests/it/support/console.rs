@@ -3,8 +3,7 @@
 
 use super::uid;
 use serde_json::Value;
-use vmcfsim::console::{Session, TextOptions, render_json, render_text};
-use vmcfsim::cp::FixedClock;
+use vmcfsim::{FixedClock, Session, TextOptions, render_json, render_text};
 
 /// A session fed line by line, keeping the transcript and the JSON of every line.
 pub struct Console {

@@ -7,9 +7,9 @@ pub mod bin;
 pub mod console;
 pub mod heap;
 
-use vmcfsim::cp::{Event, FixedClock, Span};
-use vmcfsim::vmcf::{Subfunction, Userid, Vmcmhdr, Vmcparm, vmcpflg1};
-use vmcfsim::{Cp, ReturnCode};
+use vmcfsim::{
+    Cp, Event, EventData, FixedClock, ReturnCode, Subfunction, Userid, Vmcmhdr, Vmcparm, vmcpflg1,
+};
 
 /// Where test parameter lists live in each VM.
 pub const PLIST: u32 = 0x800;
@@ -92,7 +92,7 @@ pub fn interrupts(cp: &Cp) -> Vec<(Userid, Vmcmhdr, Vec<u8>)> {
         .collect()
 }
 
-pub fn bytes(cp: &Cp, span: Span) -> Vec<u8> {
+pub fn bytes(cp: &Cp, span: EventData) -> Vec<u8> {
     cp.events().bytes(span).to_vec()
 }
 
@@ -119,9 +119,9 @@ pub const RECV: u32 = 0x30000;
 pub const RDATA: u32 = 0x31000;
 
 /// VMCMSTAT bits, short.
-pub const RESP: u8 = vmcfsim::vmcf::vmcmstat::VMCMRESP;
-pub const RJCT: u8 = vmcfsim::vmcf::vmcmstat::VMCMRJCT;
-pub const PRTY: u8 = vmcfsim::vmcf::vmcmstat::VMCMPRTY;
+pub const RESP: u8 = vmcfsim::vmcmstat::VMCMRESP;
+pub const RJCT: u8 = vmcfsim::vmcmstat::VMCMRJCT;
+pub const PRTY: u8 = vmcfsim::vmcmstat::VMCMPRTY;
 
 /// A, B and C logged on; A and B authorized (PRIORITY, 200-byte buffers at BUF); C not.
 pub fn abc() -> Cp {
