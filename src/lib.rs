@@ -79,10 +79,10 @@ mod vmcf;
 // What a program embedding vmcfsim needs, and only here: the engine and its data, the clock, and
 // the console with its line model.
 pub use console::{
-    CP_LINE, ConsoleError, CpMsg, DATA_AREA, Highlight, LINE_MAX, Line, Lines, Operand, Outcome,
-    PLIST_SLOT, Reason, Session, Span, Terminal, TextOptions, Tone, WIDTH, complete,
-    complete_among, help, highlight, owner_column, render_json, render_lines, render_text, wrap,
-    write_text,
+    AtTerminal, CP_LINE, ConsoleError, CpMsg, DATA_AREA, Highlight, LINE_MAX, Line, Lines, Operand,
+    Outcome, PLIST_SLOT, Reason, Session, Span, Terminal, TextOptions, Tone, WIDTH, at_terminal,
+    complete, complete_among, help, highlight, owner_column, render_json, render_lines,
+    render_text, wrap, write_text,
 };
 pub use cp::{
     Authorization, Civil, Clock, Cp, CpError, CpMessage, DEFAULT_STORAGE, Emsg, Event, EventData,
@@ -95,13 +95,13 @@ pub use vmcf::{
 };
 
 // Not the library's API: the parser's data (`Command` and its parts), its entry and the word
-// tables, public only for the tests and fuzz targets that check the parser against its tables,
-// and for `serve`, which reads a terminal's line before the session runs it. Hidden from the
+// tables, public only for the tests and fuzz targets that check the parser against its tables
+// (a front end asks the parser through the root: `at_terminal`, `highlight`, `complete`). Hidden from the
 // docs; nothing here is also at the root (its `Line` and `Span` are the parsed line and its byte
 // ranges, other types than the root's line model).
 #[doc(hidden)]
 pub mod parser {
     pub use crate::console::command::*;
-    pub use crate::console::parse::{Parsed, logon_with_password, parse};
+    pub use crate::console::parse::{Parsed, parse};
     pub use crate::console::verbs;
 }

@@ -21,11 +21,10 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{mpsc, oneshot};
 
 use vmcfsim::directory::Directory;
-use vmcfsim::parser::{self, Command};
 use vmcfsim::terminal::{Connection, Input, Mode, NEGOTIATION_TIMEOUT_MS, Status};
 use vmcfsim::{
-    Clock, ConsoleError, CpMsg, FixedClock, Lines, Session, SystemClock, Terminal, TextOptions,
-    Userid,
+    AtTerminal, Clock, ConsoleError, CpMsg, FixedClock, Lines, Session, SystemClock, Terminal,
+    TextOptions, Userid,
 };
 
 use crate::cli::{self, ColorChoice};
@@ -679,7 +678,7 @@ impl Cp {
                         vmcfsim::terminal::INPUT_MAX
                     )),
                 );
-                self.say(id, &error_text(&e));
+                self.say(id, &e.to_string());
                 self.flush();
             }
             Request::Closed { id } => {
@@ -829,47 +828,28 @@ impl Cp {
             } else {
                 self.say(
                     id,
-                    &error_text(&ConsoleError::new("LOG", CpMsg::PasswordIncorrect)),
+                    &ConsoleError::new("LOG", CpMsg::PasswordIncorrect).to_string(),
                 );
                 self.say(id, ONLINE);
             }
             return false;
         }
         let user = t.user;
-        if let Some(logon) = parser::logon_with_password(text) {
-            match (user, logon) {
-                (None, Ok((u, password))) => {
-                    self.logon(id, u, password);
-                    return false;
-                }
-                // Already logged on: CP knows no LOGON then.
-                (Some(_), _) => {
-                    let word = text.split_whitespace().next().unwrap_or("LOGON");
-                    let e =
-                        ConsoleError::new("CFC", CpMsg::UnknownCommand(word.to_ascii_uppercase()));
-                    self.say(id, &error_text(&e));
-                    return false;
-                }
-                // A bad LOGON: the console says what is wrong with it.
-                (None, Err(())) => {}
-            }
-        }
-        let parsed = parser::parse(text);
-        if let Ok(line) = &parsed.result {
-            // A terminal acts only as its own VM.
-            if let Some((u, _)) = &line.prefix {
-                let e = ConsoleError::new("CFC", CpMsg::InvalidOperand(format!("{u}:")));
-                self.say(id, &error_text(&e));
+        // The parser reads the line; the directory decides.
+        match vmcfsim::at_terminal(text, user.is_some()) {
+            AtTerminal::Logon { user: u, password } => {
+                self.logon(id, u, password);
                 return false;
             }
-            if let Some(classes) = privileged(&line.command)
-                && !self.has_class(user, classes)
-            {
-                let word = text.split_whitespace().next().unwrap_or("");
-                let e = ConsoleError::new("CFC", CpMsg::UnknownCommand(word.to_ascii_uppercase()));
-                self.say(id, &error_text(&e));
+            AtTerminal::Refused(e) => {
+                self.say(id, &e.to_string());
                 return false;
             }
+            AtTerminal::Privileged { classes, refusal } if !self.has_class(user, classes) => {
+                self.say(id, &refusal.to_string());
+                return false;
+            }
+            AtTerminal::Privileged { .. } | AtTerminal::Run => {}
         }
         self.run_line(Source::Terminal(id), text.as_bytes())
     }
@@ -888,7 +868,7 @@ impl Cp {
             let Some(entry) = d.get(u) else {
                 self.say(
                     id,
-                    &error_text(&ConsoleError::new("LOG", CpMsg::NotInDirectory(u))),
+                    &ConsoleError::new("LOG", CpMsg::NotInDirectory(u)).to_string(),
                 );
                 return;
             };
@@ -905,7 +885,7 @@ impl Cp {
                 Some(p) if !entry.password_is(&p) => {
                     self.say(
                         id,
-                        &error_text(&ConsoleError::new("LOG", CpMsg::PasswordIncorrect)),
+                        &ConsoleError::new("LOG", CpMsg::PasswordIncorrect).to_string(),
                     );
                     return;
                 }
@@ -926,7 +906,7 @@ impl Cp {
                 .get(&other)
                 .map_or((true, 0), |t| (t.graf, t.address));
             let e = ConsoleError::new("LOG", CpMsg::AlreadyLoggedOn { graf, address });
-            self.say(id, &error_text(&e));
+            self.say(id, &e.to_string());
             return;
         }
         let reconnect = self.session.cp().is_logged_on(u);
@@ -1202,19 +1182,4 @@ impl Cp {
             println!("{SHUTDOWN_LINE}");
         }
     }
-}
-
-/// The privilege classes a command needs, if it needs more than G.
-fn privileged(c: &Command) -> Option<&'static str> {
-    match c {
-        // The operator's commands: SHUTDOWN and FORCE are class A, WARNING A or B.
-        Command::Shutdown | Command::Force(..) => Some("A"),
-        Command::Warning { .. } => Some("AB"),
-        _ => None,
-    }
-}
-
-/// `DMKLOG050E PASSWORD INCORRECT`.
-fn error_text(e: &ConsoleError) -> String {
-    format!("{} {}", e.id(), e.text())
 }

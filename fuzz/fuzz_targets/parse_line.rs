@@ -8,7 +8,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vmcfsim::highlight;
+use vmcfsim::{AtTerminal, at_terminal, highlight};
 use vmcfsim::parser::{Command, Line, parse};
 
 /// The command without the positions of its operands, which differ between two spellings.
@@ -54,6 +54,16 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let parsed = parse(line);
+    // A terminal's reading of the line agrees with the console's: a LOGON without a password
+    // is the console's LOGON of the same user.
+    if let AtTerminal::Logon {
+        user,
+        password: None,
+    } = at_terminal(line, false)
+    {
+        let command = parsed.result.as_ref().map(|l| &l.command);
+        assert_eq!(command, Ok(&Command::Logon(user)), "{line:?}");
+    }
     if let Err(e) = &parsed.result {
         let span = e
             .span

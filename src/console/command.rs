@@ -233,4 +233,10 @@ impl Command {
             c => c.verb().is_some_and(|v| !verbs::verb_def(v).before_logon),
         }
     }
+
+    /// The privilege classes, one of which the command needs beyond class G (the verb table's
+    /// `privilege`): `Some("A")` for FORCE and SHUTDOWN, `Some("AB")` for WARNING.
+    pub fn privilege(&self) -> Option<&'static str> {
+        self.verb().and_then(|v| verbs::verb_def(v).privilege)
+    }
 }

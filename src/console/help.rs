@@ -62,7 +62,8 @@ fn list(out: &mut String) {
     );
     line(
         out,
-        "Privilege classes are not modelled yet: every console user may issue every command.",
+        "Privilege classes count only at vmcfsim serve's terminals with a directory: at the \
+         console every user may issue every command.",
     );
     line(
         out,
@@ -81,6 +82,17 @@ fn verb(out: &mut String, v: &VerbDef) {
     // The details are one paragraph, wrapped as a whole to the width.
     if !v.details.is_empty() {
         line(out, &format!("  {}", v.details.join(" ")));
+    }
+    if let Some(classes) = v.privilege {
+        let classes: Vec<String> = classes.chars().map(String::from).collect();
+        line(
+            out,
+            &format!(
+                "  Privilege class {}: vmcfsim serve with a directory lets only such users issue \
+                 it (to others it is an unknown command); the console lets every user.",
+                classes.join(" or ")
+            ),
+        );
     }
     if v.verb == verbs::Verb::Vmcf {
         line(out, "Subfunctions (HELP VMCF subfunction for each):");
@@ -766,6 +778,28 @@ mod tests {
         assert!(wrapped(&topic(&["REC"]).unwrap(), 80).starts_with("VMCF RECeive source MID n"));
         assert!(topic(&["Q"]).unwrap().starts_with("Query"));
         assert!(topic(&["NOSUCH"]).is_none());
+    }
+
+    #[test]
+    fn an_operators_command_says_its_class_from_the_table() {
+        let flat = |t: &str| {
+            topic(&[t])
+                .unwrap()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert!(
+            flat("FORCE").contains("Privilege class A: vmcfsim serve"),
+            "{}",
+            flat("FORCE")
+        );
+        assert!(flat("WARNING").contains("Privilege class A or B:"));
+        assert!(flat("SHUTDOWN").contains("Privilege class A:"));
+        assert!(
+            !flat("SMSG").contains("Privilege class"),
+            "class G says nothing"
+        );
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub use help::wrap;
 pub use json::render_json;
 pub use line::{Line, Lines, Span, Tone, owner_column, write_text};
 pub use messages::{ConsoleError, CpMsg, Operand, Reason};
-pub use parse::{CP_LINE, Highlight};
+pub use parse::{AtTerminal, CP_LINE, Highlight, at_terminal};
 pub use render::{TextOptions, WIDTH, render_lines, render_text};
 pub use session::{DATA_AREA, LINE_MAX, Outcome, PLIST_SLOT, Session, Terminal};
 

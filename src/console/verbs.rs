@@ -92,6 +92,10 @@ pub struct VerbDef {
     pub module: &'static str,
     /// Usable while nobody is logged on.
     pub before_logon: bool,
+    /// The privilege classes, one of which a user needs for the command beyond class G (`"A"`,
+    /// `"AB"`); `None` for a class G command. Only `vmcfsim serve` with a directory checks them:
+    /// the console is everybody's.
+    pub privilege: Option<&'static str>,
     /// Operands, in HELP's notation.
     pub syntax: &'static str,
     /// One line for the HELP list.
@@ -114,6 +118,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("LOGOFF", 3), Keyword::new("LOGOUT", 3)],
         module: "LOG",
         before_logon: false,
+        privilege: None,
         syntax: "",
         summary: "ends the virtual machine (VMCF cleanup as UNAUTHORIZE); use B: LOGOFF for another",
         details: &[
@@ -126,6 +131,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("LOGON", 1), Keyword::new("LOGIN", 4)],
         module: "LOG",
         before_logon: true,
+        privilege: None,
         syntax: "userid",
         summary: "logs a new virtual machine on (or reconnects to it) and makes it current",
         details: &[
@@ -141,6 +147,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("DISCONN", 4)],
         module: "USO",
         before_logon: false,
+        privilege: None,
         syntax: "[HOLD]",
         summary: "leaves the VM running without its terminal; LOGON userid reconnects",
         details: &[
@@ -161,13 +168,13 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("FORCE", 5)],
         module: "CFC",
         before_logon: false,
+        privilege: Some("A"),
         syntax: "userid",
         summary: "logs another VM off (the cleanup of LOGOFF); its terminal shows BY SYSTEM",
         details: &[
             "The forced VM gets the usage line and LOGOFF AT ... BY SYSTEM; the issuer gets",
             "GRAF CONS LOGOFF AS userid USERS = nnn FORCED (DSC for a disconnected VM).",
-            "CP reserved FORCE for class A; privilege classes are not modelled yet, so every",
-            "console user may issue every command. FORCE of yourself: use LOGOFF.",
+            "FORCE of yourself: use LOGOFF.",
         ],
     },
     VerbDef {
@@ -175,6 +182,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("SMSG", 2)],
         module: "MSG",
         before_logon: false,
+        privilege: None,
         syntax: "userid|* text",
         summary: "special message: delivered through VMCF as a SENDX from SYSTEM",
         details: &[
@@ -195,6 +203,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("MSG", 1), Keyword::new("MESSAGE", 1)],
         module: "MSG",
         before_logon: false,
+        privilege: None,
         syntax: "userid|* text",
         summary: "an ordinary message, shown on the target's terminal",
         details: &[
@@ -207,13 +216,13 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("WARNING", 1)],
         module: "MSG",
         before_logon: false,
+        privilege: Some("AB"),
         syntax: "userid text",
         summary: "a warning, shown on the target's terminal (WNG FROM), under SET WNG",
         details: &[
             "As MSG: the rest of the line, cut where CP's 134-character line ends. Refused",
             "with NOT RECEIVING; WNG OFF or ...; DISCONNECTED. Not to yourself (use MSG *).",
-            "CP reserved WARNING for classes A and B; privilege classes are not modelled yet,",
-            "so every console user may issue it. ALL and OPERATOR are not simulated.",
+            "ALL and OPERATOR are not simulated.",
         ],
     },
     VerbDef {
@@ -221,6 +230,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("SET", 3)],
         module: "CFS",
         before_logon: false,
+        privilege: None,
         syntax: "MSG|WNG|SMSG|IMSG ON|OFF | EMSG ON|OFF|CODE|TEXT",
         summary: "what the VM takes (MSG, WNG, SMSG) and how its terminal shows CP (EMSG, IMSG)",
         details: &[
@@ -237,6 +247,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("QUERY", 1)],
         module: "CQG",
         before_logon: true,
+        privilege: None,
         syntax: "NAMes|USERS|SET|Time|STORage|Virtual STORage|userid",
         summary: "logged-on users, settings, the time, storage size",
         details: &[
@@ -249,6 +260,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("DEFINE", 3)],
         module: "DEF",
         before_logon: false,
+        privilege: None,
         syntax: "STORage nnnK|nnM",
         summary: "sets the storage size (4K steps, at most 16M); resets the VM as CP did",
         details: &[
@@ -261,6 +273,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("DISPLAY", 1)],
         module: "CDB",
         before_logon: false,
+        privilege: None,
         syntax: "[L|T]hexloc[-hexloc|:hexloc|.bytecount|-END|.END] ...",
         summary: "shows storage in hex (L) or hex and EBCDIC (T)",
         details: &[
@@ -275,6 +288,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("STORE", 2)],
         module: "CDS",
         before_logon: false,
+        privilege: None,
         syntax: "[L]hexloc hexword|'text'... | Shexloc hexdata",
         summary: "stores words, bytes, or (vmcfsim) EBCDIC text into storage",
         details: &[
@@ -289,6 +303,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("VMCF", 4)],
         module: "VMC",
         before_logon: false,
+        privilege: None,
         syntax: "subfunction [userid] [options]",
         summary: "(vmcfsim) builds a VMCPARM and issues DIAGNOSE X'68' with it",
         details: &[
@@ -308,6 +323,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("DIAGNOSE", 4)],
         module: "HVC",
         before_logon: false,
+        privilege: None,
         syntax: "68 Lhex",
         summary: "(vmcfsim) DIAGNOSE X'68' with the VMCPARM already STOREd at Lhex",
         details: &[
@@ -323,6 +339,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("SYSTEM", 3)],
         module: "CFG",
         before_logon: false,
+        privilege: None,
         syntax: "RESET|CLEAR",
         summary: "resets the virtual machine (VMCF cleanup as UNAUTHORIZE); CLEAR zeroes storage",
         details: &[
@@ -336,6 +353,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("IPL", 1)],
         module: "CFG",
         before_logon: false,
+        privilege: None,
         syntax: "vaddr|systemname [CLEAR] [PARM text]",
         summary: "IPL of any device or system: resets the VM as SYSTEM RESET does",
         details: &[
@@ -348,6 +366,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("ENABLE", 3)],
         module: "CFC",
         before_logon: false,
+        privilege: None,
         syntax: "",
         summary: "(vmcfsim) enables external interrupts and presents those held",
         details: &["VMs start enabled."],
@@ -357,6 +376,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("DISABLE", 4)],
         module: "CFC",
         before_logon: false,
+        privilege: None,
         syntax: "",
         summary: "(vmcfsim) disables external interrupts: they queue, priority ones first",
         details: &[],
@@ -366,6 +386,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("HELP", 1)],
         module: "CFC",
         before_logon: true,
+        privilege: None,
         syntax: "[command [subfunction]] | RC [n] | EFLG [n]",
         summary: "lists the commands, or explains one, a return code or a VMCMEFLG code",
         details: &[
@@ -379,17 +400,17 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("SHUTDOWN", 8)],
         module: "CFC",
         before_logon: true,
+        privilege: Some("A"),
         syntax: "",
         summary: "(operator) ends the system: every terminal is told and closed",
-        details: &[
-            "Class A. Under vmcfsim serve it ends the server; elsewhere it ends the console.",
-        ],
+        details: &["Under vmcfsim serve it ends the server; elsewhere it ends the console."],
     },
     VerbDef {
         verb: Verb::Quit,
         names: &[Keyword::new("QUIT", 4)],
         module: "CFC",
         before_logon: true,
+        privilege: None,
         syntax: "",
         summary: "(vmcfsim) ends the console",
         details: &["Ctrl-D on an empty line ends the REPL as well; QUIT ends a replay early."],
@@ -399,6 +420,7 @@ pub const VERBS: &[VerbDef] = &[
         names: &[Keyword::new("DIAGRAM", 7)],
         module: "CFC",
         before_logon: true,
+        privilege: None,
         syntax: "FILE.svg|FILE.mmd",
         summary: "(REPL) draws the session so far as a sequence diagram (SVG or Mermaid)",
         details: &[

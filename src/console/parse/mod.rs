@@ -9,12 +9,14 @@
 //!
 //! `tokens` holds the tokens and the cursor that reads them, `operands` the operands that are
 //! more than a word, `commands` the line and each CP command, `storage` DISPLAY's and STORE's
-//! operands, `vmcf` the VMCF operands; this module is the entry (`parse`) and what the REPL
+//! operands, `vmcf` the VMCF operands, `terminal` what a networked terminal's line asks before a
+//! session runs it; this module is the entry (`parse`) and what the REPL
 //! asks of the parser.
 
 mod commands;
 mod operands;
 mod storage;
+mod terminal;
 #[cfg(test)]
 mod tests;
 mod tokens;
@@ -22,17 +24,16 @@ mod vmcf;
 
 use super::command::*;
 use super::messages::{ConsoleError, CpMsg, Reason};
-use super::verbs::{self, Verb};
-use crate::vmcf::Userid;
 use commands::{parse_line, prefix};
+pub use terminal::{AtTerminal, at_terminal};
 use tokens::{Cursor, Tok};
 
-/// The highest address of a 16M machine; a hexloc beyond it is invalid.
 /// The characters of a line CP read from a terminal (a 3270 input area holds more, CP took
 /// 134). It shows only in SMSG, MSG and WARNING, whose text is cut where CP's line ends
 /// (docs/decisions.md#d16): the parser gives each its `room`.
 pub const CP_LINE: usize = 134;
 
+/// The highest address of a 16M machine; a hexloc beyond it is invalid.
 pub(crate) const LAST_ADDRESS: u64 = crate::cp::MAX_STORAGE as u64 - 1;
 
 /// What a span of the input is, for syntax highlighting.
@@ -54,24 +55,6 @@ pub enum Highlight {
     Comment,
     /// The word the parser refused.
     Error,
-}
-
-/// A LOGON typed at a terminal: `LOGON userid [password]` (CP's form; vmcfsim's console
-/// takes no password, so [`parse`] refuses the second operand). `None` when the line is not
-/// a LOGON at all; `Some(Err(..))` when it is one with a bad or missing userid or operands
-/// beyond the password, for the caller to hand to [`parse`] and so get the console's error.
-pub fn logon_with_password(line: &str) -> Option<Result<(Userid, Option<String>), ()>> {
-    let mut words = line.split_ascii_whitespace();
-    let verb = words.next()?.to_ascii_uppercase();
-    if verbs::verb(&verb).map(|d| d.verb) != Some(Verb::Logon) {
-        return None;
-    }
-    let user = words.next().and_then(|w| Userid::parse(w).ok());
-    let password = words.next().map(str::to_string);
-    Some(match (user, words.next()) {
-        (Some(u), None) => Ok((u, password)),
-        _ => Err(()),
-    })
 }
 
 impl Highlight {
@@ -127,7 +110,7 @@ pub fn parse(line: &str) -> Parsed {
 }
 
 /// Control characters cannot be typed on a 3270; in a script they are a mistake. A tab is a blank.
-fn control_characters(line: &str) -> Result<(), ConsoleError> {
+pub(super) fn control_characters(line: &str) -> Result<(), ConsoleError> {
     // Bytes, not chars: C0 controls and DEL are single bytes, C1 controls are C2 80..C2 9F.
     let b = line.as_bytes();
     // One pass the compiler can vectorize decides for almost every line.

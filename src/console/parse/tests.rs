@@ -8,20 +8,6 @@ use crate::cp::Emsg;
 use crate::ebcdic;
 use crate::vmcf::{Subfunction, Userid};
 
-#[test]
-fn logon_with_password_takes_cps_form() {
-    let a = Userid::parse("A").unwrap();
-    assert_eq!(logon_with_password("logon a"), Some(Ok((a, None))));
-    assert_eq!(
-        logon_with_password("L a secret"),
-        Some(Ok((a, Some("secret".into()))))
-    );
-    assert_eq!(logon_with_password("LOGON"), Some(Err(())));
-    assert_eq!(logon_with_password("LOGON A B C"), Some(Err(())));
-    assert_eq!(logon_with_password("LOGOFF"), None);
-    assert_eq!(logon_with_password("Q NAMES"), None);
-}
-
 fn ok(line: &str) -> Line {
     match parse(line).result {
         Ok(l) => l,
