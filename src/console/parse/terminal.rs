@@ -42,13 +42,12 @@ pub fn at_terminal(text: &str, logged_on: bool) -> AtTerminal {
     if control_characters(text).is_err() {
         return AtTerminal::Run;
     }
-    if let Some(logon) = logon_with_password(text) {
+    if let Some((verb, logon)) = logon_with_password(text) {
         match (logged_on, logon) {
             (false, Ok((user, password))) => return AtTerminal::Logon { user, password },
             // Already logged on: CP knows no LOGON then.
             (true, _) => {
-                let word = text.split_ascii_whitespace().next().unwrap_or("LOGON");
-                let msg = CpMsg::UnknownCommand(word.to_ascii_uppercase());
+                let msg = CpMsg::UnknownCommand(verb.to_ascii_uppercase());
                 return AtTerminal::Refused(ConsoleError::new("CFC", msg));
             }
             // A bad LOGON: the console's parser says what is wrong with it.
@@ -72,9 +71,12 @@ pub fn at_terminal(text: &str, logged_on: bool) -> AtTerminal {
     }
 }
 
-/// `LOGON userid [password]`: `None` when the line is not a LOGON at all; `Some(Err(()))` when
-/// it is one with a bad or missing userid or operands beyond the password.
-fn logon_with_password(line: &str) -> Option<Result<(Userid, Option<String>), ()>> {
+/// The LOGON verb as typed, if the line is `LOGON userid [password]` (`None`: not a LOGON at
+/// all), and the logon (`Err(())`: a bad or missing userid, or operands beyond the password).
+type Logon<'a> = (&'a str, Result<(Userid, Option<String>), ()>);
+
+/// Reads `LOGON userid [password]` (see [`Logon`]).
+fn logon_with_password(line: &str) -> Option<Logon<'_>> {
     let mut words = line.split_ascii_whitespace();
     let verb = words.next()?;
     if verbs::verb(verb).map(|d| d.verb) != Some(Verb::Logon) {
@@ -82,10 +84,11 @@ fn logon_with_password(line: &str) -> Option<Result<(Userid, Option<String>), ()
     }
     let user = words.next().and_then(|w| Userid::parse(w).ok());
     let password = words.next().map(str::to_string);
-    Some(match (user, words.next()) {
+    let logon = match (user, words.next()) {
         (Some(u), None) => Ok((u, password)),
         _ => Err(()),
-    })
+    };
+    Some((verb, logon))
 }
 
 #[cfg(test)]
@@ -102,13 +105,16 @@ mod tests {
     #[test]
     fn logon_with_password_takes_cps_form() {
         let a = Userid::parse("A").unwrap();
-        assert_eq!(logon_with_password("logon a"), Some(Ok((a, None))));
+        assert_eq!(
+            logon_with_password("logon a"),
+            Some(("logon", Ok((a, None))))
+        );
         assert_eq!(
             logon_with_password("L a secret"),
-            Some(Ok((a, Some("secret".into()))))
+            Some(("L", Ok((a, Some("secret".into())))))
         );
-        assert_eq!(logon_with_password("LOGON"), Some(Err(())));
-        assert_eq!(logon_with_password("LOGON A B C"), Some(Err(())));
+        assert_eq!(logon_with_password("LOGON"), Some(("LOGON", Err(()))));
+        assert_eq!(logon_with_password("LOGON A B C"), Some(("LOGON", Err(()))));
         assert_eq!(logon_with_password("LOGOFF"), None);
         assert_eq!(logon_with_password("Q NAMES"), None);
     }
